@@ -1,0 +1,53 @@
+package notebook
+
+import (
+	"context"
+	"strings"
+
+	"github.com/gokernel/gokernel/kernel"
+)
+
+// script is a stand-in interpreter for the tests: each line of a cell is a
+// command (print, eprint, show ID TEXT, update ID TEXT, clear, clearwait,
+// value TEXT, fail NAME VALUE, block) acted out on the kernel.Output.
+type script struct{ runs []string }
+
+func (s *script) Execute(ctx context.Context, code string, out kernel.Output) kernel.ExecuteResult {
+	s.runs = append(s.runs, code)
+	var res kernel.ExecuteResult
+	for _, line := range strings.Split(code, "\n") {
+		cmd, arg, _ := strings.Cut(line, " ")
+		id, text, _ := strings.Cut(arg, " ")
+		switch cmd {
+		case "print":
+			out.Stream("stdout", arg+"\n")
+		case "eprint":
+			out.Stream("stderr", arg+"\n")
+		case "show":
+			out.Display(map[string]any{"text/plain": text}, nil, id, false)
+		case "update":
+			out.Display(map[string]any{"text/plain": text}, map[string]any{"updated": true}, id, true)
+		case "clear":
+			out.ClearOutput(false)
+		case "clearwait":
+			out.ClearOutput(true)
+		case "input":
+			if _, err := out.Input("? ", false); err != nil {
+				return kernel.ExecuteResult{Err: &kernel.Error{Name: "InputError", Value: err.Error()}}
+			}
+		case "value":
+			res.Data = map[string]any{"text/plain": arg}
+		case "fail":
+			return kernel.ExecuteResult{Err: &kernel.Error{Name: id, Value: text, Traceback: []string{id + ": " + text}}}
+		case "block":
+			<-ctx.Done()
+			return kernel.ExecuteResult{Err: &kernel.Error{Name: "Interrupted", Value: ""}}
+		}
+	}
+	return res
+}
+
+func (s *script) Evaluate(string) (map[string]any, *kernel.Error) { return nil, nil }
+func (s *script) Complete(string, int) kernel.Completion          { return kernel.Completion{} }
+func (s *script) Inspect(string, int, int) kernel.Inspection      { return kernel.Inspection{} }
+func (s *script) IsComplete(string) (string, string)              { return "complete", "" }
