@@ -1,0 +1,161 @@
+package kernel
+
+import (
+	"context"
+	"fmt"
+	"runtime/debug"
+)
+
+// executeRequest is the content of an execute_request.
+type executeRequest struct {
+	Code            string            `json:"code"`
+	Silent          bool              `json:"silent"`
+	StoreHistory    *bool             `json:"store_history"`
+	UserExpressions map[string]string `json:"user_expressions"`
+	AllowStdin      *bool             `json:"allow_stdin"`
+	StopOnError     *bool             `json:"stop_on_error"`
+}
+
+// orTrue is the value of an optional flag that defaults to true.
+func orTrue(b *bool) bool { return b == nil || *b }
+
+// execute runs a cell: execute_input, the cell's outputs, an error or an
+// execute_result, then execute_reply. After an error with stop_on_error
+// the execute requests already queued are aborted.
+func (k *Kernel) execute(r *request) {
+	var req executeRequest
+	if err := r.msg.Unmarshal(&req); err != nil {
+		k.log.Warn("bad execute_request", "err", err)
+		k.reply(r, "execute_reply", errorReply(k.count, &Error{Name: "BadRequest", Value: err.Error()}))
+		return
+	}
+	storeHistory := orTrue(req.StoreHistory) && !req.Silent
+	if storeHistory {
+		k.count++
+	}
+	n := k.count
+	if !req.Silent {
+		k.publish("execute_input", r.msg, map[string]any{"code": req.Code, "execution_count": n})
+	}
+
+	out := newCellOutput(k, r.msg, req.Silent, orTrue(req.AllowStdin))
+	res := k.run(req.Code, out)
+	out.flush()
+
+	if storeHistory {
+		k.remember(n, req.Code, res)
+	}
+	if res.Err != nil {
+		if !req.Silent {
+			k.publish("error", r.msg, errorContent(res.Err))
+		}
+		k.reply(r, "execute_reply", errorReply(n, res.Err))
+		if orTrue(req.StopOnError) {
+			k.abortQueued()
+		}
+		return
+	}
+	if res.Data != nil && !req.Silent {
+		k.publish("execute_result", r.msg, map[string]any{
+			"execution_count": n, "data": res.Data, "metadata": orEmpty(res.Metadata),
+		})
+	}
+	k.reply(r, "execute_reply", map[string]any{
+		"status": "ok", "execution_count": n, "payload": []any{},
+		"user_expressions": k.userExpressions(req.UserExpressions),
+	})
+}
+
+// run executes code with a context that Interrupt cancels. A panic in
+// the interpreter becomes the cell's error; the kernel lives on.
+func (k *Kernel) run(code string, out *cellOutput) (res ExecuteResult) {
+	ctx, cancel := context.WithCancel(k.ctx)
+	out.ctx = ctx
+	k.runMu.Lock()
+	k.cancelRun = cancel
+	k.runMu.Unlock()
+	defer func() {
+		k.runMu.Lock()
+		k.cancelRun = nil
+		k.runMu.Unlock()
+		cancel()
+		if p := recover(); p != nil {
+			k.log.Error("interpreter panicked", "panic", p)
+			res = ExecuteResult{Err: &Error{Name: "InterpreterPanic", Value: fmt.Sprint(p),
+				Traceback: []string{fmt.Sprintf("interpreter panic: %v", p), string(debug.Stack())}}}
+		}
+	}()
+	return k.interp.Execute(ctx, code, out)
+}
+
+// userExpressions evaluates the user_expressions of a request.
+func (k *Kernel) userExpressions(exprs map[string]string) map[string]any {
+	results := make(map[string]any, len(exprs))
+	for name, expr := range exprs {
+		data, err := k.evaluate(expr)
+		if err != nil {
+			c := errorContent(err)
+			c["status"] = "error"
+			results[name] = c
+			continue
+		}
+		results[name] = map[string]any{"status": "ok", "data": orEmpty(data), "metadata": map[string]any{}}
+	}
+	return results
+}
+
+// evaluate calls Interpreter.Evaluate, containing a panic.
+func (k *Kernel) evaluate(expr string) (data map[string]any, err *Error) {
+	defer func() {
+		if p := recover(); p != nil {
+			data, err = nil, &Error{Name: "InterpreterPanic", Value: fmt.Sprint(p)}
+		}
+	}()
+	return k.interp.Evaluate(expr)
+}
+
+// abortQueued answers every execute_request already waiting on the shell
+// queue with status "aborted", without running it; other queued requests
+// are served normally.
+func (k *Kernel) abortQueued() {
+	for {
+		select {
+		case msg := <-k.shellQueue:
+			r := &request{msg: msg, ch: shellChannel}
+			if msg.Header.MsgType != "execute_request" {
+				k.dispatch(r, shellHandlers)
+				continue
+			}
+			k.status("busy", msg)
+			k.log.Info("aborted queued execute_request", "msg_id", msg.Header.MsgID)
+			k.reply(r, "execute_reply", map[string]any{"status": "aborted", "execution_count": k.count})
+			k.status("idle", msg)
+		default:
+			return
+		}
+	}
+}
+
+// errorContent is the content of an IOPub error message.
+func errorContent(e *Error) map[string]any {
+	tb := e.Traceback
+	if tb == nil {
+		tb = []string{e.Error()}
+	}
+	return map[string]any{"ename": e.Name, "evalue": e.Value, "traceback": tb}
+}
+
+// errorReply is an execute_reply (or user expression) with status error.
+func errorReply(count int, e *Error) map[string]any {
+	c := errorContent(e)
+	c["status"] = "error"
+	c["execution_count"] = count
+	return c
+}
+
+func orEmpty(m map[string]any) map[string]any {
+	if m == nil {
+		return map[string]any{}
+	}
+	return m
+}

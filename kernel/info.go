@@ -1,0 +1,39 @@
+package kernel
+
+import (
+	"runtime"
+	"strings"
+
+	"github.com/gokernel/gokernel/kernel/wire"
+)
+
+// Version is gokernel's version, reported as implementation_version.
+const Version = "0.1.0"
+
+// kernelInfo answers kernel_info_request (on shell and on control).
+func (k *Kernel) kernelInfo(r *request) {
+	goVersion := strings.TrimPrefix(runtime.Version(), "go")
+	k.reply(r, "kernel_info_reply", map[string]any{
+		"status":                 "ok",
+		"protocol_version":       wire.ProtocolVersion,
+		"implementation":         "gokernel",
+		"implementation_version": Version,
+		"language_info": map[string]any{
+			"name":            "go",
+			"version":         goVersion,
+			"mimetype":        "text/x-go",
+			"file_extension":  ".go",
+			"pygments_lexer":  "go",
+			"codemirror_mode": "go",
+		},
+		"banner": "gokernel " + Version + " — Go " + goVersion +
+			" interpreted by yaegi, with gonum, gonum/plot, nnlib and display preloaded",
+		"help_links": []map[string]string{
+			{"text": "Go documentation", "url": "https://go.dev/doc/"},
+			{"text": "Go standard library", "url": "https://pkg.go.dev/std"},
+			{"text": "gonum", "url": "https://pkg.go.dev/gonum.org/v1/gonum"},
+			{"text": "yaegi", "url": "https://github.com/traefik/yaegi"},
+		},
+		"debugger": false,
+	})
+}
