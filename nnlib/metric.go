@@ -1,0 +1,114 @@
+package nnlib
+
+import (
+	"fmt"
+	"math"
+	"strings"
+)
+
+type metricKind int
+
+const (
+	metricBinaryAccuracy metricKind = iota
+	metricCategoricalAccuracy
+	metricSparseCategoricalAccuracy
+	metricMAE
+	metricMSE
+	metricAccuracy // resolved by the loss at compile time
+)
+
+// metricNames maps Keras's metric names to kinds.
+var metricNames = map[string]metricKind{
+	"accuracy":                    metricAccuracy,
+	"acc":                         metricAccuracy,
+	"binary_accuracy":             metricBinaryAccuracy,
+	"categorical_accuracy":        metricCategoricalAccuracy,
+	"sparse_categorical_accuracy": metricSparseCategoricalAccuracy,
+	"mae":                         metricMAE,
+	"mean_absolute_error":         metricMAE,
+	"mse":                         metricMSE,
+	"mean_squared_error":          metricMSE,
+}
+
+// MetricNames lists the metric names nnlib accepts.
+func MetricNames() []string { return sortedKeys(metricNames) }
+
+// metric is a compiled metric: the key it is logged under and its kind.
+type metric struct {
+	key, valKey string
+	kind        metricKind
+}
+
+// parseMetric resolves a metric name; "accuracy" becomes the accuracy that
+// fits the loss and the output width, as Keras does.
+func parseMetric(name string, loss lossKind, outputs int) (metric, error) {
+	k, ok := metricNames[strings.ToLower(name)]
+	if !ok {
+		return metric{}, fmt.Errorf("unknown metric %q; valid metrics: %s", name, strings.Join(MetricNames(), ", "))
+	}
+	if k == metricAccuracy {
+		switch {
+		case loss == lossBCE || outputs == 1:
+			k = metricBinaryAccuracy
+		case loss == lossSparseCCE:
+			k = metricSparseCategoricalAccuracy
+		default:
+			k = metricCategoricalAccuracy
+		}
+	}
+	return metric{key: name, valKey: "val_" + name, kind: k}, nil
+}
+
+// metricSum returns the sum over rows of the per-sample metric value.
+func metricSum(k metricKind, yt, yp []float64, ytCols, cols int) float64 {
+	rows := len(yp) / cols
+	total := 0.0
+	switch k {
+	case metricBinaryAccuracy:
+		for i, p := range yp {
+			pred := 0.0
+			if p > 0.5 {
+				pred = 1
+			}
+			if pred == yt[i] {
+				total++
+			}
+		}
+		return total / float64(cols)
+	case metricCategoricalAccuracy, metricSparseCategoricalAccuracy:
+		for r := 0; r < rows; r++ {
+			want := 0
+			if k == metricSparseCategoricalAccuracy {
+				want = int(yt[r])
+			} else {
+				want = argmax(yt[r*ytCols : (r+1)*ytCols])
+			}
+			if argmax(yp[r*cols:(r+1)*cols]) == want {
+				total++
+			}
+		}
+		return total
+	case metricMAE:
+		for i, p := range yp {
+			total += math.Abs(p - yt[i])
+		}
+		return total / float64(cols)
+	case metricMSE:
+		for i, p := range yp {
+			d := p - yt[i]
+			total += d * d
+		}
+		return total / float64(cols)
+	}
+	return math.NaN()
+}
+
+func argmax(v []float64) int {
+	best := 0
+	for i, x := range v {
+		if x > v[best] {
+			best = i
+		}
+	}
+	return best
+}

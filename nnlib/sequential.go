@@ -1,0 +1,298 @@
+package nnlib
+
+import (
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"strings"
+)
+
+// Sequential is a linear stack of layers, like keras.Sequential. Build one
+// with NewSequential (or Add), then Compile, Fit, Evaluate and Predict.
+//
+// A model is not safe for concurrent use, but separate models share no
+// state: train as many as you like in parallel goroutines.
+type Sequential struct {
+	name     string
+	layers   []layerImpl
+	inputDim int // 0 until known
+	built    bool
+	seed     int64
+	pcg      *rand.PCG
+	rng      *rand.Rand
+
+	compiled bool
+	loss     lossKind
+	metrics  []metric
+	optCfg   optimizerConfig
+	opt      *optimizerState
+	params   []*param
+
+	// training buffers, reused between steps.
+	dOut         []float64
+	xb, yb       []float64
+	perm         []int
+	logs         map[string]float64
+	inputs       [][]float64
+	batchMetrics []float64
+}
+
+// NewSequential returns a model made of layers, like
+// keras.Sequential([...]). Its seed comes from the package's default
+// source (see SetSeed); call SetSeed on the model for a seed of its own.
+func NewSequential(layers ...Layer) (*Sequential, error) {
+	m := &Sequential{name: "sequential"}
+	m.reseed(nextDefaultSeed())
+	for _, l := range layers {
+		if err := m.Add(l); err != nil {
+			return nil, err
+		}
+	}
+	return m, nil
+}
+
+// Add appends a layer, like model.add. The model is built (weights
+// created) as soon as the first layer's input width is known.
+func (m *Sequential) Add(l Layer) error {
+	if l == nil {
+		return errors.New("nnlib: Add: nil layer")
+	}
+	li, ok := l.(layerImpl)
+	if !ok {
+		return fmt.Errorf("nnlib: Add: %T is not an nnlib layer; use Dense, Dropout or Activation", l)
+	}
+	for _, have := range m.layers {
+		if have == li {
+			return fmt.Errorf("nnlib: Add: layer %q is already in the model", li.Name())
+		}
+	}
+	b := li.base()
+	if b.built {
+		return fmt.Errorf("nnlib: Add: layer %q already belongs to a model; create a new layer", li.Name())
+	}
+	if b.name == "" {
+		b.name = m.uniqueName(strings.ToLower(li.ClassName()))
+	} else {
+		for _, have := range m.layers {
+			if have.Name() == b.name {
+				return fmt.Errorf("nnlib: Add: a layer named %q is already in the model", b.name)
+			}
+		}
+	}
+	if err := li.err(); err != nil {
+		return fmt.Errorf("nnlib: layer %q (%s): %w", b.name, li.ClassName(), err)
+	}
+	if len(m.layers) == 0 && b.inputDim > 0 {
+		m.inputDim = b.inputDim
+	} else if len(m.layers) > 0 && b.inputDim > 0 && m.built {
+		if prev := m.layers[len(m.layers)-1].Units(); prev != b.inputDim {
+			return fmt.Errorf("nnlib: layer %q expects input of shape (None, %d), but the previous layer %q outputs (None, %d)", b.name, b.inputDim, m.layers[len(m.layers)-1].Name(), prev)
+		}
+	}
+	m.layers = append(m.layers, li)
+	m.compiled = false
+	if m.inputDim > 0 {
+		return m.build()
+	}
+	return nil
+}
+
+// uniqueName returns base, base_1, base_2, ... as Keras names layers.
+func (m *Sequential) uniqueName(base string) string {
+	name := base
+	for i := 1; ; i++ {
+		taken := false
+		for _, l := range m.layers {
+			if l.Name() == name {
+				taken = true
+				break
+			}
+		}
+		if !taken {
+			return name
+		}
+		name = fmt.Sprintf("%s_%d", base, i)
+	}
+}
+
+// build creates the weights of every layer not built yet.
+func (m *Sequential) build() error {
+	in := m.inputDim
+	for _, l := range m.layers {
+		b := l.base()
+		if !b.built {
+			if err := l.build(in, m.rng); err != nil {
+				return fmt.Errorf("nnlib: %w", err)
+			}
+		}
+		in = l.Units()
+	}
+	m.built = true
+	m.params = m.params[:0]
+	for _, l := range m.layers {
+		m.params = append(m.params, l.params()...)
+	}
+	return nil
+}
+
+// ensureBuilt builds the model for inputs of width cols, or checks that cols
+// matches the width it was built for.
+func (m *Sequential) ensureBuilt(cols int) error {
+	if len(m.layers) == 0 {
+		return errors.New("nnlib: the model has no layers; add some with Add or NewSequential")
+	}
+	if m.inputDim == 0 {
+		m.inputDim = cols
+		if err := m.build(); err != nil {
+			m.inputDim = 0
+			return err
+		}
+	}
+	if cols != m.inputDim {
+		return fmt.Errorf("nnlib: layer %q expects input of shape (None, %d), got (None, %d)", m.layers[0].Name(), m.inputDim, cols)
+	}
+	return nil
+}
+
+// Name returns the model's name ("sequential").
+func (m *Sequential) Name() string { return m.name }
+
+// Layers returns the model's layers in order.
+func (m *Sequential) Layers() []Layer {
+	out := make([]Layer, len(m.layers))
+	for i, l := range m.layers {
+		out[i] = l
+	}
+	return out
+}
+
+// InputDim returns the input width, 0 while unknown.
+func (m *Sequential) InputDim() int { return m.inputDim }
+
+// OutputDim returns the output width, 0 while the model is not built.
+func (m *Sequential) OutputDim() int {
+	if !m.built || len(m.layers) == 0 {
+		return 0
+	}
+	return m.layers[len(m.layers)-1].Units()
+}
+
+// CountParams returns the number of weights in the model.
+func (m *Sequential) CountParams() int {
+	n := 0
+	for _, l := range m.layers {
+		n += l.ParamCount()
+	}
+	return n
+}
+
+// Seed returns the seed of the model's random source.
+func (m *Sequential) Seed() int64 { return m.seed }
+
+// SetSeed reseeds the model's random source and, when the model is built,
+// draws its initial weights again from it; the optimizer state is reset.
+// Two models with the same layers and seed train bit-identically.
+func (m *Sequential) SetSeed(seed int64) {
+	m.reseed(seed)
+	if m.built {
+		for _, l := range m.layers {
+			if d, ok := l.(*DenseLayer); ok {
+				d.reinit(m.rng)
+			}
+		}
+	}
+	m.resetOptimizer()
+}
+
+func (m *Sequential) reseed(seed int64) {
+	m.seed = seed
+	m.pcg = newPCG(seed)
+	m.rng = rand.New(m.pcg)
+}
+
+// InitWeightsMulberry32 sets the weights the way the reference fixtures
+// and the JavaScript tutorial do: the mulberry32 generator seeded with seed
+// fills each kernel row-major with float32 Glorot-uniform values, layer by
+// layer, and every bias is zero. The optimizer state is reset.
+func (m *Sequential) InitWeightsMulberry32(seed uint32) error {
+	if !m.built {
+		return errors.New("nnlib: InitWeightsMulberry32: the model is not built yet; give the first layer an InputDim")
+	}
+	g := NewMulberry32(seed)
+	for _, l := range m.layers {
+		d, ok := l.(*DenseLayer)
+		if !ok {
+			continue
+		}
+		for i := range d.kernel.value {
+			d.kernel.value[i] = g.GlorotUniform32(d.inputDim, d.units)
+		}
+		if d.useBias {
+			clear(d.bias.value)
+		}
+	}
+	m.resetOptimizer()
+	return nil
+}
+
+func (m *Sequential) resetOptimizer() {
+	if m.compiled {
+		m.opt = m.optCfg.newState(m.params)
+	}
+}
+
+// WeightNames returns the names of the weight tensors in GetWeights order
+// ("dense/kernel", "dense/bias", ...).
+func (m *Sequential) WeightNames() []string {
+	var names []string
+	for _, l := range m.layers {
+		for _, p := range l.params() {
+			names = append(names, l.Name()+"/"+p.name)
+		}
+	}
+	return names
+}
+
+// GetWeights returns copies of the weights in Keras's get_weights order:
+// for each Dense layer its kernel ([in, out] flattened row-major), then its
+// bias.
+func (m *Sequential) GetWeights() [][]float64 {
+	var out [][]float64
+	for _, l := range m.layers {
+		for _, p := range l.params() {
+			out = append(out, append([]float64(nil), p.value...))
+		}
+	}
+	return out
+}
+
+// SetWeights replaces the weights, given in GetWeights order and sizes.
+// The optimizer state is kept.
+func (m *Sequential) SetWeights(weights [][]float64) error {
+	if !m.built {
+		return errors.New("nnlib: SetWeights: the model is not built yet; give the first layer an InputDim")
+	}
+	var params []*param
+	var names []string
+	for _, l := range m.layers {
+		for _, p := range l.params() {
+			params = append(params, p)
+			names = append(names, l.Name()+"/"+p.name)
+		}
+	}
+	if len(weights) != len(params) {
+		return fmt.Errorf("nnlib: SetWeights: the model has %d weight tensors (%s), got %d", len(params), strings.Join(names, ", "), len(weights))
+	}
+	for i, p := range params {
+		if len(weights[i]) != len(p.value) {
+			return fmt.Errorf("nnlib: SetWeights: %s has shape (%d, %d) = %d values, got %d values", names[i], p.rows, p.cols, len(p.value), len(weights[i]))
+		}
+		if err := checkFinite(weights[i], names[i]); err != nil {
+			return fmt.Errorf("nnlib: SetWeights: %w", err)
+		}
+	}
+	for i, p := range params {
+		copy(p.value, weights[i])
+	}
+	return nil
+}
