@@ -66,8 +66,10 @@ func metricSum(k metricKind, yt, yp []float64, ytCols, cols int) float64 {
 	switch k {
 	case metricBinaryAccuracy:
 		for i, p := range yp {
+			// Keras computes in float32 by default: a prediction within
+			// float32 rounding of 0.5 is 0.5 there, and not above it.
 			pred := 0.0
-			if p > 0.5 {
+			if float32(p) > 0.5 {
 				pred = 1
 			}
 			if pred == yt[i] {

@@ -23,6 +23,10 @@ type Adam struct {
 	Beta2        float64
 	Epsilon      float64
 	AMSGrad      bool
+	// CorrectedEpsilon adds epsilon to the bias-corrected sqrt(v̂), as in
+	// Algorithm 1 of Kingma & Ba and in PyTorch and TensorFlow.js, instead
+	// of Keras's "epsilon hat" form. The reference seed sweep uses it.
+	CorrectedEpsilon bool
 }
 
 // AdamW is Adam with decoupled weight decay (Keras default 0.004): before
@@ -34,6 +38,8 @@ type AdamW struct {
 	Beta2        float64
 	Epsilon      float64
 	AMSGrad      bool
+	// CorrectedEpsilon is Adam's.
+	CorrectedEpsilon bool
 }
 
 // RMSprop is Keras 3's RMSprop (epsilon inside the square root). Zero
@@ -228,21 +234,30 @@ func (o *SGD) newState(params []*param) *optimizerState {
 }
 
 func (o *Adam) newState(params []*param) *optimizerState {
-	return newAdamState(o, params, o.LearningRate, o.Beta1, o.Beta2, o.Epsilon, o.AMSGrad, 0)
+	return newAdamState(o, params, o.LearningRate, o.Beta1, o.Beta2, o.Epsilon, o.AMSGrad, o.CorrectedEpsilon, 0)
 }
 
 func (o *AdamW) newState(params []*param) *optimizerState {
-	return newAdamState(o, params, o.LearningRate, o.Beta1, o.Beta2, o.Epsilon, o.AMSGrad, o.WeightDecay)
+	return newAdamState(o, params, o.LearningRate, o.Beta1, o.Beta2, o.Epsilon, o.AMSGrad, o.CorrectedEpsilon, o.WeightDecay)
 }
 
-func newAdamState(cfg optimizerConfig, params []*param, lr, b1, b2, eps float64, amsgrad bool, decay float64) *optimizerState {
+func newAdamState(cfg optimizerConfig, params []*param, lr, b1, b2, eps float64, amsgrad, corrected bool, decay float64) *optimizerState {
 	n := 2
 	if amsgrad {
 		n = 3
 	}
 	return &optimizerState{cfg: cfg, slots: newSlots(params, n, 0), apply: func(s *optimizerState, params []*param) {
 		t := float64(s.iterations + 1)
-		alpha := lr * math.Sqrt(1-math.Pow(b2, t)) / (1 - math.Pow(b1, t))
+		// Keras models keep their variables in float32, and the betas are
+		// cast to float32 before the power: 0.999 becomes 0.99900001287.
+		c1 := 1 - math.Pow(float64(float32(b1)), t)
+		c2 := 1 - math.Pow(float64(float32(b2)), t)
+		alpha := lr * math.Sqrt(c2) / c1
+		epsT := eps
+		if corrected {
+			// lr·m̂/(sqrt(v̂)+eps) = alpha·m/(sqrt(v)+eps·sqrt(c2))
+			epsT = eps * math.Sqrt(c2)
+		}
 		for i, p := range params {
 			w, g := p.value, p.grad
 			m, v := s.slots[0][i], s.slots[1][i]
@@ -257,14 +272,14 @@ func newAdamState(cfg optimizerConfig, params []*param, lr, b1, b2, eps float64,
 					m[j] += (g[j] - m[j]) * (1 - b1)
 					v[j] += (g[j]*g[j] - v[j]) * (1 - b2)
 					vh[j] = math.Max(vh[j], v[j])
-					w[j] -= alpha * m[j] / (math.Sqrt(vh[j]) + eps)
+					w[j] -= alpha * m[j] / (math.Sqrt(vh[j]) + epsT)
 				}
 				continue
 			}
 			for j := range w {
 				m[j] += (g[j] - m[j]) * (1 - b1)
 				v[j] += (g[j]*g[j] - v[j]) * (1 - b2)
-				w[j] -= alpha * m[j] / (math.Sqrt(v[j]) + eps)
+				w[j] -= alpha * m[j] / (math.Sqrt(v[j]) + epsT)
 			}
 		}
 	}}
