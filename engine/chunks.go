@@ -1,0 +1,298 @@
+package engine
+
+import (
+	"context"
+	"go/ast"
+	"go/constant"
+	"go/parser"
+	"go/token"
+	"path"
+	"reflect"
+	"strconv"
+	"strings"
+
+	"github.com/gokernel/gokernel/engine/cellsplit"
+	"github.com/gokernel/gokernel/engine/rewrite"
+	"github.com/gokernel/gokernel/kernel"
+	"github.com/traefik/yaegi/interp"
+)
+
+// defKind says what a name declared by a cell is.
+type defKind int
+
+const (
+	defVar defKind = iota
+	defConst
+	defFunc
+	defType
+)
+
+func split(code string) []cellsplit.Chunk { return cellsplit.Split(code) }
+
+// Every chunk is parsed from the whole cell with the bytes of the other
+// chunks blanked out, behind a one-line header, so that positions in the
+// interpreter's messages map back to the cell's lines and columns.
+const (
+	fileHeader  = "package main\n"
+	blockHeader = "package main; func main() {\n"
+	blockFooter = "\n}"
+	// srcName is the file name yaegi gives sources evaluated with Eval;
+	// imports are scoped by file name, so every chunk uses it too.
+	srcName = "_.go"
+)
+
+// blank returns code with every byte outside [start,end) replaced by a
+// space, newlines kept.
+func blank(code string, start, end int) string {
+	b := []byte(code)
+	for i := range b {
+		if (i < start || i >= end) && b[i] != '\n' {
+			b[i] = ' '
+		}
+	}
+	return string(b)
+}
+
+// evalChunk evaluates one chunk of the cell; last marks the cell's final
+// chunk, whose final expression becomes the result.
+func (e *Engine) evalChunk(ctx context.Context, code string, ch cellsplit.Chunk, last bool) *kernel.Error {
+	switch ch.Kind {
+	case cellsplit.Imports:
+		return e.evalImports(ctx, code, ch)
+	case cellsplit.Decls:
+		return e.evalDecls(ctx, code, ch)
+	default:
+		return e.evalStmts(ctx, code, ch, last)
+	}
+}
+
+func (e *Engine) parseFile(code string, ch cellsplit.Chunk) (*ast.File, *kernel.Error) {
+	f, err := parser.ParseFile(e.interp.FileSet(), srcName, fileHeader+blank(code, ch.Start, ch.End), parser.SkipObjectResolution)
+	if err != nil {
+		return nil, syntaxError(err)
+	}
+	return f, nil
+}
+
+// compileRun compiles n and runs it.
+func (e *Engine) compileRun(ctx context.Context, n ast.Node) *kernel.Error {
+	prog, kerr := e.compile(n)
+	if kerr != nil {
+		return kerr
+	}
+	return e.exec(ctx, prog)
+}
+
+// compile compiles n, containing the interpreter's panics.
+func (e *Engine) compile(n ast.Node) (prog *interp.Program, kerr *kernel.Error) {
+	defer func() {
+		if r := recover(); r != nil {
+			prog, kerr = nil, internalError(r)
+		}
+	}()
+	prog, err := e.interp.CompileAST(n)
+	if err != nil {
+		return nil, compileError(err)
+	}
+	return prog, nil
+}
+
+// evalImports imports the packages not imported yet; importing a package
+// again under the same name does nothing.
+func (e *Engine) evalImports(ctx context.Context, code string, ch cellsplit.Chunk) *kernel.Error {
+	f, kerr := e.parseFile(code, ch)
+	if kerr != nil {
+		return kerr
+	}
+	var specs []ast.Spec
+	for _, imp := range f.Imports {
+		p, err := strconv.Unquote(imp.Path.Value)
+		if err != nil {
+			continue
+		}
+		name := path.Base(p)
+		if imp.Name != nil {
+			name = imp.Name.Name
+		}
+		key := name + " " + p
+		if _, done := e.imports[key]; done {
+			continue
+		}
+		specs = append(specs, imp)
+	}
+	if len(specs) == 0 {
+		return nil
+	}
+	f.Decls = []ast.Decl{&ast.GenDecl{Tok: token.IMPORT, TokPos: specs[0].Pos(), Specs: specs}}
+	if kerr := e.compileRun(ctx, f); kerr != nil {
+		return kerr
+	}
+	for _, s := range specs {
+		imp := s.(*ast.ImportSpec)
+		p, _ := strconv.Unquote(imp.Path.Value)
+		name := e.packageName(p)
+		if imp.Name != nil {
+			name = imp.Name.Name
+		}
+		e.imports[path.Base(p)+" "+p] = name
+		if imp.Name != nil {
+			e.imports[imp.Name.Name+" "+p] = name
+		}
+		e.pkgNames[name] = p
+	}
+	return nil
+}
+
+// packageName is the name a compiled package declares (the last element
+// of the key under which its symbols were loaded).
+func (e *Engine) packageName(importPath string) string {
+	if name, ok := packageNames()[importPath]; ok {
+		return name
+	}
+	return path.Base(importPath)
+}
+
+// evalDecls evaluates package-level declarations. A type whose
+// declaration changed is first removed from scope: yaegi v0.16.1 would
+// otherwise keep the old type for the name.
+func (e *Engine) evalDecls(ctx context.Context, code string, ch cellsplit.Chunk) *kernel.Error {
+	f, kerr := e.parseFile(code, ch)
+	if kerr != nil {
+		return kerr
+	}
+	file := e.interp.FileSet().File(f.Pos())
+	srcOf := func(n ast.Node) string {
+		start := file.Offset(n.Pos()) - len(fileHeader)
+		end := file.Offset(n.End()) - len(fileHeader)
+		if start < 0 || end > len(code) || start > end {
+			return ""
+		}
+		return code[start:end]
+	}
+	newTypes := map[string]string{}
+	for _, d := range f.Decls {
+		gd, ok := d.(*ast.GenDecl)
+		if !ok || gd.Tok != token.TYPE {
+			continue
+		}
+		for _, s := range gd.Specs {
+			ts := s.(*ast.TypeSpec)
+			src := srcOf(ts)
+			newTypes[ts.Name.Name] = src
+			if old, ok := e.typeSrc[ts.Name.Name]; ok && old != src {
+				if kerr := e.forgetType(ctx, ts.Name.Name); kerr != nil {
+					return kerr
+				}
+			}
+		}
+	}
+	rewrite.Apply(f, e.rewriteOptions())
+	if kerr := e.compileRun(ctx, f); kerr != nil {
+		return kerr
+	}
+	for name, src := range newTypes {
+		e.typeSrc[name] = src
+	}
+	e.recordDecls(f.Decls)
+	return nil
+}
+
+// forgetType hides the type called name by declaring a variable of that
+// name; the type's next declaration then starts afresh.
+func (e *Engine) forgetType(ctx context.Context, name string) *kernel.Error {
+	f, err := parser.ParseFile(e.interp.FileSet(), srcName, "package main\nvar "+name+" int", parser.SkipObjectResolution)
+	if err != nil {
+		return syntaxError(err)
+	}
+	delete(e.methods, name)
+	return e.compileRun(ctx, f)
+}
+
+// evalStmts runs statements. When the chunk ends the cell with an
+// expression, its value becomes the cell's result.
+func (e *Engine) evalStmts(ctx context.Context, code string, ch cellsplit.Chunk, last bool) *kernel.Error {
+	f, err := parser.ParseFile(e.interp.FileSet(), srcName, blockHeader+blank(code, ch.Start, ch.End)+blockFooter, parser.SkipObjectResolution)
+	if err != nil {
+		return syntaxError(err)
+	}
+	body := f.Decls[0].(*ast.FuncDecl).Body
+	rewrite.Apply(body, e.rewriteOptions())
+	var final ast.Expr
+	if n := len(body.List); last && n > 0 {
+		if es, ok := body.List[n-1].(*ast.ExprStmt); ok && !bookkeeping(es.X) {
+			final = es.X
+			body.List = body.List[:n-1]
+		}
+	}
+	if len(body.List) > 0 {
+		if kerr := e.compileRun(ctx, body); kerr != nil {
+			return kerr
+		}
+		e.recordStmts(body.List)
+	}
+	if final == nil {
+		return nil
+	}
+	return e.evalFinal(ctx, body, final)
+}
+
+// evalFinal evaluates the cell's final expression through __gk_show, which
+// records its value as the cell's result. Expressions without a value
+// (calls of functions without results) run as they are.
+func (e *Engine) evalFinal(ctx context.Context, body *ast.BlockStmt, x ast.Expr) *kernel.Error {
+	show := &ast.CallExpr{Fun: &ast.Ident{NamePos: x.Pos(), Name: "__gk_show"}, Lparen: x.Pos(), Args: []ast.Expr{x}, Rparen: x.End()}
+	block := &ast.BlockStmt{Lbrace: body.Lbrace, List: []ast.Stmt{&ast.ExprStmt{X: show}}, Rbrace: body.Rbrace}
+	if prog, kerr := e.compile(block); kerr == nil {
+		return e.exec(ctx, prog)
+	}
+	plain := &ast.BlockStmt{Lbrace: body.Lbrace, List: []ast.Stmt{&ast.ExprStmt{X: x}}, Rbrace: body.Rbrace}
+	return e.compileRun(ctx, plain)
+}
+
+// bookkeeping reports whether x is a call whose results are bookkeeping
+// only (byte counts and errors of printing, writing and scanning), which
+// the cell does not show.
+func bookkeeping(x ast.Expr) bool {
+	call, ok := x.(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	var name string
+	switch f := call.Fun.(type) {
+	case *ast.Ident:
+		name = f.Name
+	case *ast.SelectorExpr:
+		name = f.Sel.Name
+	default:
+		return false
+	}
+	for _, prefix := range []string{"Print", "Fprint", "Write", "Scan", "Fscan", "Sscan", "Encode"} {
+		if strings.HasPrefix(name, prefix) {
+			return true
+		}
+	}
+	return false
+}
+
+// rewriteOptions binds the rewrite to the interpreter's globals.
+func (e *Engine) rewriteOptions() rewrite.Options {
+	return rewrite.Options{IsInt: e.globalIsInt, GoPanic: rtName + ".GoPanic"}
+}
+
+// globalIsInt reports whether the package-level variable or constant name
+// has an integer type.
+func (e *Engine) globalIsInt(name string) bool {
+	v, ok := e.interp.Globals()[name]
+	if !ok || !v.IsValid() {
+		return false
+	}
+	if c, ok := v.Interface().(constant.Value); ok {
+		return c.Kind() == constant.Int
+	}
+	switch v.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		return true
+	}
+	return false
+}

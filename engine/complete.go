@@ -1,0 +1,225 @@
+package engine
+
+import (
+	"go/token"
+	"reflect"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/gokernel/gokernel/kernel"
+)
+
+// keywords and builtins are offered wherever an identifier may stand.
+var keywords = []string{
+	"break", "case", "chan", "const", "continue", "default", "defer", "else",
+	"fallthrough", "for", "func", "go", "goto", "if", "import", "interface",
+	"map", "package", "range", "return", "select", "struct", "switch", "type", "var",
+}
+
+var builtins = []string{
+	"any", "append", "bool", "byte", "cap", "clear", "close", "comparable", "complex",
+	"complex128", "complex64", "copy", "delete", "error", "false", "float32",
+	"float64", "imag", "int", "int16", "int32", "int64", "int8", "iota", "len",
+	"make", "max", "min", "new", "nil", "panic", "print", "println", "real",
+	"recover", "rune", "string", "true", "uint", "uint16", "uint32", "uint64",
+	"uint8", "uintptr",
+}
+
+// Complete lists the completions at byte offset cursor of code:
+// identifiers in scope (names of earlier cells and of this one, imported
+// packages, keywords, builtins), members of a package after "pkg.", and
+// fields and methods of a value after "value.".
+func (e *Engine) Complete(code string, cursor int) kernel.Completion {
+	cursor = clampCursor(code, cursor)
+	start := identStart(code, cursor)
+	prefix := code[start:cursor]
+	end := cursor
+	for end < len(code) {
+		r, n := utf8.DecodeRuneInString(code[end:])
+		if !isIdentRune(r) {
+			break
+		}
+		end += n
+	}
+	var cands []string
+	if start > 0 && code[start-1] == '.' {
+		cands = e.members(code, start-1)
+	} else {
+		cands = e.scopeNames(code)
+	}
+	matches := filterPrefix(cands, prefix)
+	return kernel.Completion{Matches: matches, CursorStart: start, CursorEnd: end, Metadata: map[string]any{}}
+}
+
+func clampCursor(code string, cursor int) int {
+	if cursor < 0 {
+		return 0
+	}
+	if cursor > len(code) {
+		return len(code)
+	}
+	return cursor
+}
+
+func isIdentRune(r rune) bool {
+	return r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// identStart returns where the identifier that ends at cursor begins.
+func identStart(code string, cursor int) int {
+	start := cursor
+	for start > 0 {
+		r, n := utf8.DecodeLastRuneInString(code[:start])
+		if !isIdentRune(r) {
+			break
+		}
+		start -= n
+	}
+	return start
+}
+
+func filterPrefix(cands []string, prefix string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, c := range cands {
+		if strings.HasPrefix(c, prefix) && !seen[c] && !strings.HasPrefix(c, "__gk") {
+			seen[c] = true
+			out = append(out, c)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// scopeNames lists the identifiers visible at top level: definitions of
+// earlier cells, identifiers of the code being edited, imported packages,
+// keywords and builtins.
+func (e *Engine) scopeNames(code string) []string {
+	e.mu.Lock()
+	var names []string
+	for n := range e.defs {
+		names = append(names, n)
+	}
+	for n := range e.pkgNames {
+		names = append(names, n)
+	}
+	e.mu.Unlock()
+	names = append(names, identsIn(code)...)
+	names = append(names, keywords...)
+	return append(names, builtins...)
+}
+
+// identsIn lists the identifiers that occur in code (the code being edited
+// may declare names that no cell has run yet).
+func identsIn(code string) []string {
+	var out []string
+	for _, f := range strings.FieldsFunc(code, func(r rune) bool { return !isIdentRune(r) }) {
+		if r, _ := utf8.DecodeRuneInString(f); !unicode.IsDigit(r) && !token.IsKeyword(f) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// members lists what may follow the selector expression that ends at
+// code[dot] == '.': a package's exported names, or a value's fields and
+// methods.
+func (e *Engine) members(code string, dot int) []string {
+	xStart := identStart(code, dot)
+	x := code[xStart:dot]
+	if x == "" {
+		return nil
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if p, ok := e.pkgNames[x]; ok {
+		return packageMembers(p)
+	}
+	if p, ok := packageByName(x); ok && !e.isDefined(x) {
+		return packageMembers(p)
+	}
+	v, ok := e.interp.Globals()[x]
+	if !ok || !v.IsValid() {
+		return nil
+	}
+	names := typeMembers(v.Type())
+	if v.Kind() == reflect.Interface && !v.IsNil() {
+		names = append(names, typeMembers(v.Elem().Type())...)
+	}
+	for typ, ms := range e.methods {
+		if typeNameMatches(v.Type(), typ) {
+			names = append(names, ms...)
+		}
+	}
+	return names
+}
+
+func (e *Engine) isDefined(name string) bool {
+	_, ok := e.defs[name]
+	return ok
+}
+
+// packageByName finds a preloaded package whose name is name (for code
+// that uses a package before importing it in a cell).
+func packageByName(name string) (string, bool) {
+	best := ""
+	for p, n := range packageNames() {
+		if n == name && (best == "" || len(p) < len(best)) {
+			best = p
+		}
+	}
+	return best, best != ""
+}
+
+// packageMembers lists the exported names of a preloaded package.
+func packageMembers(importPath string) []string {
+	name := packageNames()[importPath]
+	key := importPath + "/" + name
+	syms := stdlibSymbols()[key]
+	if syms == nil {
+		syms = preloadedSymbols()[key]
+	}
+	var out []string
+	for n := range syms {
+		if token.IsExported(n) && !strings.HasPrefix(n, "_") {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// typeMembers lists the exported fields and methods of t (and *t).
+func typeMembers(t reflect.Type) []string {
+	var out []string
+	pt := t
+	if t.Kind() != reflect.Pointer {
+		pt = reflect.PointerTo(t)
+	}
+	for i := 0; i < pt.NumMethod(); i++ {
+		out = append(out, pt.Method(i).Name)
+	}
+	st := t
+	if st.Kind() == reflect.Pointer {
+		st = st.Elem()
+	}
+	if st.Kind() == reflect.Struct {
+		for i := 0; i < st.NumField(); i++ {
+			if f := st.Field(i); f.IsExported() {
+				out = append(out, f.Name)
+			}
+		}
+	}
+	return out
+}
+
+// typeNameMatches reports whether the runtime type t of a value is the
+// cell-defined type called name (yaegi names them after their
+// declaration; the struct layout is all reflect shows).
+func typeNameMatches(t reflect.Type, name string) bool {
+	if t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	return t.Name() == name || strings.HasSuffix(t.String(), "."+name)
+}

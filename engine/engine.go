@@ -1,0 +1,200 @@
+package engine
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"reflect"
+	"sync"
+	"time"
+
+	"github.com/gokernel/gokernel/cell"
+	"github.com/gokernel/gokernel/kernel"
+	"github.com/gokernel/gokernel/symbols"
+	"github.com/traefik/yaegi/interp"
+	"github.com/traefik/yaegi/stdlib"
+)
+
+// Engine runs notebook cells with the yaegi interpreter. It implements
+// kernel.Interpreter. Definitions of a cell (variables, functions, types,
+// imports) stay available to later cells. An Engine runs one cell at a
+// time; Complete, Inspect and IsComplete may be called while none runs.
+type Engine struct {
+	mu     sync.Mutex // held while a cell runs or the interpreter is used
+	interp *interp.Interpreter
+
+	stdout fileWriter
+	stderr stderrWriter
+	stdin  stdinReader
+
+	imports  map[string]string   // import key (name + path) -> name in scope
+	pkgNames map[string]string   // name in scope -> import path
+	typeSrc  map[string]string   // type name -> source of its current declaration
+	defs     map[string]defKind  // names declared by cells
+	methods  map[string][]string // type name -> methods declared by cells
+
+	resMu    sync.Mutex
+	result   *kernel.ExecuteResult // set by the final expression's show
+	goPanics []*kernel.Error       // panics of goroutines started by cells
+}
+
+var _ kernel.Interpreter = (*Engine)(nil)
+
+// New starts an interpreter with the standard library, the preloaded
+// packages of package symbols and the engine's prelude.
+func New() (*Engine, error) {
+	e := &Engine{
+		imports:  map[string]string{},
+		pkgNames: map[string]string{},
+		typeSrc:  map[string]string{},
+		defs:     map[string]defKind{},
+		methods:  map[string][]string{},
+	}
+	e.interp = interp.New(interp.Options{
+		Stdin:  &e.stdin,
+		Stdout: &e.stdout,
+		Stderr: &e.stderr,
+		Env:    os.Environ(),
+	})
+	for _, syms := range []interp.Exports{stdlib.Symbols, symbols.Symbols, e.overrides(), e.runtimeSymbols()} {
+		if err := e.interp.Use(syms); err != nil {
+			return nil, fmt.Errorf("engine: loading symbols: %w", err)
+		}
+	}
+	if _, err := e.interp.Eval(prelude); err != nil {
+		return nil, fmt.Errorf("engine: prelude: %w", err)
+	}
+	return e, nil
+}
+
+// overrides replaces standard library symbols whose behaviour must differ
+// inside the kernel: time.Sleep wakes up on interrupt, and os.Stdin reads
+// from the frontend (an io.Reader rather than a file).
+func (e *Engine) overrides() interp.Exports {
+	var in io.Reader = &e.stdin
+	return interp.Exports{
+		"time/time": {"Sleep": reflect.ValueOf(sleep)},
+		"os/os":     {"Stdin": reflect.ValueOf(&in).Elem()},
+	}
+}
+
+// Execute runs a cell: its chunks in order, stopping at the first error.
+func (e *Engine) Execute(ctx context.Context, code string, out kernel.Output) kernel.ExecuteResult {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+
+	capt, err := startCapture(out)
+	if err != nil {
+		return kernel.ExecuteResult{Err: &kernel.Error{Name: ErrInternal, Value: err.Error()}}
+	}
+	e.stdout.f.Store(capt.outW)
+	e.stderr.f.Store(capt.errW)
+	e.stdin.set(out)
+	leave := cell.Enter(cell.Env{Ctx: ctx, Stdout: &e.stdout, Stderr: &e.stderr, Display: displayer{out}})
+
+	e.reportGoPanics(out, "a goroutine started by an earlier cell panicked")
+	res := e.run(ctx, code)
+
+	leave()
+	e.stdin.set(nil)
+	e.stdout.f.Store(nil)
+	e.stderr.f.Store(nil)
+	capt.stop()
+	return res
+}
+
+// reportGoPanics writes the goroutine panics that happened outside of the
+// running cell to its standard error.
+func (e *Engine) reportGoPanics(out kernel.Output, why string) {
+	e.resMu.Lock()
+	pending := e.goPanics
+	e.goPanics = nil
+	e.resMu.Unlock()
+	for _, p := range pending {
+		out.Stream("stderr", why+": "+p.Value+"\n")
+	}
+}
+
+// run evaluates the chunks of a cell.
+func (e *Engine) run(ctx context.Context, code string) (res kernel.ExecuteResult) {
+	defer func() {
+		if r := recover(); r != nil {
+			res = kernel.ExecuteResult{Err: internalError(r)}
+		}
+	}()
+	e.resMu.Lock()
+	e.result = nil
+	e.resMu.Unlock()
+
+	chunks := split(code)
+	for i, ch := range chunks {
+		if err := e.evalChunk(ctx, code, ch, i == len(chunks)-1); err != nil {
+			return kernel.ExecuteResult{Err: err}
+		}
+		if err := e.takeGoPanic(); err != nil {
+			return kernel.ExecuteResult{Err: err}
+		}
+	}
+	e.resMu.Lock()
+	defer e.resMu.Unlock()
+	if e.result != nil {
+		return *e.result
+	}
+	return kernel.ExecuteResult{}
+}
+
+// exec runs a compiled program under ctx, containing every panic.
+func (e *Engine) exec(ctx context.Context, prog *interp.Program) (kerr *kernel.Error) {
+	e.stderr.takeFrames()
+	defer func() {
+		if r := recover(); r != nil {
+			kerr = internalError(r)
+		}
+	}()
+	_, err := e.interp.ExecuteWithContext(ctx, prog)
+	if err != nil {
+		if ctx.Err() != nil {
+			// Give the interpreted code a moment to notice the stop, so
+			// that the next cell does not run beside it.
+			time.Sleep(10 * time.Millisecond)
+			return interrupted()
+		}
+		return runError(err, e.stderr.takeFrames())
+	}
+	return nil
+}
+
+// goPanic receives the value recovered from a goroutine started by a
+// cell.
+func (e *Engine) goPanic(r any) {
+	e.resMu.Lock()
+	defer e.resMu.Unlock()
+	e.goPanics = append(e.goPanics, panicError(ErrGoroutinePanic, r, nil))
+}
+
+// takeGoPanic returns the first goroutine panic recorded while the cell
+// runs, if any.
+func (e *Engine) takeGoPanic() *kernel.Error {
+	e.resMu.Lock()
+	defer e.resMu.Unlock()
+	if len(e.goPanics) == 0 {
+		return nil
+	}
+	p := e.goPanics[0]
+	e.goPanics = e.goPanics[1:]
+	return p
+}
+
+// displayer adapts a kernel.Output to cell.Displayer.
+type displayer struct{ out kernel.Output }
+
+func (d displayer) Display(data, metadata map[string]any, id string, update bool) error {
+	d.out.Display(data, metadata, id, update)
+	return nil
+}
+
+func (d displayer) ClearOutput(wait bool) error {
+	d.out.ClearOutput(wait)
+	return nil
+}

@@ -1,0 +1,132 @@
+package engine
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"go/scanner"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/gokernel/gokernel/kernel"
+	"github.com/traefik/yaegi/interp"
+)
+
+// Names of the errors a cell can end with (the ename of Jupyter's error
+// message).
+const (
+	// ErrSyntax is a cell that does not parse.
+	ErrSyntax = "SyntaxError"
+	// ErrCompile is a cell that parses but does not type-check or compile.
+	ErrCompile = "CompileError"
+	// ErrPanic is a runtime panic of the cell's code (os.Exit and
+	// log.Fatal included: they panic in the kernel).
+	ErrPanic = "panic"
+	// ErrGoroutinePanic is a panic in a goroutine the cell started.
+	ErrGoroutinePanic = "GoroutinePanic"
+	// ErrInterrupted is a cell stopped by an interrupt.
+	ErrInterrupted = "Interrupted"
+	// ErrInternal is a failure inside the interpreter itself.
+	ErrInternal = "InternalError"
+)
+
+// headerLines is the number of lines the wrappers put before the cell's
+// source: "package main; func main() {" or "package main".
+const headerLines = 1
+
+// wrapperPos matches the positions yaegi writes in its messages, with or
+// without the file name.
+var wrapperPos = regexp.MustCompile(`(?:_\.go:)?(\d+):(\d+)`)
+
+// cellPos turns a wrapper position into a cell position "line:col".
+func cellPos(line, col int) string {
+	return fmt.Sprintf("%d:%d", line-headerLines, col)
+}
+
+// mapPositions rewrites every wrapper position in msg to cell coordinates.
+func mapPositions(msg string) string {
+	return wrapperPos.ReplaceAllStringFunc(msg, func(s string) string {
+		m := wrapperPos.FindStringSubmatch(s)
+		line, _ := strconv.Atoi(m[1])
+		col, _ := strconv.Atoi(m[2])
+		if line <= headerLines {
+			return s
+		}
+		return "cell:" + cellPos(line, col)
+	})
+}
+
+// syntaxError converts parse errors of a chunk.
+func syntaxError(err error) *kernel.Error {
+	var list scanner.ErrorList
+	if errors.As(err, &list) && len(list) > 0 {
+		var tb []string
+		for _, e := range list {
+			tb = append(tb, fmt.Sprintf("cell:%s: %s", cellPos(e.Pos.Line, e.Pos.Column), e.Msg))
+		}
+		first := list[0]
+		return &kernel.Error{Name: ErrSyntax,
+			Value:     fmt.Sprintf("cell:%s: %s", cellPos(first.Pos.Line, first.Pos.Column), first.Msg),
+			Traceback: tb}
+	}
+	return &kernel.Error{Name: ErrSyntax, Value: err.Error(), Traceback: []string{err.Error()}}
+}
+
+// compileError converts an error of yaegi's compiler.
+func compileError(err error) *kernel.Error {
+	msg := mapPositions(err.Error())
+	return &kernel.Error{Name: ErrCompile, Value: msg, Traceback: strings.Split(msg, "\n")}
+}
+
+// runError converts the error an execution returned; frames are the
+// interpreted frames the panic unwound, innermost first.
+func runError(err error, frames []frame) *kernel.Error {
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return interrupted()
+	}
+	var p interp.Panic
+	if errors.As(err, &p) {
+		return panicError(ErrPanic, p.Value, frames)
+	}
+	return compileError(err)
+}
+
+func interrupted() *kernel.Error {
+	return &kernel.Error{Name: ErrInterrupted, Value: "execution interrupted",
+		Traceback: []string{"Interrupted: execution interrupted; variables defined before keep their values"}}
+}
+
+// panicError describes a panic value with a traceback in cell lines.
+func panicError(name string, value any, frames []frame) *kernel.Error {
+	v := fmt.Sprint(value)
+	if e, ok := value.(error); ok {
+		v = e.Error()
+	}
+	tb := []string{"panic: " + v}
+	if name == ErrGoroutinePanic {
+		tb[0] = "panic in a goroutine started by the cell: " + v
+	}
+	seen := map[frame]bool{}
+	for _, f := range frames {
+		if seen[f] || f.line <= headerLines {
+			continue
+		}
+		seen[f] = true
+		at := "    at cell:" + cellPos(f.line, f.col)
+		if fn := strings.TrimSuffix(f.fn, "(...)"); fn != "" && fn != "main" && fn != "main.main" {
+			at += " in " + strings.TrimSuffix(strings.TrimPrefix(f.fn, "main."), "(...)")
+		}
+		tb = append(tb, at)
+	}
+	return &kernel.Error{Name: name, Value: v, Traceback: tb}
+}
+
+// internalError describes a panic of the interpreter itself (not of the
+// cell's code), e.g. yaegi's "nil type" on code it cannot handle.
+func internalError(value any) *kernel.Error {
+	v := fmt.Sprint(value)
+	return &kernel.Error{Name: ErrInternal, Value: "the interpreter failed on this cell: " + v,
+		Traceback: []string{"InternalError: the interpreter (yaegi) failed on this cell: " + v,
+			"Variables and definitions from earlier cells are kept."}}
+}

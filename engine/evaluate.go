@@ -1,0 +1,42 @@
+package engine
+
+import (
+	"context"
+	"go/ast"
+	"go/parser"
+
+	"github.com/gokernel/gokernel/kernel"
+)
+
+// Evaluate computes one user expression (execute_request's
+// user_expressions) and returns its MIME bundle. Output the expression
+// writes is dropped.
+func (e *Engine) Evaluate(expr string) (map[string]any, *kernel.Error) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.resMu.Lock()
+	e.result = nil
+	e.resMu.Unlock()
+
+	f, err := parser.ParseFile(e.interp.FileSet(), srcName, blockHeader+expr+blockFooter, parser.SkipObjectResolution)
+	if err != nil {
+		return nil, syntaxError(err)
+	}
+	body := f.Decls[0].(*ast.FuncDecl).Body
+	if len(body.List) != 1 {
+		return nil, &kernel.Error{Name: ErrSyntax, Value: "a user expression must be a single expression"}
+	}
+	es, ok := body.List[0].(*ast.ExprStmt)
+	if !ok {
+		return nil, &kernel.Error{Name: ErrSyntax, Value: "a user expression must be an expression, not a statement"}
+	}
+	if kerr := e.evalFinal(context.Background(), body, es.X); kerr != nil {
+		return nil, kerr
+	}
+	e.resMu.Lock()
+	defer e.resMu.Unlock()
+	if e.result == nil {
+		return map[string]any{"text/plain": ""}, nil
+	}
+	return e.result.Data, nil
+}

@@ -1,0 +1,121 @@
+package engine
+
+import (
+	"reflect"
+	"time"
+
+	"github.com/gokernel/gokernel/cell"
+	"github.com/traefik/yaegi/interp"
+)
+
+// rtPath is the import path of the engine's runtime package, which the
+// prelude and rewritten cells call; rtName is the name the prelude imports
+// it under.
+const (
+	rtPath = "gokernel.internal/rt"
+	rtName = "__gkrt"
+)
+
+// prelude is interpreted once when the engine starts. It fills yaegi's
+// gaps (min, max, clear are missing from v0.16.1) and defines the function
+// that receives a cell's final expression. The type assertions happen
+// here, inside the interpreter, because compiled code cannot see the
+// methods of types defined by cells.
+const prelude = `package main
+
+import ` + rtName + ` "` + rtPath + `"
+
+type __gkOrdered interface {
+	~int | ~int8 | ~int16 | ~int32 | ~int64 | ~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~uintptr | ~float32 | ~float64 | ~string
+}
+
+// min returns the smallest of its arguments, like Go's built-in min.
+func min[T __gkOrdered](x T, ys ...T) T {
+	for _, y := range ys {
+		if y < x {
+			x = y
+		}
+	}
+	return x
+}
+
+// max returns the largest of its arguments, like Go's built-in max.
+func max[T __gkOrdered](x T, ys ...T) T {
+	for _, y := range ys {
+		if y > x {
+			x = y
+		}
+	}
+	return x
+}
+
+// clear deletes all entries of a map or zeroes all elements of a slice,
+// like Go's built-in clear.
+func clear(x any) { ` + rtName + `.Clear(x) }
+
+type __gkRenderer interface {
+	MIMEBundle() (map[string]any, map[string]any)
+}
+
+type __gkStringer interface{ String() string }
+
+type __gkError interface{ Error() string }
+
+func __gk_show(vs ...any) {
+	if len(vs) == 1 && vs[0] != nil {
+		if r, ok := vs[0].(__gkRenderer); ok {
+			d, m := r.MIMEBundle()
+			` + rtName + `.Bundle(d, m)
+			return
+		}
+		if e, ok := vs[0].(__gkError); ok {
+			` + rtName + `.Text(vs[0], e.Error())
+			return
+		}
+		if s, ok := vs[0].(__gkStringer); ok {
+			` + rtName + `.Text(vs[0], s.String())
+			return
+		}
+	}
+	` + rtName + `.Show(vs...)
+}
+`
+
+// runtimeSymbols are the compiled functions of the runtime package, bound
+// to e.
+func (e *Engine) runtimeSymbols() interp.Exports {
+	return interp.Exports{
+		rtPath + "/rt": {
+			"Show":    reflect.ValueOf(e.show),
+			"Text":    reflect.ValueOf(e.showText),
+			"Bundle":  reflect.ValueOf(e.showBundle),
+			"GoPanic": reflect.ValueOf(e.goPanic),
+			"Clear":   reflect.ValueOf(clearValue),
+		},
+	}
+}
+
+// clearValue implements the built-in clear for interpreted code.
+func clearValue(x any) {
+	v := reflect.ValueOf(x)
+	switch v.Kind() {
+	case reflect.Map:
+		v.Clear()
+	case reflect.Slice:
+		v.Clear()
+	}
+}
+
+// sleep replaces time.Sleep for interpreted code: it returns early when
+// the running cell is interrupted, so that the interpreter can stop.
+func sleep(d time.Duration) {
+	if d <= 0 {
+		return
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+	case <-cell.Context().Done():
+	}
+}

@@ -1,0 +1,76 @@
+package rewrite
+
+import (
+	"go/ast"
+	"go/token"
+)
+
+// Options configures a rewrite.
+type Options struct {
+	// IsInt reports whether a package-level identifier of the interpreter
+	// (a variable or constant defined by an earlier cell) has an integer
+	// type. It decides whether range over that identifier is a range over
+	// an integer. Nil means no identifier is known to be an integer.
+	IsInt func(name string) bool
+	// GoPanic is the qualified name of the function (e.g. "rt.GoPanic")
+	// that receives the value recovered from a panicking goroutine started
+	// by a go statement. Empty leaves go statements alone.
+	GoPanic string
+}
+
+// Apply rewrites every statement list under root in place. Root is
+// usually an *ast.File or an *ast.BlockStmt; a top-level statement is
+// only rewritten when it sits in such a list.
+func Apply(root ast.Node, opts Options) {
+	r := &rewriter{opts: opts, ints: intNames(root), done: map[*ast.GoStmt]bool{}}
+	ast.Inspect(root, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.BlockStmt:
+			r.list(n.List)
+		case *ast.CaseClause:
+			r.list(n.Body)
+		case *ast.CommClause:
+			r.list(n.Body)
+		case *ast.LabeledStmt:
+			n.Stmt = r.stmt(n.Stmt)
+		}
+		return true
+	})
+}
+
+type rewriter struct {
+	opts Options
+	ints map[string]bool // local names declared with an integer type
+	seq  int             // numbers the temporaries of go statements
+	done map[*ast.GoStmt]bool
+}
+
+func (r *rewriter) list(stmts []ast.Stmt) {
+	for i, s := range stmts {
+		stmts[i] = r.stmt(s)
+	}
+}
+
+// stmt returns the replacement of s (s itself when nothing changes).
+func (r *rewriter) stmt(s ast.Stmt) ast.Stmt {
+	switch s := s.(type) {
+	case *ast.RangeStmt:
+		if s.Value == nil && r.isInt(s.X) {
+			return r.rangeInt(s)
+		}
+		if s.Tok == token.DEFINE && captures(s.Body) {
+			copyVars(s.Body, s.Key, s.Value)
+		}
+	case *ast.ForStmt:
+		if init, ok := s.Init.(*ast.AssignStmt); ok && init.Tok == token.DEFINE && captures(s.Body) {
+			if !assigns(s.Body, init.Lhs) {
+				copyVars(s.Body, init.Lhs...)
+			}
+		}
+	case *ast.GoStmt:
+		if r.opts.GoPanic != "" && !r.done[s] {
+			return r.goStmt(s)
+		}
+	}
+	return s
+}

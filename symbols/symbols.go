@@ -1,0 +1,11 @@
+package symbols
+
+import "reflect"
+
+// Symbols maps "import/path/name" to the exported symbols of a compiled
+// package, in the form yaegi's interp.Use expects. The generated files of
+// this package fill it in their init functions.
+var Symbols = map[string]map[string]reflect.Value{}
+
+//go:generate go run github.com/traefik/yaegi/cmd/yaegi extract gonum.org/v1/gonum/mat gonum.org/v1/gonum/floats gonum.org/v1/gonum/stat
+//go:generate go run github.com/traefik/yaegi/cmd/yaegi extract gonum.org/v1/plot gonum.org/v1/plot/plotter gonum.org/v1/plot/plotutil gonum.org/v1/plot/vg gonum.org/v1/plot/vg/draw gonum.org/v1/plot/vg/vgimg gonum.org/v1/plot/vg/vgsvg gonum.org/v1/plot/palette
