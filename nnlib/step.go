@@ -32,6 +32,14 @@ func (m *Sequential) regularizationLoss() float64 {
 // mean loss (before the update, regularization included); the batch's
 // metric sums go to m.batchMetrics.
 func (m *Sequential) trainStep(x, y []float64, rows, yCols int) float64 {
+	loss := m.backprop(x, y, rows, yCols)
+	m.opt.step(m.params)
+	return loss
+}
+
+// backprop runs the forward pass in training mode and the backward pass,
+// leaving every parameter's gradient in its grad, and returns the loss.
+func (m *Sequential) backprop(x, y []float64, rows, yCols int) float64 {
 	out := m.forwardPass(x, rows, true)
 	cols := m.OutputDim()
 	n := rows * cols
@@ -43,7 +51,6 @@ func (m *Sequential) trainStep(x, y []float64, rows, yCols int) float64 {
 	for i := len(m.layers) - 1; i >= 0; i-- {
 		dy = m.layers[i].backward(m.inputs[i], dy, rows, i > 0)
 	}
-	m.opt.step(m.params)
 	return loss
 }
 
