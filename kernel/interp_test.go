@@ -3,6 +3,7 @@ package kernel_test
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -56,9 +57,9 @@ func (s *scriptInterp) Execute(ctx context.Context, code string, out kernel.Outp
 				return kernel.ExecuteResult{Err: &kernel.Error{Name: "Interrupted", Value: ctx.Err().Error()}}
 			}
 		case "tick":
-			var n int
-			var d time.Duration
-			fmt.Sscanf(arg, "%d %v", &n, &d)
+			count, every, _ := strings.Cut(arg, " ")
+			n, _ := strconv.Atoi(count)
+			d, _ := time.ParseDuration(every)
 			for i := range n {
 				out.Stream("stdout", fmt.Sprintf("tick %d\n", i))
 				time.Sleep(d)
