@@ -1,0 +1,61 @@
+package nnplot
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestCurvesGolden(t *testing.T) {
+	f, err := Curves(fakeHistory(500, 180, true), MarkPerfect())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Panels) != 2 || f.Panels[0].Title.Text != "loss" || f.Panels[1].Title.Text != "binary accuracy" {
+		t.Fatalf("panels %v, want loss then binary accuracy", f)
+	}
+	checkGolden(t, "curves", f)
+}
+
+func TestCompareGolden(t *testing.T) {
+	runs := []Run{
+		{"16 neurons", fakeHistory(500, 320, false)},
+		{"16+16 neurons", fakeHistory(500, 140, false)},
+		{"32 neurons", fakeHistory(500, 0, false)},
+	}
+	f, err := Compare("binary_accuracy", runs, MarkPerfect())
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkGolden(t, "compare", f)
+}
+
+func TestCurvesErrors(t *testing.T) {
+	h := fakeHistory(10, 5, false)
+	cases := map[string]func() error{
+		"nil history":   func() error { _, err := Curves(nil); return err },
+		"unknown key":   func() error { _, err := Curves(h, Keys("precision")); return err },
+		"no runs":       func() error { _, err := Compare("loss", nil); return err },
+		"missing key":   func() error { _, err := Compare("val_loss", []Run{{"a", h}}); return err },
+		"empty history": func() error { _, err := Compare("loss", []Run{{"a", fakeHistory(0, 0, false)}}); return err },
+	}
+	for name, f := range cases {
+		err := f()
+		if err == nil || !strings.HasPrefix(err.Error(), "nnplot: ") {
+			t.Errorf("%s: error %v", name, err)
+		}
+	}
+	_, err := Curves(h, Keys("precision"))
+	if !strings.Contains(err.Error(), "binary_accuracy, loss") {
+		t.Errorf("the unknown-key error does not list the keys: %v", err)
+	}
+}
+
+func TestCurvesKeysSelectsPanels(t *testing.T) {
+	f, err := Curves(fakeHistory(20, 10, true), Keys("val_loss"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Panels) != 1 || f.Panels[0].Title.Text != "loss" || f.Width != 600 {
+		t.Errorf("Keys(\"val_loss\") gave %v", f)
+	}
+}

@@ -1,0 +1,105 @@
+package nnplot
+
+import (
+	"fmt"
+
+	"github.com/gokernel/gokernel/display"
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+)
+
+// Figure is a picture made of one or more gonum plots laid out in a grid.
+// Every nnplot function returns one. It shows itself in a notebook (it is
+// a display.Renderer: the last expression of a cell, or display.Show(f)),
+// and its panels are ordinary *plot.Plot values that can be adjusted with
+// gonum/plot's API before showing it.
+type Figure struct {
+	// Panels are the plots, row by row.
+	Panels []*plot.Plot
+	// Columns is the number of panels per row; 0 puts all in one row.
+	Columns int
+	// Width and Height are the displayed size in CSS pixels.
+	Width, Height int
+}
+
+// newFigure returns a figure of the given panels laid out in one row.
+func newFigure(width, height int, panels ...*plot.Plot) *Figure {
+	return &Figure{Panels: panels, Width: width, Height: height}
+}
+
+// grid returns the number of columns and rows of the layout.
+func (f *Figure) grid() (cols, rows int) {
+	n := len(f.Panels)
+	cols = f.Columns
+	if cols <= 0 || cols > n {
+		cols = n
+	}
+	if cols == 0 {
+		return 0, 0
+	}
+	return cols, (n + cols - 1) / cols
+}
+
+// Draw draws the panels on c, with their axes aligned. It makes a Figure a
+// display.Drawer.
+func (f *Figure) Draw(c draw.Canvas) {
+	cols, rows := f.grid()
+	if cols == 0 {
+		return
+	}
+	if len(f.Panels) == 1 {
+		f.Panels[0].Draw(c)
+		return
+	}
+	grid := make([][]*plot.Plot, rows)
+	for r := range grid {
+		grid[r] = make([]*plot.Plot, cols)
+		for col := range cols {
+			if i := r*cols + col; i < len(f.Panels) {
+				grid[r][col] = f.Panels[i]
+			} else {
+				grid[r][col] = plot.New() // filler for an incomplete last row
+				grid[r][col].HideAxes()
+			}
+		}
+	}
+	tiles := draw.Tiles{Rows: rows, Cols: cols, PadX: vg.Points(18), PadY: vg.Points(18),
+		PadTop: vg.Points(4), PadBottom: vg.Points(4), PadLeft: vg.Points(4), PadRight: vg.Points(8)}
+	canvases := plot.Align(grid, tiles, c)
+	for r := range grid {
+		for col := range cols {
+			if r*cols+col < len(f.Panels) {
+				grid[r][col].Draw(canvases[r][col])
+			}
+		}
+	}
+}
+
+// Bundle renders the figure at its size as a display.Bundle; options such
+// as display.AsSVG() or display.Size(w, h) override the defaults.
+func (f *Figure) Bundle(opts ...display.PlotOption) display.Bundle {
+	all := append([]display.PlotOption{display.Size(f.Width, f.Height)}, opts...)
+	b := display.Plot(f, all...)
+	if b.Err() == nil {
+		b.Data[display.MIMEText] = f.String()
+	}
+	return b
+}
+
+// MIMEBundle renders the figure as a PNG at its size; it makes a Figure a
+// display.Renderer.
+func (f *Figure) MIMEBundle() (data, metadata map[string]any) {
+	return f.Bundle().MIMEBundle()
+}
+
+// String describes the figure by its panel titles.
+func (f *Figure) String() string {
+	s := fmt.Sprintf("<figure %dx%d", f.Width, f.Height)
+	for _, p := range f.Panels {
+		if p.Title.Text != "" {
+			s += fmt.Sprintf(" %q", p.Title.Text)
+		}
+	}
+	return s + ">"
+}
