@@ -1,0 +1,94 @@
+#!/usr/bin/python3
+"""Check an executed notebook against its expectations.
+
+usage: nbcheck.py EXPECT.json EXECUTED.ipynb
+
+EXPECT.json holds:
+  "notebook":    the source notebook, relative to the repository root
+  "mime_counts": {"image/png": 3, ...}  exact number of display_data and
+                 execute_result outputs carrying each MIME type
+  "patterns":    [{"regex": "...", "tag": "optional cell tag", "what": "..."}]
+                 each regex must match the text (stream text and text/plain)
+                 of the outputs of the cells with that tag, or of all cells
+  "no_stderr":   true to fail on any stderr stream output
+Always checked: the file is valid nbformat 4, every non-blank code cell was
+executed, in order, and no output is an error.
+"""
+import json
+import re
+import sys
+
+import nbformat
+
+
+def output_text(output):
+    if output.output_type == "stream":
+        return output.text
+    if output.output_type in ("display_data", "execute_result"):
+        return output.get("data", {}).get("text/plain", "")
+    if output.output_type == "error":
+        return f"{output.ename}: {output.evalue}"
+    return ""
+
+
+def check(expect, nb):
+    problems = []
+    try:
+        nbformat.validate(nb)
+    except nbformat.ValidationError as err:
+        problems.append(f"not valid nbformat: {err.message}")
+    last = 0
+    code_cells = 0
+    counts = {}
+    for index, cell in enumerate(nb.cells, 1):
+        if cell.cell_type != "code" or not cell.source.strip():
+            continue
+        code_cells += 1
+        count = cell.get("execution_count")
+        if not count or count <= last:
+            problems.append(f"cell {index}: execution_count {count} after {last}")
+        last = count or last
+        for output in cell.outputs:
+            if output.output_type == "error":
+                problems.append(f"cell {index}: error output {output.ename}: {output.evalue}")
+            if output.output_type == "stream" and output.name == "stderr" and expect.get("no_stderr"):
+                problems.append(f"cell {index}: stderr output {output.text[:200]!r}")
+            for mime in output.get("data", {}):
+                counts[mime] = counts.get(mime, 0) + 1
+    if code_cells == 0:
+        problems.append("no code cell")
+    for mime, want in expect.get("mime_counts", {}).items():
+        if counts.get(mime, 0) != want:
+            problems.append(f"{counts.get(mime, 0)} outputs of {mime}, want {want}")
+    for pattern in expect.get("patterns", []):
+        tag = pattern.get("tag")
+        cells = [c for c in nb.cells if c.cell_type == "code" and (tag is None or tag in c.metadata.get("tags", []))]
+        if tag and not cells:
+            problems.append(f"no cell tagged {tag!r}")
+            continue
+        text = "".join(output_text(o) for c in cells for o in c.outputs)
+        if not re.search(pattern["regex"], text, re.MULTILINE):
+            where = f"cells tagged {tag!r}" if tag else "the notebook"
+            what = pattern.get("what", pattern["regex"])
+            problems.append(f"{what}: /{pattern['regex']}/ not found in the output of {where}")
+    return problems, counts
+
+
+def main():
+    if len(sys.argv) != 3:
+        sys.exit(__doc__)
+    with open(sys.argv[1]) as f:
+        expect = json.load(f)
+    nb = nbformat.read(sys.argv[2], as_version=4)
+    problems, counts = check(expect, nb)
+    summary = ", ".join(f"{n} {m}" for m, n in sorted(counts.items()))
+    if problems:
+        print(f"nbcheck: {sys.argv[2]}: FAILED", file=sys.stderr)
+        for p in problems:
+            print(f"  - {p}", file=sys.stderr)
+        sys.exit(1)
+    print(f"nbcheck: {sys.argv[2]}: ok ({summary})")
+
+
+if __name__ == "__main__":
+    main()
