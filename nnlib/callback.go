@@ -1,6 +1,9 @@
 package nnlib
 
-import "errors"
+import (
+	"errors"
+	"io"
+)
 
 // ErrStopTraining is returned by a callback to end training cleanly after
 // the current batch or epoch, like setting model.stop_training = True in
@@ -60,6 +63,6 @@ func (f CallbackFuncs) OnBatchEnd(batch int, logs map[string]float64) error {
 // trainObserver is implemented by the library's own callbacks that need the
 // model around training (EarlyStopping restores weights at the end).
 type trainObserver interface {
-	onTrainBegin(m *Sequential) error
+	onTrainBegin(m *Sequential, out io.Writer) error
 	onTrainEnd(m *Sequential) error
 }

@@ -181,7 +181,7 @@ func (m *Sequential) runFit(d *fitData, o FitOptions) (*History, error) {
 	prog := newProgress(o.Output, o.Verbose, steps, keys)
 	for _, cb := range o.Callbacks {
 		if ob, ok := cb.(trainObserver); ok {
-			if err := ob.onTrainBegin(m); err != nil {
+			if err := ob.onTrainBegin(m, o.Output); err != nil {
 				return hist, err
 			}
 		}
@@ -196,6 +196,9 @@ func (m *Sequential) runFit(d *fitData, o FitOptions) (*History, error) {
 			m.rng.Shuffle(n, func(i, j int) { m.perm[i], m.perm[j] = m.perm[j], m.perm[i] })
 		}
 		clear(totals)
+		if d.validation {
+			m.clearValidationLogs()
+		}
 		seen := 0
 		for b := 0; b < steps; b++ {
 			if err = o.Context.Err(); err != nil {
@@ -280,6 +283,15 @@ func (m *Sequential) fillLogs(sums []float64, count int, validation bool) {
 	m.logs["loss"] = sums[0] / c
 	for i, mt := range m.metrics {
 		m.logs[mt.key] = sums[i+1] / c
+	}
+}
+
+// clearValidationLogs removes last epoch's val_ values, so that batch logs
+// carry only the running training values.
+func (m *Sequential) clearValidationLogs() {
+	delete(m.logs, "val_loss")
+	for _, mt := range m.metrics {
+		delete(m.logs, mt.valKey)
 	}
 }
 

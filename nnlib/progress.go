@@ -69,11 +69,11 @@ func (p *progress) batch(current int, logs map[string]float64) {
 	if current == 1 {
 		p.firstStep = t
 	}
-	if current < p.steps && t.Sub(p.lastDraw) < 50*time.Millisecond {
-		return
+	if current >= p.steps || t.Sub(p.lastDraw) < 50*time.Millisecond {
+		return // the last step is drawn by epochEnd, with the validation values
 	}
 	p.lastDraw = t
-	p.drawBar(current, t, step, logs, current >= p.steps)
+	p.drawBar(current, t, step, logs, false)
 }
 
 func (p *progress) epochEnd(steps int, logs map[string]float64) {
