@@ -22,7 +22,7 @@ run: build
 	@echo "executed notebook: $(OUT)/xor.ipynb"
 
 # Every test. Installs what it needs first (apt-get as root; idempotent).
-test: test-deps lint check-generate test-go
+test: test-deps lint check-generate test-go test-notebook test-image
 
 test-deps:
 	scripts/install-test-deps
@@ -40,3 +40,15 @@ generate:
 # Fails when the checked-in generated files differ from what go generate makes.
 check-generate: generate
 	@git diff --exit-code --stat -- symbols/ || (echo "generated files are stale: run 'make generate' and commit"; exit 1)
+
+# Notebook suites. test-notebook: each test/nbclient/*.expect.json notebook
+# through nbclient (once, and every cell twice) against the kernelspec of
+# `gokernel install --prefix`, and through `gokernel run`. test-image: the
+# Docker image's build steps (scripts/build-image-root), then its notebooks
+# executed with that installation.
+.PHONY: test-notebook test-image
+test-notebook:
+	test/nbclient/run-tests
+
+test-image:
+	scripts/build-image-root all $(OUT)/image-root notebook/testdata/smoke.ipynb

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Check an executed notebook against its expectations.
 
-usage: nbcheck.py EXPECT.json EXECUTED.ipynb
+usage: nbcheck.py [--expect EXPECT.json] EXECUTED.ipynb
 
 EXPECT.json holds:
   "notebook":    the source notebook, relative to the repository root
@@ -14,6 +14,7 @@ EXPECT.json holds:
 Always checked: the file is valid nbformat 4, every non-blank code cell was
 executed, in order, and no output is an error.
 """
+import argparse
 import json
 import re
 import sys
@@ -75,19 +76,23 @@ def check(expect, nb):
 
 
 def main():
-    if len(sys.argv) != 3:
-        sys.exit(__doc__)
-    with open(sys.argv[1]) as f:
-        expect = json.load(f)
-    nb = nbformat.read(sys.argv[2], as_version=4)
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--expect", help="expectations file (default: only the checks always made)")
+    ap.add_argument("executed")
+    args = ap.parse_args()
+    expect = {}
+    if args.expect:
+        with open(args.expect) as f:
+            expect = json.load(f)
+    nb = nbformat.read(args.executed, as_version=4)
     problems, counts = check(expect, nb)
     summary = ", ".join(f"{n} {m}" for m, n in sorted(counts.items()))
     if problems:
-        print(f"nbcheck: {sys.argv[2]}: FAILED", file=sys.stderr)
+        print(f"nbcheck: {args.executed}: FAILED", file=sys.stderr)
         for p in problems:
             print(f"  - {p}", file=sys.stderr)
         sys.exit(1)
-    print(f"nbcheck: {sys.argv[2]}: ok ({summary})")
+    print(f"nbcheck: {args.executed}: ok ({summary})")
 
 
 if __name__ == "__main__":
