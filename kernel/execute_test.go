@@ -13,11 +13,11 @@ func TestExecute(t *testing.T) {
 		name    string
 		request map[string]any
 		// want
-		iopub   []string // msg types between busy and idle
-		status  string
-		count   float64 // execution_count in the reply
-		stdout  string
-		check   func(t *testing.T, x exchange)
+		iopub  []string // msg types between busy and idle
+		status string
+		count  float64 // execution_count in the reply
+		stdout string
+		check  func(t *testing.T, x exchange)
 	}{
 		{
 			name:    "stdout then result",
