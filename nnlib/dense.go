@@ -16,6 +16,7 @@ type DenseLayer struct {
 	kernel     param
 	bias       param
 	z, dz      []float64
+	kernelT    []float64 // the kernel transposed, for the input gradient
 }
 
 // DenseOption configures a Dense layer: InputDim, Activation, UseBias,
@@ -187,8 +188,10 @@ func (d *DenseLayer) forward(x []float64, rows int, training bool, rng *rand.Ran
 		for r := 0; r < rows; r++ {
 			copy(z[r*d.units:(r+1)*d.units], d.bias.value)
 		}
+	} else {
+		clear(z)
 	}
-	gemm(false, false, rows, d.units, d.inputDim, x, d.kernel.value, z, d.useBias)
+	gemm(false, rows, d.units, d.inputDim, x, d.kernel.value, z)
 	activate(d.activation, z, d.out, d.units)
 	return d.out
 }
@@ -199,7 +202,8 @@ func (d *DenseLayer) backward(x, dy []float64, rows int, needInput bool) []float
 	dz := d.dz
 	activationGrad(d.activation, d.z[:n], d.out[:n], dy, dz, d.units)
 	// kernel gradient: xᵀ·dz
-	gemm(true, false, d.inputDim, d.units, rows, x, dz, d.kernel.grad, false)
+	clear(d.kernel.grad)
+	gemm(true, d.inputDim, d.units, rows, x, dz, d.kernel.grad)
 	if d.kernel.reg.active() {
 		d.kernel.reg.addGrad(d.kernel.value, d.kernel.grad)
 	}
@@ -219,6 +223,9 @@ func (d *DenseLayer) backward(x, dy []float64, rows int, needInput bool) []float
 		return nil
 	}
 	d.dIn = grow(d.dIn, rows*d.inputDim)
-	gemm(false, true, rows, d.inputDim, d.units, dz, d.kernel.value, d.dIn, false)
+	clear(d.dIn)
+	d.kernelT = grow(d.kernelT, len(d.kernel.value))
+	transpose(d.kernel.value, d.inputDim, d.units, d.kernelT)
+	gemm(false, rows, d.inputDim, d.units, dz, d.kernelT, d.dIn)
 	return d.dIn
 }

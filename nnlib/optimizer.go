@@ -259,30 +259,55 @@ func newAdamState(cfg optimizerConfig, params []*param, lr, b1, b2, eps float64,
 			epsT = eps * math.Sqrt(c2)
 		}
 		for i, p := range params {
-			w, g := p.value, p.grad
-			m, v := s.slots[0][i], s.slots[1][i]
-			if decay != 0 {
-				for j := range w {
-					w[j] -= w[j] * decay * lr
-				}
-			}
+			var vh []float64
 			if amsgrad {
-				vh := s.slots[2][i]
-				for j := range w {
-					m[j] += (g[j] - m[j]) * (1 - b1)
-					v[j] += (g[j]*g[j] - v[j]) * (1 - b2)
-					vh[j] = math.Max(vh[j], v[j])
-					w[j] -= alpha * m[j] / (math.Sqrt(vh[j]) + epsT)
-				}
+				vh = s.slots[2][i]
+			}
+			if len(p.value) < parallelMin {
+				adamUpdate(p.value, p.grad, s.slots[0][i], s.slots[1][i], vh, lr, b1, b2, epsT, alpha, decay)
 				continue
 			}
-			for j := range w {
-				m[j] += (g[j] - m[j]) * (1 - b1)
-				v[j] += (g[j]*g[j] - v[j]) * (1 - b2)
-				w[j] -= alpha * m[j] / (math.Sqrt(v[j]) + epsT)
-			}
+			adamParallel(p.value, p.grad, s.slots[0][i], s.slots[1][i], vh, lr, b1, b2, epsT, alpha, decay)
 		}
 	}}
+}
+
+func sub(v []float64, lo, hi int) []float64 {
+	if v == nil {
+		return nil
+	}
+	return v[lo:hi]
+}
+
+// adamParallel runs adamUpdate on two halves of a large tensor at once.
+func adamParallel(w, g, m, v, vh []float64, lr, b1, b2, eps, alpha, decay float64) {
+	parallelRange(len(w), func(lo, hi int) {
+		adamUpdate(w[lo:hi], g[lo:hi], m[lo:hi], v[lo:hi], sub(vh, lo, hi), lr, b1, b2, eps, alpha, decay)
+	})
+}
+
+// adamUpdate applies one Adam step to a range of weights; vh is the
+// AMSGrad maximum, nil without AMSGrad.
+func adamUpdate(w, g, m, v, vh []float64, lr, b1, b2, eps, alpha, decay float64) {
+	if decay != 0 {
+		for j := range w {
+			w[j] -= w[j] * decay * lr
+		}
+	}
+	if vh != nil {
+		for j := range w {
+			m[j] += (g[j] - m[j]) * (1 - b1)
+			v[j] += (g[j]*g[j] - v[j]) * (1 - b2)
+			vh[j] = math.Max(vh[j], v[j])
+			w[j] -= alpha * m[j] / (math.Sqrt(vh[j]) + eps)
+		}
+		return
+	}
+	for j := range w {
+		m[j] += (g[j] - m[j]) * (1 - b1)
+		v[j] += (g[j]*g[j] - v[j]) * (1 - b2)
+		w[j] -= alpha * m[j] / (math.Sqrt(v[j]) + eps)
+	}
 }
 
 func (o *RMSprop) newState(params []*param) *optimizerState {
