@@ -34,6 +34,9 @@ type Frontend struct {
 	Info transport.ConnectionInfo
 	// Session is the frontend's session id (also its socket identity).
 	Session string
+	// FirstReply is when Dial received the kernel's first
+	// kernel_info_reply (the kernel's start-up time is measured to it).
+	FirstReply time.Time
 
 	ctx     context.Context
 	cancel  context.CancelFunc
@@ -58,13 +61,15 @@ func Dial(info transport.ConnectionInfo) (*Frontend, error) {
 	f := &Frontend{Info: info, Session: wire.NewID(), ctx: ctx, cancel: cancel,
 		codec: wire.NewCodec(signer, nil), iopubs: newMailbox()}
 	id := zmq4.WithID(zmq4.SocketIdentity(f.Session))
-	retry := zmq4.WithDialerRetry(10 * time.Millisecond)
+	// Retry dialing every 5 ms for up to Timeout: a kernel process that
+	// has just been started may not listen yet.
+	retry, retries := zmq4.WithDialerRetry(5*time.Millisecond), zmq4.WithDialerMaxRetries(int(Timeout/(5*time.Millisecond)))
 	for c := range f.sockets {
-		f.sockets[c] = zmq4.NewDealer(ctx, id, retry)
+		f.sockets[c] = zmq4.NewDealer(ctx, id, retry, retries)
 		f.boxes[c] = newMailbox()
 	}
-	f.iopub = zmq4.NewSub(ctx, retry)
-	f.hb = zmq4.NewReq(ctx, retry)
+	f.iopub = zmq4.NewSub(ctx, retry, retries)
+	f.hb = zmq4.NewReq(ctx, retry, retries)
 	dials := []struct {
 		sock zmq4.Socket
 		port int
@@ -93,16 +98,23 @@ func Dial(info transport.ConnectionInfo) (*Frontend, error) {
 	return f, nil
 }
 
-// awaitIOPub sends kernel_info_request until IOPub delivers something.
+// awaitIOPub sends kernel_info_request until IOPub delivers something,
+// noting when the first kernel_info_reply arrived.
 func (f *Frontend) awaitIOPub() error {
 	deadline := time.Now().Add(Timeout)
 	for time.Now().Before(deadline) {
 		if _, err := f.Send(Shell, "kernel_info_request", map[string]any{}); err != nil {
 			return err
 		}
-		if _, err := f.iopubs.take(nil, 50*time.Millisecond); err == nil {
+		if f.FirstReply.IsZero() {
+			if _, err := f.boxes[Shell].take(nil, Timeout); err != nil {
+				return fmt.Errorf("kerneltest: no kernel_info_reply: %w", err)
+			}
+			f.FirstReply = time.Now()
+		}
+		if _, err := f.iopubs.take(nil, 10*time.Millisecond); err == nil {
 			// Let the handshake's remaining messages arrive, then forget them.
-			time.Sleep(50 * time.Millisecond)
+			time.Sleep(20 * time.Millisecond)
 			f.Flush()
 			return nil
 		}
