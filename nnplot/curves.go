@@ -13,45 +13,15 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 )
 
-// CurveOption adjusts [Curves] and [Compare].
-type CurveOption func(*curveSettings)
-
-type curveSettings struct {
-	keys        []string
-	markPerfect bool
-}
-
-// Keys limits [Curves] to the given quantities, e.g. Keys("loss"); their
-// val_ series come along. By default every logged quantity gets a panel.
-func Keys(keys ...string) CurveOption {
-	return func(s *curveSettings) { s.keys = append(s.keys, keys...) }
-}
-
-// MarkPerfect marks, on accuracy curves, the first epoch at which the
-// accuracy reached 100%, and names it in the legend.
-func MarkPerfect() CurveOption {
-	return func(s *curveSettings) { s.markPerfect = true }
-}
-
-func curveOptions(opts []CurveOption) curveSettings {
-	var s curveSettings
-	for _, o := range opts {
-		if o != nil {
-			o(&s)
-		}
-	}
-	return s
-}
-
 // Curves draws the training curves of a History: one panel per quantity —
 // the loss, then each metric — with the training values as a solid line and
 // the validation values (val_ keys) dashed, against the epoch (1-based, as
 // Keras prints it).
-func Curves(h *nnlib.History, opts ...CurveOption) (*Figure, error) {
+func Curves(h *nnlib.History, opts ...Option) (*Figure, error) {
 	if h == nil || h.Len() == 0 {
 		return nil, errors.New("nnplot: Curves: the history is empty; train with Fit first")
 	}
-	s := curveOptions(opts)
+	s := collect(opts)
 	bases, err := panelKeys(h, s.keys)
 	if err != nil {
 		return nil, fmt.Errorf("nnplot: Curves: %w", err)
@@ -99,11 +69,11 @@ type Run struct {
 // Compare draws one quantity (key, e.g. "binary_accuracy" or "val_loss")
 // of several training runs on one chart, one colour per run, with a
 // legend — the tutorial's 16 vs 16+16 vs 32 neurons.
-func Compare(key string, runs []Run, opts ...CurveOption) (*Figure, error) {
+func Compare(key string, runs []Run, opts ...Option) (*Figure, error) {
 	if len(runs) == 0 {
 		return nil, errors.New("nnplot: Compare: no runs to compare")
 	}
-	s := curveOptions(opts)
+	s := collect(opts)
 	p := newPanel(pretty(key), "epoch", "")
 	for i, r := range runs {
 		if r.History == nil || r.History.Len() == 0 {

@@ -33,3 +33,5 @@ func fakeHistory(epochs, perfectAt int, validation bool) *nnlib.History {
 	}
 	return h
 }
+
+func nan() float64 { return math.NaN() }

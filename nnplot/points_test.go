@@ -1,0 +1,96 @@
+package nnplot
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/gokernel/gokernel/nnlib"
+)
+
+// customers is the tutorial's second data set: age and income, bought or
+// not, in four quadrants.
+var (
+	customersX = [][]float64{
+		{22, 18}, {25, 25}, {30, 22}, {28, 30}, // young, low income
+		{24, 80}, {29, 95}, {33, 70}, {27, 88}, // young, high income
+		{55, 20}, {60, 28}, {48, 24}, {66, 32}, // older, low income
+		{52, 85}, {58, 90}, {63, 75}, {50, 99}, // older, high income
+	}
+	customersY = []string{
+		"no", "no", "no", "no", "yes", "yes", "yes", "yes",
+		"yes", "yes", "yes", "yes", "no", "no", "no", "no",
+	}
+)
+
+func TestPointsGolden(t *testing.T) {
+	f, err := Points(xorX, xorY, Classes("0 (false)", "1 (true)"), Annotate(), Title("XOR"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkGolden(t, "points_xor", f)
+	f, err = Points(customersX, customersY, Axes("age", "income (k$)"), Title("customers"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkGolden(t, "points_customers", f)
+}
+
+func TestBoundaryGolden(t *testing.T) {
+	m := xorModel(t, 16)
+	if _, err := m.Fit(xorX, xorY, nnlib.FitOptions{Epochs: 400, BatchSize: 4}); err != nil {
+		t.Fatal(err)
+	}
+	f, err := Boundary(m, xorX, xorY, Annotate(), Title("what 2-16-1 learned"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkGolden(t, "boundary_xor", f)
+}
+
+func TestClassify(t *testing.T) {
+	cases := []struct {
+		labels any
+		want   []int
+		names  string
+	}{
+		{[]float64{0, 1, 0.7, 0.2}, []int{0, 1, 1, 0}, "0 1"},
+		{[][]float64{{0}, {1}, {1}, {0}}, []int{0, 1, 1, 0}, "0 1"},
+		{[][]float64{{1, 0, 0}, {0, 0, 1}, {0, 1, 0}, {1, 0, 0}}, []int{0, 2, 1, 0}, "0 1 2"},
+		{[]int{3, 0, 1, 1}, []int{3, 0, 1, 1}, "0 1 2 3"},
+		{[]string{"b", "a", "b", "c"}, []int{0, 1, 0, 2}, "b a c"},
+	}
+	for _, c := range cases {
+		got, names, err := classify(c.labels, 4)
+		if err != nil {
+			t.Errorf("%v: %v", c.labels, err)
+			continue
+		}
+		if strings.Join(names, " ") != c.names || len(got) != 4 || got[0] != c.want[0] || got[1] != c.want[1] || got[2] != c.want[2] || got[3] != c.want[3] {
+			t.Errorf("%v: classes %v names %v, want %v %v", c.labels, got, names, c.want, c.names)
+		}
+	}
+}
+
+func TestPointsErrors(t *testing.T) {
+	m := xorModel(t, 16)
+	cases := map[string]error{}
+	_, cases["no points"] = Points(nil, []int{})
+	_, cases["3 columns"] = Points([][]float64{{1, 2, 3}}, []int{0})
+	_, cases["NaN"] = Points([][]float64{{1, nan()}}, []int{0})
+	_, cases["label count"] = Points(xorX, []int{0, 1})
+	_, cases["label type"] = Points(xorX, map[int]int{})
+	_, cases["negative label"] = Points(xorX, []int{0, -1, 0, 0})
+	_, cases["too few class names"] = Points(xorX, xorY, Classes("only one"))
+	_, cases["nil model"] = Boundary(nil, xorX, xorY)
+	_, cases["resolution"] = Boundary(m, xorX, xorY, Resolution(1))
+	wide, err := nnlib.NewSequential(nnlib.Dense(1, nnlib.InputDim(3)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, cases["model with 3 inputs"] = Boundary(wide, xorX, xorY, Resolution(3))
+	for name, err := range cases {
+		if err == nil || !strings.HasPrefix(err.Error(), "nnplot: ") {
+			t.Errorf("%s: error %v", name, err)
+		}
+	}
+}
