@@ -72,11 +72,7 @@ func activate(k activationKind, z, a []float64, cols int) {
 		copy(a, z)
 	case actReLU:
 		for i, v := range z {
-			if v > 0 {
-				a[i] = v
-			} else {
-				a[i] = 0
-			}
+			a[i] = math.Float64frombits(math.Float64bits(v) & positiveMask(v))
 		}
 	case actSigmoid:
 		for i, v := range z {
@@ -145,11 +141,7 @@ func activationGrad(k activationKind, z, a, da, dz []float64, cols int) {
 		copy(dz, da)
 	case actReLU:
 		for i, v := range z {
-			if v > 0 {
-				dz[i] = da[i]
-			} else {
-				dz[i] = 0
-			}
+			dz[i] = math.Float64frombits(math.Float64bits(da[i]) & positiveMask(v))
 		}
 	case actSigmoid:
 		for i, s := range a {
@@ -223,6 +215,13 @@ func activationGrad(k activationKind, z, a, da, dz []float64, cols int) {
 			}
 		}
 	}
+}
+
+// positiveMask is all ones when v > 0 (or v is a NaN with the sign bit
+// clear) and zero otherwise, without a branch: relu's inputs are signs a
+// branch predictor cannot guess.
+func positiveMask(v float64) uint64 {
+	return uint64(-int64(math.Float64bits(v)) >> 63)
 }
 
 func sigmoid(v float64) float64 {
