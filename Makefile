@@ -22,7 +22,7 @@ run: build
 	@echo "executed notebook: $(OUT)/xor.ipynb"
 
 # Every test. Installs what it needs first (apt-get as root; idempotent).
-test: test-deps lint check-generate test-go test-notebook test-image
+test: test-deps lint check-generate test-go test-notebook test-image test-browser
 
 test-deps:
 	scripts/install-test-deps
@@ -45,10 +45,15 @@ check-generate: generate
 # through nbclient (once, and every cell twice) against the kernelspec of
 # `gokernel install --prefix`, and through `gokernel run`. test-image: the
 # Docker image's build steps (scripts/build-image-root), then its notebooks
-# executed with that installation.
-.PHONY: test-notebook test-image
+# executed with that installation. test-browser: the classic Notebook server
+# and Debian's chromium (playwright-core, npm ci in test/browser) run the same
+# notebooks as a student would; screenshots in $(OUT)/browser/.
+.PHONY: test-notebook test-image test-browser
 test-notebook:
 	test/nbclient/run-tests
 
 test-image:
 	scripts/build-image-root all $(OUT)/image-root notebook/testdata/smoke.ipynb
+
+test-browser:
+	test/browser/run

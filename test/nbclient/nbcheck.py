@@ -11,6 +11,7 @@ EXPECT.json holds:
                  each regex must match the text (stream text and text/plain)
                  of the outputs of the cells with that tag, or of all cells
   "no_stderr":   true to fail on any stderr stream output
+  "browser_patterns": like patterns, for the rendered page (test/browser)
 Always checked: the file is valid nbformat 4, every non-blank code cell was
 executed, in order, and no output is an error.
 """
