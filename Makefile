@@ -57,3 +57,12 @@ test-image:
 
 test-browser:
 	test/browser/run
+
+# nnlib's benchmark table against PyTorch (Debian python3-torch, installed
+# with apt-get if missing); the committed copy is nnlib/BENCHMARKS.md.
+.PHONY: bench-nn
+bench-nn:
+	@dpkg-query -W -f='$${Status}' python3-torch 2>/dev/null | grep -q "ok installed" || \
+		{ s=""; [ "$$(id -u)" -eq 0 ] || s=sudo; $$s apt-get install -y -qq --no-install-recommends python3-torch; }
+	$(GO) test -run '^$$' -bench . -benchmem ./nnlib/
+	$(GO) run ./bench/nnbench -python $(PYTHON)
