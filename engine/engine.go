@@ -36,6 +36,7 @@ type Engine struct {
 
 	resMu    sync.Mutex
 	result   *kernel.ExecuteResult // set by the final expression's show
+	lastType string                // cell-defined type of the final value, if any
 	goPanics []*kernel.Error       // panics of goroutines started by cells
 }
 

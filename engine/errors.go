@@ -109,7 +109,7 @@ func panicError(name string, value any, frames []frame) *kernel.Error {
 	}
 	seen := map[frame]bool{}
 	for _, f := range frames {
-		if seen[f] || f.line <= headerLines {
+		if seen[f] || f.line <= headerLines || strings.HasPrefix(f.fn, "main.__gk") || strings.HasPrefix(f.fn, "__gk") {
 			continue
 		}
 		seen[f] = true

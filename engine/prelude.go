@@ -18,9 +18,7 @@ const (
 
 // prelude is interpreted once when the engine starts. It fills yaegi's
 // gaps (min, max, clear are missing from v0.16.1) and defines the function
-// that receives a cell's final expression. The type assertions happen
-// here, inside the interpreter, because compiled code cannot see the
-// methods of types defined by cells.
+// that receives a cell's final expression.
 const prelude = `package main
 
 import ` + rtName + ` "` + rtPath + `"
@@ -53,30 +51,12 @@ func max[T __gkOrdered](x T, ys ...T) T {
 // like Go's built-in clear.
 func clear(x any) { ` + rtName + `.Clear(x) }
 
-type __gkRenderer interface {
-	MIMEBundle() (map[string]any, map[string]any)
-}
-
-type __gkStringer interface{ String() string }
-
-type __gkError interface{ Error() string }
+// __gk_last holds the values of the cell's final expression, so that the
+// engine can call methods of cell-defined types on them.
+var __gk_last []any
 
 func __gk_show(vs ...any) {
-	if len(vs) == 1 && vs[0] != nil {
-		if r, ok := vs[0].(__gkRenderer); ok {
-			d, m := r.MIMEBundle()
-			` + rtName + `.Bundle(d, m)
-			return
-		}
-		if e, ok := vs[0].(__gkError); ok {
-			` + rtName + `.Text(vs[0], e.Error())
-			return
-		}
-		if s, ok := vs[0].(__gkStringer); ok {
-			` + rtName + `.Text(vs[0], s.String())
-			return
-		}
-	}
+	__gk_last = vs
 	` + rtName + `.Show(vs...)
 }
 `

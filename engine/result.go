@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strings"
 	"sync"
+	"unsafe"
 
 	"github.com/gokernel/gokernel/display"
 	"github.com/gokernel/gokernel/kernel"
@@ -31,6 +32,10 @@ func (e *Engine) show(vs ...any) {
 	case len(vs) == 0:
 		return
 	case len(vs) == 1:
+		e.resMu.Lock()
+		e.lastType = cellTypeName(vs[0])
+		e.resMu.Unlock()
+		vs[0] = unwrap(vs[0])
 		if vs[0] == nil {
 			return
 		}
@@ -42,19 +47,15 @@ func (e *Engine) show(vs ...any) {
 	default:
 		parts := make([]string, len(vs))
 		for i, v := range vs {
-			parts[i] = formatValue(v)
+			parts[i] = formatValue(unwrap(v))
 		}
 		e.setResult(map[string]any{"text/plain": "(" + strings.Join(parts, ", ") + ")"}, nil)
 	}
 }
 
-// showText receives a final value whose String or Error method the
-// interpreter called; compiled values may still have a richer form.
-func (e *Engine) showText(v any, text string) {
-	if data, meta, ok := display.MIMEBundle(v); ok {
-		e.setResult(data, meta)
-		return
-	}
+// showText receives the result of a final value's String or Error
+// method, which the interpreter called.
+func (e *Engine) showText(text string) {
 	e.setResult(map[string]any{"text/plain": text}, nil)
 }
 
@@ -65,6 +66,63 @@ func (e *Engine) showBundle(data, metadata map[string]any) {
 		data = map[string]any{}
 	}
 	e.setResult(data, metadata)
+}
+
+// unwrap returns the value that yaegi boxed when passing a value of a
+// cell-defined type with methods to compiled code as an interface (an
+// unexported struct holding the interpreter's node and the value).
+func unwrap(v any) any {
+	rv := reflect.ValueOf(v)
+	if !rv.IsValid() {
+		return v
+	}
+	t := rv.Type()
+	if rv.Kind() != reflect.Struct || t.Name() != "valueInterface" || !strings.HasSuffix(t.PkgPath(), "yaegi/interp") {
+		return v
+	}
+	f, ok := t.FieldByName("value")
+	if !ok || f.Type != reflect.TypeOf(reflect.Value{}) {
+		return v
+	}
+	box := reflect.New(t).Elem()
+	box.Set(rv)
+	inner := *(*reflect.Value)(unsafe.Pointer(box.Field(f.Index[0]).UnsafeAddr()))
+	if !inner.IsValid() || !inner.CanInterface() {
+		return nil
+	}
+	return inner.Interface()
+}
+
+// cellTypeName returns the name of the cell-defined type of a value that
+// yaegi boxed (as "T" or "*T"), or "" for other values. The box keeps the
+// interpreter's node of the value, whose type knows its name.
+func cellTypeName(v any) string {
+	rv := reflect.ValueOf(v)
+	if !rv.IsValid() || rv.Kind() != reflect.Struct || rv.Type().Name() != "valueInterface" {
+		return ""
+	}
+	n := rv.FieldByName("node")
+	if !n.IsValid() || n.Kind() != reflect.Pointer || n.IsNil() {
+		return ""
+	}
+	typ := n.Elem().FieldByName("typ")
+	if !typ.IsValid() || typ.Kind() != reflect.Pointer || typ.IsNil() {
+		return ""
+	}
+	str := typ.Elem().FieldByName("str")
+	if !str.IsValid() || str.Kind() != reflect.String {
+		return ""
+	}
+	name := str.String()
+	ptr := strings.HasPrefix(name, "*")
+	name = strings.TrimPrefix(strings.TrimPrefix(name, "*"), "main.")
+	if name == "" || strings.ContainsAny(name, " .{(") {
+		return ""
+	}
+	if ptr {
+		return "*" + name
+	}
+	return name
 }
 
 // formatValue is the text/plain form of a value: %v, with field names for

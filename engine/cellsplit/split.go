@@ -11,8 +11,11 @@ type Kind int
 const (
 	// Imports is a run of import declarations.
 	Imports Kind = iota
-	// Decls is a run of package-level declarations: func, method, type,
-	// var and const.
+	// Decls is a run of package-level declarations: func, method, type
+	// and const. (Var declarations are statements: yaegi v0.16.1 rejects
+	// a package-level var whose initializer uses a variable of an earlier
+	// evaluation, but accepts the same declaration as a statement, which
+	// also defines a package-level variable.)
 	Decls
 	// Stmts is a run of statements.
 	Stmts
@@ -133,7 +136,7 @@ func classify(toks []tok, i int) Kind {
 	switch toks[i].tok {
 	case token.IMPORT:
 		return Imports
-	case token.TYPE, token.VAR, token.CONST:
+	case token.TYPE, token.CONST:
 		return Decls
 	case token.FUNC:
 		if isFuncDecl(toks, i) {

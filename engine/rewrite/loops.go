@@ -100,16 +100,17 @@ func (r *rewriter) rangeInt(s *ast.RangeStmt) ast.Stmt {
 			Rhs: []ast.Expr{&ast.BasicLit{ValuePos: pos, Kind: token.INT, Value: "0"}, s.X}}
 		limit = &ast.Ident{NamePos: pos, Name: "__gk_n"}
 	}
-	if tok == token.DEFINE && captures(s.Body) {
-		copyVars(s.Body, key)
-	}
-	return &ast.ForStmt{
+	loop := &ast.ForStmt{
 		For:  s.For,
 		Init: init,
 		Cond: &ast.BinaryExpr{X: &ast.Ident{NamePos: pos, Name: keyName.Name}, OpPos: pos, Op: token.LSS, Y: limit},
 		Post: &ast.IncDecStmt{X: &ast.Ident{NamePos: pos, Name: keyName.Name}, TokPos: pos, Tok: token.INC},
 		Body: s.Body,
 	}
+	if tok == token.DEFINE && captures(s.Body) {
+		perIteration(s.Body, []ast.Node{loop.Init.(*ast.AssignStmt).Lhs[0], loop.Cond.(*ast.BinaryExpr).X, loop.Post.(*ast.IncDecStmt).X}, key)
+	}
+	return loop
 }
 
 // pure reports whether evaluating e twice is harmless and cheap.
@@ -189,21 +190,75 @@ func assigns(body *ast.BlockStmt, vars []ast.Expr) bool {
 	return found
 }
 
-// copyVars prepends `v1, v2 := v1, v2` to body for the named variables,
-// giving each iteration its own copy.
-func copyVars(body *ast.BlockStmt, vars ...ast.Expr) {
+// perIteration gives each iteration its own copy of the loop variables
+// vars (identifiers defined by the loop header): the header's variables
+// are renamed (in the header expressions too) and the body starts with
+// `v := renamed`. yaegi v0.16.1 mishandles `v := v` in a loop body, hence
+// the renaming.
+func perIteration(body *ast.BlockStmt, header []ast.Node, vars ...ast.Expr) {
+	renamed := map[string]string{}
 	var lhs, rhs []ast.Expr
 	for _, v := range vars {
 		id, ok := v.(*ast.Ident)
 		if !ok || id.Name == "_" {
 			continue
 		}
+		tmp := "__gk_lv_" + id.Name
+		renamed[id.Name] = tmp
 		lhs = append(lhs, &ast.Ident{NamePos: id.NamePos, Name: id.Name})
-		rhs = append(rhs, &ast.Ident{NamePos: id.NamePos, Name: id.Name})
+		rhs = append(rhs, &ast.Ident{NamePos: id.NamePos, Name: tmp})
 	}
 	if len(lhs) == 0 {
 		return
 	}
+	for _, h := range header {
+		if h == nil {
+			continue
+		}
+		ast.Inspect(h, func(n ast.Node) bool {
+			if _, ok := n.(*ast.FuncLit); ok {
+				return false
+			}
+			if id, ok := n.(*ast.Ident); ok {
+				if tmp, ok := renamed[id.Name]; ok {
+					id.Name = tmp
+				}
+			}
+			return true
+		})
+	}
 	def := &ast.AssignStmt{Lhs: lhs, TokPos: body.Lbrace, Tok: token.DEFINE, Rhs: rhs}
 	body.List = append([]ast.Stmt{def}, body.List...)
+}
+
+// floatConstants makes min and max with an untyped floating-point
+// constant argument work like Go's built-ins: the prelude's generic
+// min/max cannot infer a type from untyped constants that mix integers
+// and floats, so numeric literal arguments become float64(literal).
+func floatConstants(call *ast.CallExpr) {
+	id, ok := call.Fun.(*ast.Ident)
+	if !ok || (id.Name != "min" && id.Name != "max") {
+		return
+	}
+	isLit := func(e ast.Expr) (*ast.BasicLit, bool) {
+		if u, ok := e.(*ast.UnaryExpr); ok && (u.Op == token.SUB || u.Op == token.ADD) {
+			e = u.X
+		}
+		lit, ok := e.(*ast.BasicLit)
+		return lit, ok && (lit.Kind == token.INT || lit.Kind == token.FLOAT)
+	}
+	hasFloat := false
+	for _, a := range call.Args {
+		if lit, ok := isLit(a); ok && lit.Kind == token.FLOAT {
+			hasFloat = true
+		}
+	}
+	if !hasFloat {
+		return
+	}
+	for i, a := range call.Args {
+		if _, ok := isLit(a); ok {
+			call.Args[i] = &ast.CallExpr{Fun: &ast.Ident{NamePos: a.Pos(), Name: "float64"}, Lparen: a.Pos(), Args: []ast.Expr{a}, Rparen: a.End()}
+		}
+	}
 }

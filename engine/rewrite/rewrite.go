@@ -33,6 +33,8 @@ func Apply(root ast.Node, opts Options) {
 			r.list(n.Body)
 		case *ast.LabeledStmt:
 			n.Stmt = r.stmt(n.Stmt)
+		case *ast.CallExpr:
+			floatConstants(n)
 		}
 		return true
 	})
@@ -59,12 +61,12 @@ func (r *rewriter) stmt(s ast.Stmt) ast.Stmt {
 			return r.rangeInt(s)
 		}
 		if s.Tok == token.DEFINE && captures(s.Body) {
-			copyVars(s.Body, s.Key, s.Value)
+			perIteration(s.Body, []ast.Node{s.Key, s.Value}, s.Key, s.Value)
 		}
 	case *ast.ForStmt:
 		if init, ok := s.Init.(*ast.AssignStmt); ok && init.Tok == token.DEFINE && captures(s.Body) {
 			if !assigns(s.Body, init.Lhs) {
-				copyVars(s.Body, init.Lhs...)
+				perIteration(s.Body, []ast.Node{init, s.Cond, s.Post}, init.Lhs...)
 			}
 		}
 	case *ast.GoStmt:
