@@ -12,10 +12,11 @@ type settings struct {
 	title          string
 	annotate       bool
 	resolution     int
+	xMin, xMax     float64
 }
 
 func collect(opts []Option) settings {
-	s := settings{resolution: 120}
+	s := settings{resolution: 120, xMin: -5, xMax: 5}
 	for _, o := range opts {
 		if o != nil {
 			o(&s)
@@ -65,4 +66,10 @@ func Annotate() Option {
 // 120; the model is evaluated once per cell).
 func Resolution(n int) Option {
 	return func(s *settings) { s.resolution = n }
+}
+
+// Range sets the interval of x over which [ActivationsWith] draws the
+// functions (default -5 to 5).
+func Range(lo, hi float64) Option {
+	return func(s *settings) { s.xMin, s.xMax = lo, hi }
 }

@@ -11,8 +11,9 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 )
 
-// palette is the series colours: a colour-blind-friendly set (Okabe–Ito),
-// blue and orange first as in Keras tutorials' train/validation curves.
+// palette is the series colours: the colour-blind-friendly Okabe–Ito set
+// (its yellow, too faint on white, replaced by a dark purple), blue and
+// orange first as in Keras tutorials' train/validation curves.
 var palette = []color.RGBA{
 	{0, 114, 178, 255},   // blue
 	{230, 159, 0, 255},   // orange
@@ -20,7 +21,7 @@ var palette = []color.RGBA{
 	{204, 121, 167, 255}, // reddish purple
 	{86, 180, 233, 255},  // sky blue
 	{213, 94, 0, 255},    // vermillion
-	{240, 228, 66, 255},  // yellow
+	{110, 70, 150, 255},  // dark purple
 	{0, 0, 0, 255},       // black
 }
 
