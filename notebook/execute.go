@@ -60,6 +60,7 @@ func Execute(ctx context.Context, nb *Notebook, in kernel.Interpreter, opts Opti
 		}
 	}
 	rec := newRecorder()
+	defer rec.stop()
 	count := 0
 	for i := range nb.Cells {
 		c := &nb.Cells[i]

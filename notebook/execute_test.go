@@ -193,3 +193,18 @@ func TestExecuteSetsMetadata(t *testing.T) {
 		t.Errorf("metadata = %v", nb.Metadata)
 	}
 }
+
+// A goroutine a cell left running cannot change the notebook after the run.
+func TestOutputAfterTheRunIsDropped(t *testing.T) {
+	nb := New()
+	nb.Cells = []Cell{code("print x")}
+	in := &lateWriter{done: make(chan struct{})}
+	if err := Execute(context.Background(), nb, in, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	close(in.done)
+	<-in.wrote
+	if outs := nb.Cells[0].Outputs; len(outs) != 1 || outs[0].Text != "x\n" {
+		t.Errorf("outputs = %+v", outs)
+	}
+}

@@ -51,3 +51,23 @@ func (s *script) Evaluate(string) (map[string]any, *kernel.Error) { return nil, 
 func (s *script) Complete(string, int) kernel.Completion          { return kernel.Completion{} }
 func (s *script) Inspect(string, int, int) kernel.Inspection      { return kernel.Inspection{} }
 func (s *script) IsComplete(string) (string, string)              { return "complete", "" }
+
+// lateWriter runs a cell like script and leaves a goroutine that writes to
+// the cell's output once done is closed.
+type lateWriter struct {
+	script
+	done  chan struct{}
+	wrote chan struct{}
+}
+
+func (l *lateWriter) Execute(ctx context.Context, code string, out kernel.Output) kernel.ExecuteResult {
+	l.wrote = make(chan struct{})
+	go func() {
+		<-l.done
+		out.Stream("stdout", "late\n")
+		out.Display(map[string]any{"text/plain": "late"}, nil, "", false)
+		out.ClearOutput(false)
+		close(l.wrote)
+	}()
+	return l.script.Execute(ctx, code, out)
+}

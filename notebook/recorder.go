@@ -43,11 +43,20 @@ func (r *recorder) start(c *Cell) {
 	r.clearCell()
 }
 
+// stop ends recording: output sent after the run (by a goroutine a cell
+// left running) is dropped instead of racing with the writing of the
+// notebook.
+func (r *recorder) stop() {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.cell = nil
+}
+
 // Stream implements kernel.Output.
 func (r *recorder) Stream(name, text string) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if text == "" {
+	if text == "" || r.cell == nil {
 		return
 	}
 	r.pendingClear()
@@ -63,6 +72,9 @@ func (r *recorder) Stream(name, text string) {
 func (r *recorder) Display(data, metadata map[string]any, id string, update bool) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	if r.cell == nil {
+		return
+	}
 	if update {
 		// Like Jupyter, an update of an unknown display id is dropped.
 		for _, ref := range r.displays[id] {
@@ -82,6 +94,9 @@ func (r *recorder) Display(data, metadata map[string]any, id string, update bool
 func (r *recorder) ClearOutput(wait bool) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	if r.cell == nil {
+		return
+	}
 	if wait {
 		r.clearNext = true
 		return
