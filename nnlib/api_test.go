@@ -274,3 +274,21 @@ func TestGonumInputsAndOneHot(t *testing.T) {
 		t.Errorf("evaluate: %v %v", res, err)
 	}
 }
+
+func TestParallelReportsErrorsAndPanics(t *testing.T) {
+	err := Parallel(10, func(i int) error {
+		if i == 3 {
+			panic("boom")
+		}
+		if i == 7 {
+			return errors.New("seven")
+		}
+		return nil
+	})
+	if err == nil || !strings.Contains(err.Error(), "job 3: panic: boom") {
+		t.Errorf("err = %v", err)
+	}
+	if err := Parallel(0, func(int) error { return nil }); err != nil {
+		t.Error(err)
+	}
+}

@@ -42,6 +42,18 @@ func (h *History) Last(key string) (float64, bool) {
 	return s[len(s)-1], true
 }
 
+// FirstEpochAtLeast returns the first 1-based epoch whose value for key is
+// at least v (for instance the first epoch at 100% accuracy:
+// FirstEpochAtLeast("binary_accuracy", 1)), or 0 when there is none.
+func (h *History) FirstEpochAtLeast(key string, v float64) int {
+	for e, x := range h.Get(key) {
+		if x >= v {
+			return e + 1
+		}
+	}
+	return 0
+}
+
 // Keys returns the logged keys in Keras's print order: training keys sorted,
 // then the val_ keys sorted.
 func (h *History) Keys() []string {

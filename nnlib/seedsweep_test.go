@@ -5,8 +5,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
-	"sync"
 	"testing"
 )
 
@@ -52,17 +50,6 @@ func xorModel(t testing.TB, sizes []int, optimizer any) *Sequential {
 	return m
 }
 
-// firstPerfectEpoch returns the first 1-based epoch whose logged
-// binary_accuracy is 1, or 0 when none within epochs.
-func firstPerfectEpoch(h *History) int {
-	for e, acc := range h.Get("binary_accuracy") {
-		if acc == 1 {
-			return e + 1
-		}
-	}
-	return 0
-}
-
 // tfjsAdam is the Adam of the sweep's reference (TensorFlow.js).
 var tfjsAdam = Adam{CorrectedEpsilon: true}
 
@@ -85,41 +72,30 @@ func TestSeedSweep(t *testing.T) {
 			checkWeights(t, "seed 1 weights", m.GetWeights(), v.CheckVector, 0)
 
 			matches := make([]bool, len(v.PerSeed))
-			var wg sync.WaitGroup
-			work := make(chan int)
-			for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-				wg.Add(1)
-				go func() {
-					defer wg.Done()
-					for i := range work {
-						s := v.PerSeed[i]
-						m := xorModel(t, v.Sizes, tfjsAdam)
-						if err := m.InitWeightsMulberry32(s.Seed); err != nil {
-							t.Error(err)
-							continue
-						}
-						h, err := m.Fit(x, y, FitOptions{Epochs: sweep.Epochs, NoShuffle: true, Output: io.Discard})
-						if err != nil {
-							t.Error(err)
-							continue
-						}
-						want := 0
-						if s.First != nil {
-							want = *s.First
-						}
-						got := firstPerfectEpoch(h)
-						matches[i] = got == want
-						if got != want {
-							t.Logf("seed %d: first 100%% epoch %d, reference %d", s.Seed, got, want)
-						}
-					}
-				}()
+			err := Parallel(len(v.PerSeed), func(i int) error {
+				s := v.PerSeed[i]
+				m := xorModel(t, v.Sizes, tfjsAdam)
+				if err := m.InitWeightsMulberry32(s.Seed); err != nil {
+					return err
+				}
+				h, err := m.Fit(x, y, FitOptions{Epochs: sweep.Epochs, NoShuffle: true, Output: io.Discard})
+				if err != nil {
+					return err
+				}
+				want := 0
+				if s.First != nil {
+					want = *s.First
+				}
+				got := h.FirstEpochAtLeast("binary_accuracy", 1)
+				matches[i] = got == want
+				if got != want {
+					t.Logf("seed %d: first 100%% epoch %d, reference %d", s.Seed, got, want)
+				}
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
 			}
-			for i := range v.PerSeed {
-				work <- i
-			}
-			close(work)
-			wg.Wait()
 			n := 0
 			for _, ok := range matches {
 				if ok {

@@ -1,0 +1,76 @@
+// Package nnlib is a small neural-network library with the API, defaults
+// and numbers of Keras 3, written for notebooks: gokernel preloads it, so a
+// Keras tutorial reads almost the same in Go.
+//
+//	model, err := nnlib.NewSequential(
+//		nnlib.Dense(16, nnlib.InputDim(2), nnlib.Activation("relu")),
+//		nnlib.Dense(1, nnlib.Activation("sigmoid")))
+//	err = model.Compile(nnlib.CompileOptions{Loss: "mean_squared_error",
+//		Optimizer: "adam", Metrics: []string{"binary_accuracy"}})
+//	hist, err := model.Fit(x, y, nnlib.FitOptions{Epochs: 500, Verbose: 2})
+//	pred, err := model.Predict(x)
+//
+// # Keras semantics
+//
+// Names are Keras's strings: activations ("relu", "sigmoid", "tanh",
+// "softmax", "linear", "leaky_relu", "elu", "selu", "softplus", "softsign",
+// "swish"/"silu", "gelu", "hard_sigmoid"), initializers, losses, optimizers
+// and metrics; an unknown name is an error that lists the valid ones.
+// Defaults are Keras 3's: Dense has glorot_uniform kernels and zero
+// biases; Adam(0.001, 0.9, 0.999, 1e-7) with epsilon outside the
+// uncorrected square root; SGD(0.01); RMSprop(0.001, rho 0.9, epsilon inside
+// the root); compile defaults to rmsprop; Fit to batch size 32, shuffled,
+// validation split from the end before shuffling; "accuracy" resolves by
+// the loss. The logged loss and metrics of an epoch come from the forward
+// passes before each step's update, averaged over the epoch's rows.
+// binary_accuracy compares the prediction, rounded to float32 as Keras
+// holds it, strictly above 0.5.
+//
+// nnlib computes in float64; the reference runs in testdata (Keras
+// semantics, float32) agree to 1e-5 on every epoch's loss and on the final
+// weights, with equal accuracies.
+//
+// # Output and interrupts
+//
+// Fit prints Keras 3's epoch lines (Verbose 2: "Epoch 1/500" then
+// "1/1 - 0s - 2ms/step - binary_accuracy: 0.5000 - loss: 0.2500"; Verbose 1
+// a progress bar) to FitOptions.Output, by default cell.Stdout(): in
+// gokernel, the running cell. It stops between batches when
+// FitOptions.Context (default cell.Context(), cancelled by a notebook
+// interrupt) is done, and returns the history so far with the error.
+//
+// # Callbacks and history
+//
+// A Callback has OnEpochEnd and OnBatchEnd; CallbackFuncs adapts plain
+// functions, EarlyStopping and TerminateOnNaN are built in, and returning
+// ErrStopTraining ends training cleanly. Fit returns a *History: Epoch and
+// History["loss"], History["val_loss"], ... as in Keras; Get, Last, Keys
+// and FirstEpochAtLeast read it.
+//
+// # Reproducibility and parallel training
+//
+// Every model has its own random source (weights, shuffling, dropout):
+// SetSeed on the model, or SetSeed on the package before creating models,
+// makes training bit-identical. Models share no state, so many can train
+// at once; Parallel(n, f) runs f(0..n-1) over all cores for a
+// hyperparameter grid or a seed sweep. InitWeightsMulberry32 draws the
+// initial weights the way the reference fixtures and the JavaScript
+// version of the tutorial do.
+//
+// # Display
+//
+// A *Sequential has a MIMEBundle method (its Summary as text, a table as
+// HTML), so a model as the last expression of a cell displays itself.
+//
+// # Saving
+//
+// Save and Load use a documented JSON format (see MarshalJSON): the
+// architecture, weights, compile settings, optimizer state and random
+// state, so a reloaded model predicts and continues training identically.
+//
+// # Speed
+//
+// Training runs as compiled code: the tutorial's 500 epochs take well
+// under a millisecond, with no heap allocation per step, and larger layers
+// use an AVX2/FMA matrix kernel on all cores. See BENCHMARKS.md.
+package nnlib
