@@ -32,22 +32,24 @@ func encodeOpaqueRGBA(img *image.RGBA) ([]byte, error) {
 		return nil, err
 	}
 	row := make([]byte, 1+3*w)
-	prev := make([]byte, 3*w)
-	cur := make([]byte, 3*w)
-	row[0] = 2 // filter type Up
+	row[0] = 2 // filter type Up: each byte minus the byte above it
+	zero := make([]byte, 4*w)
 	for y := range h {
-		src := img.Pix[(y)*img.Stride : (y)*img.Stride+4*w]
-		for x, i := 0, 0; x < 4*w; x += 4 {
-			cur[i], cur[i+1], cur[i+2] = src[x], src[x+1], src[x+2]
-			i += 3
+		src := img.Pix[y*img.Stride : y*img.Stride+4*w]
+		above := zero
+		if y > 0 {
+			above = img.Pix[(y-1)*img.Stride : (y-1)*img.Stride+4*w]
 		}
-		for i := range cur {
-			row[1+i] = cur[i] - prev[i]
+		out := row[1:]
+		for x := 0; x+3 < len(src); x += 4 {
+			out[0] = src[x] - above[x]
+			out[1] = src[x+1] - above[x+1]
+			out[2] = src[x+2] - above[x+2]
+			out = out[3:]
 		}
 		if _, err := zw.Write(row); err != nil {
 			return nil, err
 		}
-		prev, cur = cur, prev
 	}
 	if err := zw.Close(); err != nil {
 		return nil, err
