@@ -79,7 +79,7 @@ func (e *Engine) parseFile(code string, ch cellsplit.Chunk) (*ast.File, *kernel.
 func (e *Engine) compileRun(ctx context.Context, n ast.Node) *kernel.Error {
 	prog, kerr := e.compile(n)
 	if kerr != nil {
-		return kerr
+		return e.betterCompileError(kerr, n)
 	}
 	return e.exec(ctx, prog)
 }
@@ -93,9 +93,20 @@ func (e *Engine) compile(n ast.Node) (prog *interp.Program, kerr *kernel.Error) 
 	}()
 	prog, err := e.interp.CompileAST(n)
 	if err != nil {
+		e.resync()
 		return nil, compileError(err)
 	}
 	return prog, nil
+}
+
+// resync runs an empty program after a failed compilation: yaegi may have
+// added symbols without allocating their storage, and an execution sizes
+// the global frame again.
+func (e *Engine) resync() {
+	defer func() { recover() }()
+	if prog, err := e.interp.CompileAST(&ast.BlockStmt{}); err == nil {
+		e.interp.Execute(prog)
+	}
 }
 
 // evalImports imports the packages not imported yet; importing a package
@@ -332,7 +343,7 @@ func (e *Engine) rewriteOptions() rewrite.Options {
 // globalIsInt reports whether the package-level variable or constant name
 // has an integer type.
 func (e *Engine) globalIsInt(name string) bool {
-	v, ok := e.interp.Globals()[name]
+	v, ok := e.globals()[name]
 	if !ok || !v.IsValid() {
 		return false
 	}

@@ -140,7 +140,7 @@ func (e *Engine) members(code string, dot int) []string {
 	if p, ok := packageByName(x); ok && !e.isDefined(x) {
 		return packageMembers(p)
 	}
-	v, ok := e.interp.Globals()[x]
+	v, ok := e.globals()[x]
 	if !ok || !v.IsValid() {
 		return nil
 	}

@@ -99,3 +99,16 @@ func receiverType(x ast.Expr) string {
 		}
 	}
 }
+
+// globals returns the interpreter's package-level variables and
+// constants. A failed compilation can leave yaegi with a symbol whose slot
+// was never allocated, on which Globals panics; the symbols that can be
+// read are returned then.
+func (e *Engine) globals() (g map[string]reflect.Value) {
+	defer func() {
+		if r := recover(); r != nil {
+			g = map[string]reflect.Value{}
+		}
+	}()
+	return e.interp.Globals()
+}

@@ -54,7 +54,7 @@ func (e *Engine) describe(expr string, detail int) (string, bool) {
 			return describePackage(p, detail)
 		}
 	}
-	if v, ok := e.interp.Globals()[parts[0]]; ok && v.IsValid() {
+	if v, ok := e.globals()[parts[0]]; ok && v.IsValid() {
 		if len(parts) == 1 {
 			return describeValue(parts[0], v), true
 		}

@@ -1,0 +1,73 @@
+package engine
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/gokernel/gokernel/kernel"
+)
+
+func TestErrorsKeepState(t *testing.T) {
+	tests := []struct {
+		name     string
+		code     string
+		ename    string
+		contains []string // in evalue + traceback
+	}{
+		{"syntax error points at the cell", "x := 1\ny := (", ErrSyntax, []string{"cell:"}},
+		{"compile error line and column", "a := 1\nb := a + undefinedName", ErrCompile, []string{"cell:2:10", "undefined: undefinedName"}},
+		{"compile error in a func", "func broken() int {\n\treturn \"s\"\n}", ErrCompile, []string{"cell:2:"}},
+		{"runtime panic with traceback", "func inner() { panic(\"boom\") }\nfunc outer() { inner() }\n\nouter()", ErrPanic, []string{"boom", "cell:1:16 in inner", "cell:2:16 in outer", "cell:4:1"}},
+		{"index out of range", "s := []int{1}\n_ = s[5]", ErrPanic, []string{"index out of range"}},
+		{"os.Exit is contained", "import \"os\"\nos.Exit(3)", ErrPanic, []string{"os.Exit(3)"}},
+		{"log.Fatal is contained", "import \"log\"\nlog.Fatal(\"fatal!\")", ErrPanic, []string{"fatal!"}},
+		{"yaegi's own panics are contained", "type Q struct{ A int }\nvar q Q\nfor i := range q.A {}\n_ = q", "", nil},
+		{"panic in a goroutine", "done := make(chan bool)\ngo func(n int) {\n\tdefer close(done)\n\tpanic(n)\n}(7)\n<-done\nimport \"time\"\ntime.Sleep(50 * time.Millisecond)", ErrGoroutinePanic, []string{"7"}},
+		{"unknown package", "import \"no/such/pkg\"", ErrCompile, []string{"no/such/pkg"}},
+	}
+	e := newEngine(t)
+	run(t, e, "keep := 42")
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := &recorder{}
+			res := e.Execute(t.Context(), tt.code, out)
+			if tt.ename != "" {
+				if res.Err == nil {
+					t.Fatalf("no error; result %v", res.Data)
+				}
+				if res.Err.Name != tt.ename {
+					t.Errorf("ename %q, want %q (%v)", res.Err.Name, tt.ename, res.Err)
+				}
+				all := res.Err.Value + "\n" + strings.Join(res.Err.Traceback, "\n")
+				for _, c := range tt.contains {
+					if !strings.Contains(all, c) {
+						t.Errorf("error %q lacks %q", all, c)
+					}
+				}
+			}
+			if got := plain(mustRun(t, e, "keep")); got != "42" {
+				t.Errorf("state lost: keep = %q", got)
+			}
+			if _, ok := e.globals()["keep"]; !ok {
+				t.Errorf("the interpreter's globals are unreadable after the error")
+			}
+		})
+	}
+}
+
+func mustRun(t *testing.T, e *Engine, code string) (res kernel.ExecuteResult) {
+	t.Helper()
+	r, _ := run(t, e, code)
+	return r
+}
+
+func TestGoroutinePanicAfterCellEnds(t *testing.T) {
+	e := newEngine(t)
+	run(t, e, "import \"time\"\ngo func() {\n\ttime.Sleep(20 * time.Millisecond)\n\tpanic(\"late\")\n}()")
+	time.Sleep(100 * time.Millisecond)
+	_, out := run(t, e, "1")
+	if !strings.Contains(out.text("stderr"), "late") {
+		t.Errorf("stderr %q does not report the late goroutine panic", out.text("stderr"))
+	}
+}

@@ -1,0 +1,173 @@
+package engine
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/gokernel/gokernel/cell"
+	"github.com/traefik/yaegi/interp"
+)
+
+// useTestPackage gives the engine a compiled package "example.com/loud"
+// that writes the ways compiled libraries do.
+func useTestPackage(t *testing.T, e *Engine) {
+	t.Helper()
+	err := e.interp.Use(interp.Exports{"example.com/loud/loud": {
+		"Say":       reflect.ValueOf(func(s string) { fmt.Println(s) }),
+		"Warn":      reflect.ValueOf(func(s string) { fmt.Fprintln(os.Stderr, s) }),
+		"CellPrint": reflect.ValueOf(func(s string) { fmt.Fprintln(cell.Stdout(), s) }),
+		"Show":      reflect.ValueOf(func(s string) { cell.Current().Display(map[string]any{"text/plain": s}, nil, "", false) }),
+		"Wait": reflect.ValueOf(func() string {
+			select {
+			case <-cell.Context().Done():
+				return "cancelled"
+			case <-time.After(10 * time.Second):
+				return "timeout"
+			}
+		}),
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestOutputReachesStreamsInOrder(t *testing.T) {
+	e := newEngine(t)
+	useTestPackage(t, e)
+	tests := []struct {
+		name, code, stdout, stderr string
+	}{
+		{"fmt", "import \"fmt\"\nfmt.Print(\"a\"); fmt.Printf(\"%d\", 1); fmt.Println(\"b\")", "a1b\n", ""},
+		{"println builtin", "println(\"p\", 2)", "p 2\n", ""},
+		{"log", "import \"log\"\nlog.SetFlags(0)\nlog.Println(\"logged\")", "", "logged\n"},
+		{"os.Stdout and os.Stderr of interpreted code", "import \"os\"\nos.Stdout.WriteString(\"o\\n\")\nfmt.Fprintln(os.Stderr, \"e\")", "o\n", "e\n"},
+		{"compiled package writing to os.Stdout", "import \"example.com/loud\"\nfmt.Println(1)\nloud.Say(\"compiled\")\nfmt.Println(2)\nloud.CellPrint(\"env\")\nfmt.Println(3)", "1\ncompiled\n2\nenv\n3\n", ""},
+		{"compiled package writing to os.Stderr", "loud.Warn(\"w\")", "", "w\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, out := run(t, e, tt.code)
+			if got := out.text("stdout"); got != tt.stdout {
+				t.Errorf("stdout %q, want %q", got, tt.stdout)
+			}
+			if got := out.text("stderr"); got != tt.stderr {
+				t.Errorf("stderr %q, want %q", got, tt.stderr)
+			}
+		})
+	}
+}
+
+func TestDisplayFromCompiledCode(t *testing.T) {
+	e := newEngine(t)
+	useTestPackage(t, e)
+	_, out := run(t, e, "import \"example.com/loud\"\nloud.Show(\"shown\")")
+	if len(out.displays) != 1 || out.displays[0]["text/plain"] != "shown" {
+		t.Errorf("displays %v", out.displays)
+	}
+}
+
+func TestOutputStreamsWhileCellRuns(t *testing.T) {
+	e := newEngine(t)
+	out := &recorder{}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		e.Execute(context.Background(), "import \"fmt\"\nimport \"time\"\nfmt.Println(\"first\")\ntime.Sleep(500 * time.Millisecond)\nfmt.Println(\"second\")", out)
+	}()
+	deadline := time.Now().Add(400 * time.Millisecond)
+	for !strings.Contains(out.text("stdout"), "first") {
+		if time.Now().After(deadline) {
+			t.Fatal("the first line did not arrive while the cell was running")
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	if strings.Contains(out.text("stdout"), "second") {
+		t.Error("the second line arrived too early")
+	}
+	<-done
+	if got := out.text("stdout"); got != "first\nsecond\n" {
+		t.Errorf("stdout %q", got)
+	}
+}
+
+func TestRichResults(t *testing.T) {
+	e := newEngine(t)
+	res, _ := run(t, e, "type R struct{}\nfunc (R) MIMEBundle() (map[string]any, map[string]any) {\n\treturn map[string]any{\"text/html\": \"<b>r</b>\", \"text/plain\": \"r\"}, nil\n}\nR{}")
+	if res.Data["text/html"] != "<b>r</b>" {
+		t.Errorf("cell-defined Renderer: %v", res.Data)
+	}
+	res, _ = run(t, e, "import \"image\"\nimage.NewRGBA(image.Rect(0, 0, 4, 4))")
+	if _, ok := res.Data["image/png"]; !ok {
+		t.Errorf("image result has no PNG: keys %v", keys(res.Data))
+	}
+	res, _ = run(t, e, "import \"gonum.org/v1/plot\"\np := plot.New()\np.Title.Text = \"t\"\np")
+	if _, ok := res.Data["image/png"]; !ok {
+		t.Errorf("plot result has no PNG: keys %v", keys(res.Data))
+	}
+}
+
+func keys(m map[string]any) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
+
+func TestStdin(t *testing.T) {
+	e := newEngine(t)
+	out := &recorder{inputs: []string{"alice", "42", "line three"}}
+	res := e.Execute(context.Background(), "import \"fmt\"\nimport \"bufio\"\nimport \"os\"\nvar name string\nfmt.Scanln(&name)\nvar n int\nfmt.Scanln(&n)\nr := bufio.NewReader(os.Stdin)\nl, _ := r.ReadString('\\n')\nfmt.Sprintf(\"%s %d %q\", name, n, l)", out)
+	if res.Err != nil {
+		t.Fatal(res.Err)
+	}
+	if got := plain(res); got != `alice 42 "line three\n"` {
+		t.Errorf("result %q", got)
+	}
+	if out.prompts != 3 {
+		t.Errorf("%d input requests, want 3 (one per line)", out.prompts)
+	}
+
+	denied := &recorder{noStdin: true}
+	res = e.Execute(context.Background(), "var s string\n_, err := fmt.Scanln(&s)\nerr", denied)
+	if res.Err != nil {
+		t.Fatal(res.Err)
+	}
+	if got := plain(res); !strings.Contains(got, "allow_stdin") {
+		t.Errorf("denied stdin error %q does not explain", got)
+	}
+}
+
+func TestInterrupt(t *testing.T) {
+	e := newEngine(t)
+	useTestPackage(t, e)
+	run(t, e, "import \"time\"\nimport \"example.com/loud\"\nkept := \"yes\"")
+	for _, code := range []string{
+		"for {}",
+		"for i := 0; ; i++ { kept2 := i; _ = kept2 }",
+		"time.Sleep(time.Hour)",
+		"ch := make(chan int)\n<-ch",
+		"loud.Wait()",
+	} {
+		t.Run(code, func(t *testing.T) {
+			ctx, cancel := context.WithCancel(context.Background())
+			time.AfterFunc(100*time.Millisecond, cancel)
+			start := time.Now()
+			res := e.Execute(ctx, code, &recorder{})
+			if res.Err == nil || res.Err.Name != ErrInterrupted {
+				t.Fatalf("result %+v, want an Interrupted error", res)
+			}
+			if d := time.Since(start); d > 3*time.Second {
+				t.Errorf("interrupt took %v", d)
+			}
+			if got := plain(mustRun(t, e, "kept")); got != "yes" {
+				t.Errorf("kept = %q after interrupt", got)
+			}
+		})
+	}
+}

@@ -1,0 +1,110 @@
+package engine
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"strings"
+
+	"github.com/gokernel/gokernel/kernel"
+)
+
+// betterCompileError replaces yaegi's "definition loop" message, which it
+// gives for a definition that uses an undefined name, with "undefined:
+// name" at the name's position when the chunk uses a name that nothing
+// defines.
+func (e *Engine) betterCompileError(kerr *kernel.Error, n ast.Node) *kernel.Error {
+	if kerr == nil || kerr.Name != ErrCompile || !strings.Contains(kerr.Value, "definition loop") {
+		return kerr
+	}
+	id := e.firstUndefined(n)
+	if id == nil {
+		return kerr
+	}
+	pos := e.interp.FileSet().Position(id.Pos())
+	msg := fmt.Sprintf("cell:%s: undefined: %s", cellPos(pos.Line, pos.Column), id.Name)
+	return &kernel.Error{Name: ErrCompile, Value: msg, Traceback: []string{msg}}
+}
+
+// firstUndefined returns the first identifier used in n that neither n,
+// an earlier cell, the prelude, an import nor the universe defines.
+func (e *Engine) firstUndefined(n ast.Node) *ast.Ident {
+	declared := map[string]bool{}
+	skip := map[*ast.Ident]bool{}
+	ast.Inspect(n, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			if n.Tok == token.DEFINE {
+				for _, l := range n.Lhs {
+					if id, ok := l.(*ast.Ident); ok {
+						declared[id.Name] = true
+					}
+				}
+			}
+		case *ast.RangeStmt:
+			for _, x := range []ast.Expr{n.Key, n.Value} {
+				if id, ok := x.(*ast.Ident); ok {
+					declared[id.Name] = true
+				}
+			}
+		case *ast.ValueSpec:
+			for _, id := range n.Names {
+				declared[id.Name] = true
+			}
+		case *ast.TypeSpec:
+			declared[n.Name.Name] = true
+		case *ast.FuncDecl:
+			declared[n.Name.Name] = true
+		case *ast.Field:
+			for _, id := range n.Names {
+				declared[id.Name] = true
+			}
+		case *ast.SelectorExpr:
+			skip[n.Sel] = true
+		case *ast.KeyValueExpr:
+			if id, ok := n.Key.(*ast.Ident); ok {
+				skip[id] = true
+			}
+		case *ast.LabeledStmt:
+			skip[n.Label] = true
+		case *ast.BranchStmt:
+			if n.Label != nil {
+				skip[n.Label] = true
+			}
+		}
+		return true
+	})
+	var found *ast.Ident
+	ast.Inspect(n, func(n ast.Node) bool {
+		id, ok := n.(*ast.Ident)
+		if !ok || found != nil {
+			return found == nil
+		}
+		if skip[id] || declared[id.Name] || id.Name == "_" || e.known(id.Name) {
+			return true
+		}
+		found = id
+		return false
+	})
+	return found
+}
+
+// known reports whether name is defined outside the chunk being compiled.
+func (e *Engine) known(name string) bool {
+	if _, ok := e.defs[name]; ok {
+		return true
+	}
+	if _, ok := e.pkgNames[name]; ok {
+		return true
+	}
+	if strings.HasPrefix(name, "__gk") {
+		return true
+	}
+	for _, b := range builtins {
+		if b == name {
+			return true
+		}
+	}
+	_, ok := e.globals()[name]
+	return ok
+}
