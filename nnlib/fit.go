@@ -235,11 +235,8 @@ func (m *Sequential) runFit(d *fitData, o FitOptions) (*History, error) {
 			hist.History[k] = append(hist.History[k], m.logs[k])
 		}
 		prog.epochEnd(steps, m.logs)
-		for _, cb := range o.Callbacks {
-			if err = cb.OnEpochEnd(epoch, m.logs); err != nil {
-				stop = true
-				break
-			}
+		if err = m.callEpochEnd(o.Callbacks, epoch); err != nil {
+			stop = true
 		}
 	}
 	for _, cb := range o.Callbacks {
@@ -295,13 +292,34 @@ func (m *Sequential) clearValidationLogs() {
 	}
 }
 
+// callBatchEnd calls every callback's OnBatchEnd. As in Keras, a request
+// to stop (ErrStopTraining) still lets the other callbacks see the batch;
+// any other error ends at once.
 func (m *Sequential) callBatchEnd(cbs []Callback, b int) error {
+	var stop error
 	for _, cb := range cbs {
 		if err := cb.OnBatchEnd(b, m.logs); err != nil {
-			return err
+			if !errors.Is(err, ErrStopTraining) {
+				return err
+			}
+			stop = err
 		}
 	}
-	return nil
+	return stop
+}
+
+// callEpochEnd is callBatchEnd for OnEpochEnd.
+func (m *Sequential) callEpochEnd(cbs []Callback, epoch int) error {
+	var stop error
+	for _, cb := range cbs {
+		if err := cb.OnEpochEnd(epoch, m.logs); err != nil {
+			if !errors.Is(err, ErrStopTraining) {
+				return err
+			}
+			stop = err
+		}
+	}
+	return stop
 }
 
 func growInts(buf []int, n int) []int {
