@@ -21,7 +21,7 @@ func NewHistory(size int) *History {
 	if size <= 0 {
 		size = DefaultHistory
 	}
-	return &History{seen: make(map[string]struct{}, size), ring: make([]string, size)}
+	return &History{seen: map[string]struct{}{}, ring: make([]string, size)}
 }
 
 // Add records sig and reports whether it was new. An empty signature is
