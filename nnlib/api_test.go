@@ -292,3 +292,15 @@ func TestParallelReportsErrorsAndPanics(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+func TestLayerAccessors(t *testing.T) {
+	m := tutorialModel(t)
+	d := m.Layers()[0].(*DenseLayer)
+	r, c := d.Kernel().Dims()
+	if r != 2 || c != 16 || len(d.Bias()) != 16 || d.Activation() != "relu" || d.InputDim() != 2 {
+		t.Errorf("kernel %dx%d, bias %d, activation %s", r, c, len(d.Bias()), d.Activation())
+	}
+	if got := m.WeightNames(); strings.Join(got, ",") != "dense/kernel,dense/bias,dense_1/kernel,dense_1/bias" {
+		t.Errorf("weight names %v", got)
+	}
+}

@@ -3,6 +3,8 @@ package nnlib
 import (
 	"fmt"
 	"math/rand/v2"
+
+	"gonum.org/v1/gonum/mat"
 )
 
 // DenseLayer is a fully connected layer: output = activation(x·kernel + bias),
@@ -229,3 +231,24 @@ func (d *DenseLayer) backward(x, dy []float64, rows int, needInput bool) []float
 	gemm(false, rows, d.inputDim, d.units, dz, d.kernelT, d.dIn)
 	return d.dIn
 }
+
+// Kernel returns a copy of the kernel as an input×units matrix, or nil
+// before the model is built.
+func (d *DenseLayer) Kernel() *mat.Dense {
+	if !d.built {
+		return nil
+	}
+	return mat.NewDense(d.inputDim, d.units, append([]float64(nil), d.kernel.value...))
+}
+
+// Bias returns a copy of the bias (nil without one or before the model is
+// built).
+func (d *DenseLayer) Bias() []float64 {
+	if !d.built || !d.useBias {
+		return nil
+	}
+	return append([]float64(nil), d.bias.value...)
+}
+
+// InputDim returns the layer's input width, 0 while unknown.
+func (d *DenseLayer) InputDim() int { return d.inputDim }
