@@ -22,7 +22,7 @@ run: build
 	@echo "executed notebook: $(OUT)/xor.ipynb"
 
 # Every test. Installs what it needs first (apt-get as root; idempotent).
-test: test-deps lint check-generate test-go test-notebook test-image test-browser
+test: test-deps lint check-generate test-go test-conformance test-notebook test-image test-browser
 
 test-deps:
 	scripts/install-test-deps
@@ -66,3 +66,15 @@ bench-nn:
 		{ s=""; [ "$$(id -u)" -eq 0 ] || s=sudo; $$s apt-get install -y -qq --no-install-recommends python3-torch; }
 	$(GO) test -run '^$$' -bench . -benchmem ./nnlib/
 	$(GO) run ./bench/nnbench -python $(PYTHON)
+
+# The community protocol suite (Debian python3-jupyter-kernel-test) against
+# the built gokernel, installed into a temporary prefix.
+.PHONY: test-conformance
+test-conformance:
+	GO=$(GO) PYTHON=$(PYTHON) test/conformance/run
+
+# The kernel's benchmark table against ipykernel (start, execute round trip,
+# memory); the committed copy is kernel/BENCHMARKS.md.
+.PHONY: bench-kernel
+bench-kernel: build
+	$(GO) run ./bench/kernelbench -gokernel $(BIN) -python $(PYTHON)
