@@ -128,6 +128,13 @@ func TestGradientLayers(t *testing.T) {
 			Dense(2, Activation("sigmoid"), KernelRegularizer(0, 0.01), BiasRegularizer(0.03, 0)))
 		numericGradCheck(t, m, x, y)
 	})
+	t.Run("large_layers_use_the_kernel", func(t *testing.T) {
+		xs := randRows(rng, 40, 36, -1, 1)
+		ys := randRows(rng, 40, 10, 0, 1)
+		m := mustModel(t, "categorical_crossentropy",
+			Dense(48, InputDim(36), Activation("tanh")), Dense(44, Activation("relu")), Dense(10, Activation("softmax")))
+		numericGradCheck(t, m, xs, ys)
+	})
 	t.Run("dropout", func(t *testing.T) {
 		m := mustModel(t, "binary_crossentropy",
 			Dense(8, InputDim(4), Activation("relu")), Dropout(0.4), Dense(2, Activation("sigmoid")))
