@@ -21,6 +21,7 @@ const (
 	Stdin
 )
 
+// String names the channel: "shell", "control" or "stdin".
 func (c Channel) String() string {
 	return [...]string{"shell", "control", "stdin"}[c]
 }
