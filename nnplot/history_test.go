@@ -35,3 +35,5 @@ func fakeHistory(epochs, perfectAt int, validation bool) *nnlib.History {
 }
 
 func nan() float64 { return math.NaN() }
+
+func zero() float64 { return 0 }

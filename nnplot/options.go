@@ -1,5 +1,7 @@
 package nnplot
 
+import "time"
+
 // Option adjusts a picture. Each function documents the options it
 // understands; it ignores the others.
 type Option func(*settings)
@@ -13,6 +15,8 @@ type settings struct {
 	annotate       bool
 	resolution     int
 	xMin, xMax     float64
+	interval       time.Duration
+	intervalSet    bool
 }
 
 func collect(opts []Option) settings {

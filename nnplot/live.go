@@ -1,0 +1,255 @@
+package nnplot
+
+import (
+	"errors"
+	"fmt"
+	"html"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/gokernel/gokernel/cell"
+	"github.com/gokernel/gokernel/display"
+	"github.com/gokernel/gokernel/nnlib"
+)
+
+// DefaultInterval is how often a [Live] display redraws at most: a few
+// times a second, so that a run of milliseconds costs one picture and a
+// minute-long run moves smoothly.
+const DefaultInterval = 250 * time.Millisecond
+
+// Live is an nnlib.Callback that keeps two outputs of the running cell up
+// to date while Fit trains: a progress line (epoch, elapsed time, loss and
+// metrics) and the training curves, growing epoch by epoch. It redraws at
+// most once per interval (DefaultInterval unless the Interval option says
+// otherwise); [Live.Finish] draws the final state, which stays in the saved
+// notebook. [FitLive] does all of it in one call.
+//
+// The curves are SVG written directly (see liveChart): cheap enough to
+// redraw many times a second and to cost less than a fast Fit, and sharp
+// at any zoom. Outside a kernel nothing is drawn while training; Finish writes the
+// final progress line to standard output.
+type Live struct {
+	mu       sync.Mutex
+	s        settings
+	opts     []Option
+	epochs   int
+	hist     nnlib.History
+	keys     []string
+	began    time.Time
+	lastDraw time.Time
+	last     int // the last epoch recorded (0-based)
+	chart    *display.Handle
+	status   *display.Handle
+}
+
+// NewLive returns a Live display for a Fit of the given number of epochs.
+// Options: Keys and MarkPerfect (as for [Curves]) and Interval.
+func NewLive(epochs int, opts ...Option) *Live {
+	return &Live{
+		s:      collect(opts),
+		opts:   opts,
+		epochs: epochs,
+		hist:   nnlib.History{History: map[string][]float64{}},
+		chart:  display.NewHandle(),
+		status: display.NewHandle(),
+	}
+}
+
+// Interval sets how often a [Live] display redraws at most (default
+// DefaultInterval; 0 redraws after every epoch).
+func Interval(d time.Duration) Option {
+	return func(s *settings) { s.interval, s.intervalSet = d, true }
+}
+
+// FitLive trains m like m.Fit(x, y, fit), showing the training live in the
+// cell's output, and draws the final curves when training ends — after the
+// last epoch, early stopping or an interrupt alike. Options as for
+// [NewLive].
+//
+//	hist, err := nnplot.FitLive(model, x, y, nnlib.FitOptions{Epochs: 500, BatchSize: 4})
+func FitLive(m *nnlib.Sequential, x, y any, fit nnlib.FitOptions, opts ...Option) (*nnlib.History, error) {
+	if m == nil {
+		return nil, errors.New("nnplot: FitLive: nil model")
+	}
+	epochs := fit.Epochs
+	if epochs <= 0 {
+		epochs = 1 // nnlib's default
+	}
+	live := NewLive(epochs, opts...)
+	fit.Callbacks = append(slices.Clone(fit.Callbacks), live)
+	hist, err := m.Fit(x, y, fit)
+	if ferr := live.Finish(); ferr != nil && err == nil {
+		err = ferr
+	}
+	return hist, err
+}
+
+// OnEpochEnd records the epoch's values and redraws when the interval has
+// passed. It implements nnlib.Callback.
+func (l *Live) OnEpochEnd(epoch int, logs map[string]float64) error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	now := time.Now()
+	if l.began.IsZero() {
+		l.began, l.lastDraw = now, now
+	}
+	if l.keys == nil {
+		for k := range logs {
+			l.keys = append(l.keys, k)
+		}
+		slices.Sort(l.keys)
+	}
+	l.hist.Epoch = append(l.hist.Epoch, epoch)
+	for _, k := range l.keys {
+		l.hist.History[k] = append(l.hist.History[k], logs[k])
+	}
+	l.last = epoch
+	if now.Sub(l.lastDraw) < l.interval() || cell.Current() == nil {
+		return nil
+	}
+	err := l.draw(false)
+	l.lastDraw = time.Now()
+	return err
+}
+
+// OnBatchEnd implements nnlib.Callback; Live draws per epoch only.
+func (l *Live) OnBatchEnd(batch int, logs map[string]float64) error { return nil }
+
+// Finish draws the final progress line and curves. Call it after Fit
+// returns ([FitLive] does); it does nothing when no epoch has run.
+func (l *Live) Finish() error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.hist.Len() == 0 {
+		return nil
+	}
+	return l.draw(true)
+}
+
+// History returns the values recorded so far, like the History Fit
+// returns.
+func (l *Live) History() *nnlib.History {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	h := &nnlib.History{Epoch: slices.Clone(l.hist.Epoch), History: map[string][]float64{}}
+	for k, v := range l.hist.History {
+		h.History[k] = slices.Clone(v)
+	}
+	return h
+}
+
+func (l *Live) interval() time.Duration {
+	if l.s.intervalSet {
+		return l.s.interval
+	}
+	return DefaultInterval
+}
+
+// draw sends the progress line and the curves; l.mu is held.
+func (l *Live) draw(final bool) error {
+	if err := l.status.Update(l.progress(final)); err != nil {
+		return fmt.Errorf("nnplot: Live: %w", err)
+	}
+	if cell.Current() == nil {
+		return nil // outside a kernel the progress line is enough
+	}
+	panels, err := l.panels()
+	if err != nil {
+		return fmt.Errorf("nnplot: Live: %w", err)
+	}
+	// A literal Bundle: liveChart's SVG is well-formed by construction (its
+	// tests parse it), and checking it again would cost more than writing it.
+	chart := display.Bundle{Data: map[string]any{
+		display.MIMESVG:  liveChart(panels, l.epochs, l.s.markPerfect),
+		display.MIMEText: fmt.Sprintf("<training curves, epoch %d/%d>", l.last+1, max(l.epochs, l.last+1)),
+	}}
+	if err := l.chart.Update(chart); err != nil {
+		return fmt.Errorf("nnplot: Live: %w", err)
+	}
+	return nil
+}
+
+// panels groups the recorded series into panels as Curves does: the loss,
+// then each metric, each with its validation series.
+func (l *Live) panels() ([]livePanel, error) {
+	bases, err := panelKeys(&l.hist, l.s.keys)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]livePanel, len(bases))
+	for i, base := range bases {
+		out[i] = livePanel{key: base, train: l.hist.History[base], val: l.hist.History["val_"+base]}
+	}
+	return out, nil
+}
+
+// progress is the progress line: an HTML progress bar with the epoch, the
+// time and the latest values, and Keras's text form as the fallback.
+func (l *Live) progress(final bool) display.Bundle {
+	epoch := l.last + 1
+	elapsed := time.Since(l.began)
+	var vals, plain strings.Builder
+	for _, k := range nnlibKeyOrder(l.keys) {
+		v := l.hist.History[k][len(l.hist.History[k])-1]
+		fmt.Fprintf(&vals, " &middot; %s: <b>%s</b>", html.EscapeString(k), formatValue(v))
+		fmt.Fprintf(&plain, " - %s: %s", k, formatValue(v))
+	}
+	state := ""
+	switch {
+	case final && epoch >= l.epochs:
+		state = " &middot; done"
+	case final:
+		state = " &middot; stopped"
+	}
+	total := max(l.epochs, epoch)
+	h := fmt.Sprintf(`<div style="font-family:monospace;font-size:13px;line-height:1.6">`+
+		`Epoch %d/%d <progress value="%d" max="%d" style="width:220px;vertical-align:middle"></progress> %s%s%s</div>`,
+		epoch, total, epoch, total, formatDuration(elapsed), state, vals.String())
+	const width = 30
+	done := width * epoch / total
+	bar := strings.Repeat("=", done) + strings.Repeat(".", width-done)
+	text := fmt.Sprintf("Epoch %d/%d [%s] %s%s", epoch, total, bar, formatDuration(elapsed), plain.String())
+	b := display.HTML(h)
+	b.Data[display.MIMEText] = text
+	return b
+}
+
+// nnlibKeyOrder orders log keys as Keras prints them: training keys, then
+// val_ keys, loss first within each.
+func nnlibKeyOrder(keys []string) []string {
+	out := slices.Clone(keys)
+	rank := func(k string) int {
+		r := 0
+		if strings.HasPrefix(k, "val_") {
+			r += 2
+		}
+		if strings.TrimPrefix(k, "val_") != "loss" {
+			r++
+		}
+		return r
+	}
+	slices.SortStableFunc(out, func(a, b string) int { return rank(a) - rank(b) })
+	return out
+}
+
+// formatValue prints a logged value as Keras does: %.4f, or %.4e below
+// 1e-3.
+func formatValue(v float64) string {
+	if v != 0 && v > -1e-3 && v < 1e-3 {
+		return fmt.Sprintf("%.4e", v)
+	}
+	return fmt.Sprintf("%.4f", v)
+}
+
+// formatDuration prints an elapsed time briefly: 850ms, 12.3s, 2m05s.
+func formatDuration(d time.Duration) string {
+	switch {
+	case d < time.Second:
+		return fmt.Sprintf("%dms", d.Milliseconds())
+	case d < time.Minute:
+		return fmt.Sprintf("%.1fs", d.Seconds())
+	}
+	return fmt.Sprintf("%dm%02ds", int(d.Minutes()), int(d.Seconds())%60)
+}

@@ -1,0 +1,189 @@
+package nnplot
+
+import (
+	"bytes"
+	"context"
+	"encoding/xml"
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/gokernel/gokernel/cell"
+	"github.com/gokernel/gokernel/display"
+	"github.com/gokernel/gokernel/nnlib"
+)
+
+// sent is one display call the recording frontend received.
+type sent struct {
+	data   map[string]any
+	id     string
+	update bool
+}
+
+// frontend is a recording cell.Displayer.
+type frontend struct {
+	mu    sync.Mutex
+	calls []sent
+}
+
+func (f *frontend) Display(data, metadata map[string]any, id string, update bool) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.calls = append(f.calls, sent{data, id, update})
+	return nil
+}
+
+func (f *frontend) ClearOutput(wait bool) error { return nil }
+
+// inCell runs the test as a notebook cell with a recording frontend.
+func inCell(t testing.TB) *frontend {
+	fe := &frontend{}
+	leave := cell.Enter(cell.Env{Display: fe, Stdout: &bytes.Buffer{}})
+	t.Cleanup(leave)
+	return fe
+}
+
+func TestLiveUpdatesTwoDisplaysInPlace(t *testing.T) {
+	fe := inCell(t)
+	m := xorModel(t, 16)
+	hist, err := FitLive(m, xorX, xorY, nnlib.FitOptions{Epochs: 30, BatchSize: 4}, Interval(0), MarkPerfect())
+	if err != nil {
+		t.Fatal(err)
+	}
+	// One progress line and one chart per epoch, and the final pair.
+	if len(fe.calls) != 2*31 {
+		t.Fatalf("got %d display calls, want %d", len(fe.calls), 2*31)
+	}
+	status, chart := fe.calls[0].id, fe.calls[1].id
+	if status == "" || chart == "" || status == chart {
+		t.Fatalf("display ids %q and %q", status, chart)
+	}
+	for i, c := range fe.calls {
+		want := status
+		if i%2 == 1 {
+			want = chart
+		}
+		if c.id != want || c.update != (i >= 2) {
+			t.Fatalf("call %d: id %q update %v, want id %q update %v", i, c.id, c.update, want, i >= 2)
+		}
+	}
+	last := fe.calls[len(fe.calls)-2].data[display.MIMEText].(string)
+	if !strings.HasPrefix(last, "Epoch 30/30 [==============================]") || !strings.Contains(last, "loss: ") {
+		t.Errorf("final progress line %q", last)
+	}
+	if html := fe.calls[len(fe.calls)-2].data[display.MIMEHTML].(string); !strings.Contains(html, "done") {
+		t.Errorf("final progress HTML does not say done: %s", html)
+	}
+	svg := fe.calls[len(fe.calls)-1].data[display.MIMESVG].(string)
+	if err := xml.Unmarshal([]byte(svg), new(struct{})); err != nil {
+		t.Errorf("chart is not XML: %v", err)
+	}
+	if hist.Len() != 30 {
+		t.Errorf("history has %d epochs", hist.Len())
+	}
+}
+
+func TestLiveThrottles(t *testing.T) {
+	fe := inCell(t)
+	m := xorModel(t, 16)
+	if _, err := FitLive(m, xorX, xorY, nnlib.FitOptions{Epochs: 200, BatchSize: 4}, Interval(time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	if len(fe.calls) != 2 || fe.calls[0].update || fe.calls[1].update {
+		t.Errorf("a fast Fit drew %d times, want the final picture only (2 display_data)", len(fe.calls))
+	}
+}
+
+func TestLiveFinalPictureAfterInterrupt(t *testing.T) {
+	fe := inCell(t)
+	m := xorModel(t, 16)
+	ctx, cancel := context.WithCancel(context.Background())
+	stopAt := nnlib.CallbackFuncs{EpochEnd: func(epoch int, _ map[string]float64) error {
+		if epoch == 9 {
+			cancel()
+		}
+		return nil
+	}}
+	_, err := FitLive(m, xorX, xorY, nnlib.FitOptions{Epochs: 100, BatchSize: 4, Context: ctx,
+		Callbacks: []nnlib.Callback{stopAt}}, Interval(time.Hour))
+	if err == nil {
+		t.Fatal("interrupted Fit returned no error")
+	}
+	if len(fe.calls) != 2 {
+		t.Fatalf("got %d display calls, want the final pair", len(fe.calls))
+	}
+	text := fe.calls[0].data[display.MIMEText].(string)
+	if !strings.HasPrefix(text, "Epoch 10/100 [===....") {
+		t.Errorf("progress after the interrupt: %q", text)
+	}
+	if html := fe.calls[0].data[display.MIMEHTML].(string); !strings.Contains(html, "stopped") {
+		t.Errorf("progress HTML does not say stopped: %s", html)
+	}
+}
+
+func TestLiveOutsideAKernel(t *testing.T) {
+	var out bytes.Buffer
+	leave := cell.Enter(cell.Env{Stdout: &out})
+	defer leave()
+	m := xorModel(t, 16)
+	if _, err := FitLive(m, xorX, xorY, nnlib.FitOptions{Epochs: 20, BatchSize: 4}, Interval(0)); err != nil {
+		t.Fatal(err)
+	}
+	if lines := strings.Split(strings.TrimSpace(out.String()), "\n"); len(lines) != 1 || !strings.HasPrefix(lines[0], "Epoch 20/20 [") {
+		t.Errorf("outside a kernel FitLive printed %q, want one final progress line", out.String())
+	}
+}
+
+func TestLiveErrors(t *testing.T) {
+	inCell(t)
+	if _, err := FitLive(nil, xorX, xorY, nnlib.FitOptions{}); err == nil {
+		t.Error("nil model: no error")
+	}
+	m := xorModel(t, 4)
+	_, err := FitLive(m, xorX, xorY, nnlib.FitOptions{Epochs: 3}, Interval(0), Keys("precision"))
+	if err == nil || !strings.Contains(err.Error(), "nnplot: Live:") {
+		t.Errorf("unknown key: error %v", err)
+	}
+	if err := NewLive(5).Finish(); err != nil {
+		t.Errorf("Finish before any epoch: %v", err)
+	}
+}
+
+func TestLiveChartIsValidSVG(t *testing.T) {
+	inf := 1 / zero()
+	cases := map[string][]livePanel{
+		"one epoch":     {{key: "loss", train: []float64{0.5}}},
+		"diverged loss": {{key: "loss", train: []float64{0.5, nan(), inf, 0.2}}, {key: "accuracy", train: []float64{0, 0.5, 1, 1}}},
+		"long run":      {{key: "loss", train: fakeHistory(20000, 0, false).History["loss"]}},
+		"flat":          {{key: "mae", train: []float64{0, 0, 0}, val: []float64{0, 0, 0}}},
+	}
+	for name, panels := range cases {
+		svg := liveChart(panels, 1, true)
+		if err := xml.Unmarshal([]byte(svg), new(struct{})); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+		if strings.Contains(svg, "NaN") || strings.Contains(svg, "Inf") {
+			t.Errorf("%s: non-finite coordinates in the SVG", name)
+		}
+		if name == "long run" && len(svg) > 40000 {
+			t.Errorf("a 20000-epoch chart is %d bytes; the series is not thinned", len(svg))
+		}
+	}
+}
+
+func TestNiceTicks(t *testing.T) {
+	for _, c := range []struct {
+		lo, hi float64
+		want   string
+	}{
+		{0, 1.05, "[0 0.2 0.4 0.6 0.8 1]"},
+		{1, 500, "[100 200 300 400 500]"},
+		{0, 0.27, "[0 0.05 0.1 0.15 0.2 0.25]"},
+	} {
+		if got := fmt.Sprint(niceTicks(c.lo, c.hi)); got != c.want {
+			t.Errorf("niceTicks(%v, %v) = %s, want %s", c.lo, c.hi, got, c.want)
+		}
+	}
+}
