@@ -1,6 +1,8 @@
 package kernel
 
 import (
+	"fmt"
+	"runtime/debug"
 	"strings"
 	"sync"
 
@@ -85,7 +87,7 @@ func (k *Kernel) dispatch(r *request, handlers map[string]handler) {
 	defer k.status("idle", r.msg)
 	msgType := r.msg.Header.MsgType
 	if h, ok := handlers[msgType]; ok {
-		h(k, r)
+		k.call(h, r)
 		return
 	}
 	k.log.Warn("unhandled message type", "msg_type", msgType, "channel", r.ch.String())
@@ -96,6 +98,26 @@ func (k *Kernel) dispatch(r *request, handlers map[string]handler) {
 			"traceback": []string{},
 		})
 	}
+}
+
+// call runs h, containing a panic (of the Interpreter's Complete,
+// Inspect or IsComplete, say): it is logged and a request gets an error
+// reply.
+func (k *Kernel) call(h handler, r *request) {
+	defer func() {
+		p := recover()
+		if p == nil {
+			return
+		}
+		msgType := r.msg.Header.MsgType
+		k.log.Error("handler panicked", "msg_type", msgType, "panic", p, "stack", string(debug.Stack()))
+		if base, ok := strings.CutSuffix(msgType, "_request"); ok {
+			k.reply(r, base+"_reply", map[string]any{
+				"status": "error", "ename": "InternalError", "evalue": fmt.Sprint(p), "traceback": []string{},
+			})
+		}
+	}()
+	h(k, r)
 }
 
 // reply answers r on the channel it came from, echoing its identities.

@@ -22,6 +22,8 @@ func TestComplete(t *testing.T) {
 			`{"cursor_end":2,"cursor_start":0,"matches":["value"],"metadata":{},"status":"ok"}`},
 		{"no cursor means the end", map[string]any{"code": "sle"},
 			`{"cursor_end":3,"cursor_start":0,"matches":["sleep"],"metadata":{},"status":"ok"}`},
+		{"panicking interpreter", map[string]any{"code": "panic", "cursor_pos": 5},
+			`{"ename":"InternalError","evalue":"completion exploded","status":"error","traceback":[]}`},
 		{"bad content", map[string]any{"code": 7},
 			`{"ename":"BadRequest","evalue":"json: cannot unmarshal number into Go struct field .code of type string","status":"error","traceback":[]}`},
 	}
@@ -35,6 +37,7 @@ func TestComplete(t *testing.T) {
 			if got := asJSON(content(x.reply)); got != tt.want {
 				t.Errorf("got  %s\nwant %s", got, tt.want)
 			}
+			alive(t, s)
 		})
 	}
 }
