@@ -8,7 +8,8 @@ import (
 // gemm adds op(a)·b to c, all row-major: c is m×n, b is k×n, and a is m×k
 // (or k×m when transA, which multiplies by its transpose).
 //
-// Large products run an AVX2/FMA micro-kernel on 4×8 blocks of c, split by
+// Large products run an AVX-512 or AVX2/FMA micro-kernel on 4×16 or 4×8
+// blocks of c, split by
 // rows over the available cores. Every element of c is computed the same
 // way whatever the split (blocks are aligned to 4 rows), so results are
 // bit-identical for any GOMAXPROCS.
@@ -55,12 +56,20 @@ func gemmParallel(workers, m, n, k int, a []float64, rs, cs int, b, c []float64)
 // columns that do not fill a 4×8 block go through gemmLoops.
 func gemmRows(lo, hi, m, n, k int, a []float64, rs, cs int, b, c []float64) {
 	fullRows := lo + (hi-lo)/4*4
-	fullCols := n / 8 * 8
-	for j := 0; j < fullCols; j += 8 {
+	j := 0
+	if hasAVX512 {
+		for ; j+16 <= n; j += 16 {
+			for i := lo; i < fullRows; i += 4 {
+				kernel4x16(k, a, i*rs, rs, cs, b, j, n, c, i*n+j, n)
+			}
+		}
+	}
+	for ; j+8 <= n; j += 8 {
 		for i := lo; i < fullRows; i += 4 {
 			kernel4x8(k, a, i*rs, rs, cs, b, j, n, c, i*n+j, n)
 		}
 	}
+	fullCols := j
 	if fullCols < n {
 		gemmCols(lo, fullRows, fullCols, n, n, k, a, rs, cs, b, c)
 	}
