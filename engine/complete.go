@@ -148,10 +148,8 @@ func (e *Engine) members(code string, dot int) []string {
 	if v.Kind() == reflect.Interface && !v.IsNil() {
 		names = append(names, typeMembers(v.Elem().Type())...)
 	}
-	for typ, ms := range e.methods {
-		if typeNameMatches(v.Type(), typ) {
-			names = append(names, ms...)
-		}
+	if typ, ok := e.varTypes[x]; ok {
+		names = append(names, e.methods[typ]...)
 	}
 	return names
 }
@@ -212,14 +210,4 @@ func typeMembers(t reflect.Type) []string {
 		}
 	}
 	return out
-}
-
-// typeNameMatches reports whether the runtime type t of a value is the
-// cell-defined type called name (yaegi names them after their
-// declaration; the struct layout is all reflect shows).
-func typeNameMatches(t reflect.Type, name string) bool {
-	if t.Kind() == reflect.Pointer {
-		t = t.Elem()
-	}
-	return t.Name() == name || strings.HasSuffix(t.String(), "."+name)
 }

@@ -26,6 +26,11 @@ func (e *Engine) recordDecls(decls []ast.Decl) {
 				continue
 			}
 			e.defs[d.Name.Name] = defFunc
+			if res := d.Type.Results; res != nil && len(res.List) > 0 {
+				if t := receiverType(res.List[0].Type); t != "" {
+					e.funcResults[d.Name.Name] = t
+				}
+			}
 		case *ast.GenDecl:
 			e.recordGenDecl(d)
 		}
@@ -51,9 +56,15 @@ func (e *Engine) recordGenDecl(d *ast.GenDecl) {
 			if d.Tok == token.CONST {
 				k = defConst
 			}
-			for _, n := range s.Names {
-				if n.Name != "_" {
-					e.defs[n.Name] = k
+			for i, n := range s.Names {
+				if n.Name == "_" {
+					continue
+				}
+				e.defs[n.Name] = k
+				if t := receiverType(s.Type); t != "" {
+					e.varTypes[n.Name] = t
+				} else if i < len(s.Values) {
+					e.recordVarType(n.Name, s.Values[i])
 				}
 			}
 		}
@@ -68,14 +79,40 @@ func (e *Engine) recordStmts(stmts []ast.Stmt) {
 			if s.Tok != token.DEFINE {
 				continue
 			}
-			for _, l := range s.Lhs {
+			for i, l := range s.Lhs {
 				if id, ok := l.(*ast.Ident); ok && id.Name != "_" {
 					e.defs[id.Name] = defVar
+					if len(s.Rhs) == len(s.Lhs) {
+						e.recordVarType(id.Name, s.Rhs[i])
+					}
 				}
 			}
 		case *ast.DeclStmt:
 			if gd, ok := s.Decl.(*ast.GenDecl); ok {
 				e.recordGenDecl(gd)
+			}
+		}
+	}
+}
+
+// recordVarType remembers the cell-defined type of variable name when its
+// initial value shows it: T{...}, &T{...}, or a call of a cell function
+// that returns T or *T. Completion uses it to offer T's methods, which
+// reflection cannot see on interpreted values.
+func (e *Engine) recordVarType(name string, x ast.Expr) {
+	delete(e.varTypes, name)
+	if u, ok := x.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		x = u.X
+	}
+	switch x := x.(type) {
+	case *ast.CompositeLit:
+		if t := receiverType(x.Type); t != "" {
+			e.varTypes[name] = t
+		}
+	case *ast.CallExpr:
+		if f, ok := x.Fun.(*ast.Ident); ok {
+			if t, ok := e.funcResults[f.Name]; ok {
+				e.varTypes[name] = t
 			}
 		}
 	}

@@ -28,11 +28,13 @@ type Engine struct {
 	stderr stderrWriter
 	stdin  stdinReader
 
-	imports  map[string]string   // import key (name + path) -> name in scope
-	pkgNames map[string]string   // name in scope -> import path
-	typeSrc  map[string]string   // type name -> source of its current declaration
-	defs     map[string]defKind  // names declared by cells
-	methods  map[string][]string // type name -> methods declared by cells
+	imports     map[string]string   // import key (name + path) -> name in scope
+	pkgNames    map[string]string   // name in scope -> import path
+	typeSrc     map[string]string   // type name -> source of its current declaration
+	defs        map[string]defKind  // names declared by cells
+	methods     map[string][]string // type name -> methods declared by cells
+	varTypes    map[string]string   // variable -> its cell-defined type, when known
+	funcResults map[string]string   // cell function -> cell-defined type it returns
 
 	resMu    sync.Mutex
 	result   *kernel.ExecuteResult // set by the final expression's show
@@ -46,11 +48,13 @@ var _ kernel.Interpreter = (*Engine)(nil)
 // packages of package symbols and the engine's prelude.
 func New() (*Engine, error) {
 	e := &Engine{
-		imports:  map[string]string{},
-		pkgNames: map[string]string{},
-		typeSrc:  map[string]string{},
-		defs:     map[string]defKind{},
-		methods:  map[string][]string{},
+		imports:     map[string]string{},
+		pkgNames:    map[string]string{},
+		typeSrc:     map[string]string{},
+		defs:        map[string]defKind{},
+		methods:     map[string][]string{},
+		varTypes:    map[string]string{},
+		funcResults: map[string]string{},
 	}
 	e.interp = interp.New(interp.Options{
 		Stdin:  &e.stdin,

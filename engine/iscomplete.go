@@ -40,7 +40,7 @@ func (e *Engine) IsComplete(code string) (status, indent string) {
 		}
 	}
 	for _, err := range errs {
-		if strings.Contains(err.Msg, "not terminated") {
+		if err.Msg == "raw string literal not terminated" || err.Msg == "comment not terminated" {
 			// An open raw string or comment continues on the next line.
 			return "incomplete", ""
 		}

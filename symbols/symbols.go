@@ -9,3 +9,5 @@ var Symbols = map[string]map[string]reflect.Value{}
 
 //go:generate go run github.com/traefik/yaegi/cmd/yaegi extract gonum.org/v1/gonum/mat gonum.org/v1/gonum/floats gonum.org/v1/gonum/stat
 //go:generate go run github.com/traefik/yaegi/cmd/yaegi extract gonum.org/v1/plot gonum.org/v1/plot/plotter gonum.org/v1/plot/plotutil gonum.org/v1/plot/vg gonum.org/v1/plot/vg/draw gonum.org/v1/plot/vg/vgimg gonum.org/v1/plot/vg/vgsvg gonum.org/v1/plot/palette
+//go:generate go run github.com/traefik/yaegi/cmd/yaegi extract github.com/gokernel/gokernel/nnlib github.com/gokernel/gokernel/display github.com/gokernel/gokernel/nnplot
+//go:generate go run ./internal/gendocs bufio bytes errors fmt image image/color io maps math math/rand os slices sort strconv strings sync time unicode gonum.org/v1/gonum/mat gonum.org/v1/gonum/floats gonum.org/v1/gonum/stat gonum.org/v1/plot gonum.org/v1/plot/plotter gonum.org/v1/plot/plotutil gonum.org/v1/plot/vg gonum.org/v1/plot/vg/draw gonum.org/v1/plot/vg/vgimg gonum.org/v1/plot/vg/vgsvg gonum.org/v1/plot/palette github.com/gokernel/gokernel/nnlib github.com/gokernel/gokernel/display github.com/gokernel/gokernel/nnplot
