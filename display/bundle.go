@@ -39,8 +39,10 @@ type Bundle struct {
 	err error
 }
 
-// failed returns a Bundle that carries err instead of content.
-func failed(err error) Bundle { return Bundle{err: err} }
+// Failed returns a Bundle that carries err instead of content: [Show]
+// returns err, and as a cell's value it shows the error's text. Libraries
+// whose constructors return a Bundle-like value use it to report failure.
+func Failed(err error) Bundle { return Bundle{err: err} }
 
 // Err reports why the Bundle could not be built, or nil.
 func (b Bundle) Err() error { return b.err }

@@ -460,3 +460,39 @@ func TestConcurrentShows(t *testing.T) {
 		t.Errorf("the handle was shown %d times without update, want exactly once", first)
 	}
 }
+
+func TestFailedBundle(t *testing.T) {
+	rec := inCell(t)
+	cause := errors.New("mylib: no data")
+	b := Failed(cause)
+	if err := Show(b); err != cause {
+		t.Errorf("Show(Failed(err)) = %v", err)
+	}
+	if data, _, ok := MIMEBundle(b); !ok || data[MIMEText] != "mylib: no data" {
+		t.Errorf("a failed bundle as a cell value shows %v", data)
+	}
+	if len(rec.calls) != 0 {
+		t.Error("a failed bundle reached the frontend")
+	}
+}
+
+// failing is a Renderer whose value could not be made.
+type failing struct{}
+
+func (failing) MIMEBundle() (data, metadata map[string]any) {
+	return map[string]any{MIMEText: "should not be shown"}, nil
+}
+func (failing) Err() error { return errors.New("mylib: could not draw") }
+
+func TestRendererWithErr(t *testing.T) {
+	rec := inCell(t)
+	if err := Show(failing{}); err == nil || err.Error() != "mylib: could not draw" {
+		t.Errorf("Show of a failed Renderer returned %v", err)
+	}
+	if data, _, _ := MIMEBundle(failing{}); data[MIMEText] != "mylib: could not draw" {
+		t.Errorf("a failed Renderer as a cell value shows %v", data)
+	}
+	if len(rec.calls) != 0 {
+		t.Error("a failed Renderer reached the frontend")
+	}
+}

@@ -16,7 +16,7 @@ import (
 func PNG(b []byte) Bundle {
 	cfg, err := png.DecodeConfig(bytes.NewReader(b))
 	if err != nil {
-		return failed(fmt.Errorf("display: PNG: %w", err))
+		return Failed(fmt.Errorf("display: PNG: %w", err))
 	}
 	return imageBundle(MIMEPNG, b, cfg.Width, cfg.Height)
 }
@@ -26,7 +26,7 @@ func PNG(b []byte) Bundle {
 func JPEG(b []byte) Bundle {
 	cfg, err := jpeg.DecodeConfig(bytes.NewReader(b))
 	if err != nil {
-		return failed(fmt.Errorf("display: JPEG: %w", err))
+		return Failed(fmt.Errorf("display: JPEG: %w", err))
 	}
 	return imageBundle(MIMEJPEG, b, cfg.Width, cfg.Height)
 }
@@ -36,11 +36,11 @@ func JPEG(b []byte) Bundle {
 // sharper on high-DPI screens).
 func Image(img image.Image) Bundle {
 	if isNil(img) {
-		return failed(errors.New("display: Image: nil image"))
+		return Failed(errors.New("display: Image: nil image"))
 	}
 	b, err := encodePNG(img)
 	if err != nil {
-		return failed(fmt.Errorf("display: Image: %w", err))
+		return Failed(fmt.Errorf("display: Image: %w", err))
 	}
 	r := img.Bounds()
 	return imageBundle(MIMEPNG, b, r.Dx(), r.Dy())

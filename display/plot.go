@@ -79,7 +79,7 @@ func (s plotSettings) validate() error {
 // sharp on high-DPI screens.
 func Plot(d Drawer, opts ...PlotOption) Bundle {
 	if isNil(d) {
-		return failed(errors.New("display: Plot: nil plot"))
+		return Failed(errors.New("display: Plot: nil plot"))
 	}
 	s := plotSettings{width: DefaultWidth, height: DefaultHeight, scale: DefaultScale}
 	for _, opt := range opts {
@@ -88,19 +88,19 @@ func Plot(d Drawer, opts ...PlotOption) Bundle {
 		}
 	}
 	if err := s.validate(); err != nil {
-		return failed(err)
+		return Failed(err)
 	}
 	text := plotText(d, s)
 	if s.svg {
 		svg, err := renderSVG(d, s)
 		if err != nil {
-			return failed(err)
+			return Failed(err)
 		}
 		return Bundle{Data: map[string]any{MIMESVG: svg, MIMEText: text}}
 	}
 	b, err := renderPNG(d, s)
 	if err != nil {
-		return failed(err)
+		return Failed(err)
 	}
 	out := imageBundle(MIMEPNG, b, s.width, s.height).WithSize(s.width, s.height)
 	out.Data[MIMEText] = text

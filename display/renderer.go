@@ -11,6 +11,10 @@ import (
 // in [Bundle]. Types defined in a notebook cell can implement it too; pass
 // such a value through [Render] (compiled code cannot see the methods of a
 // cell's types when it receives them as any).
+//
+// A Renderer that also has a method Err() error reporting a failure (as
+// [Bundle] and nnplot's figures do) is shown as that error: [Show] returns
+// it, and as a cell's value it shows the error's text.
 type Renderer interface {
 	MIMEBundle() (data, metadata map[string]any)
 }
@@ -33,6 +37,11 @@ func MIMEBundle(v any) (data, metadata map[string]any, ok bool) {
 func toBundle(v any) (Bundle, bool) {
 	if isNil(v) {
 		return Bundle{}, false
+	}
+	if r, ok := v.(Renderer); ok {
+		if e, ok := r.(interface{ Err() error }); ok && e.Err() != nil {
+			return Failed(e.Err()), true
+		}
 	}
 	switch v := v.(type) {
 	case Bundle:

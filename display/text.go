@@ -43,15 +43,15 @@ func LaTeX(s string) Bundle {
 func JSON(v any) Bundle {
 	raw, err := json.Marshal(v)
 	if err != nil {
-		return failed(fmt.Errorf("display: JSON: %w", err))
+		return Failed(fmt.Errorf("display: JSON: %w", err))
 	}
 	var tree any
 	if err := json.Unmarshal(raw, &tree); err != nil {
-		return failed(fmt.Errorf("display: JSON: %w", err))
+		return Failed(fmt.Errorf("display: JSON: %w", err))
 	}
 	indented, err := json.MarshalIndent(tree, "", "  ")
 	if err != nil {
-		return failed(fmt.Errorf("display: JSON: %w", err))
+		return Failed(fmt.Errorf("display: JSON: %w", err))
 	}
 	return Bundle{Data: map[string]any{MIMEJSON: tree, MIMEText: string(indented)}}
 }
@@ -60,7 +60,7 @@ func JSON(v any) Bundle {
 // well-formed XML whose root element is <svg>.
 func SVG(s string) Bundle {
 	if err := checkSVG(s); err != nil {
-		return failed(err)
+		return Failed(err)
 	}
 	return Bundle{Data: map[string]any{MIMESVG: s, MIMEText: "<SVG image>"}}
 }

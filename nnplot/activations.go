@@ -18,13 +18,18 @@ var tutorialActivations = []string{"sigmoid", "relu", "tanh"}
 // (Keras) names: Activations("sigmoid", "relu"). Without names it draws
 // every element-wise activation nnlib has but the identity (softmax
 // normalises a whole row and has no graph of its own). Options: Title, Range.
-func Activations(names ...string) (*Figure, error) {
+func Activations(names ...string) *Figure {
 	return ActivationsWith(names)
 }
 
 // ActivationsWith is [Activations] with options, e.g.
 // ActivationsWith([]string{"relu", "gelu"}, nnplot.Range(-3, 3)).
-func ActivationsWith(names []string, opts ...Option) (*Figure, error) {
+func ActivationsWith(names []string, opts ...Option) *Figure {
+	return figureOf(activationsWith(names, opts...))
+}
+
+// activationsWith is ActivationsWith with its error returned.
+func activationsWith(names []string, opts ...Option) (*Figure, error) {
 	s := collect(opts)
 	if len(names) == 0 {
 		names = defaultActivations()

@@ -7,12 +7,12 @@ import (
 )
 
 func TestActivationsGolden(t *testing.T) {
-	f, err := Activations()
+	f, err := unpack(Activations())
 	if err != nil {
 		t.Fatal(err)
 	}
 	checkGolden(t, "activations_all", f)
-	f, err = ActivationsWith([]string{"sigmoid", "relu"}, Range(-4, 4), Title("sigmoid and ReLU"))
+	f, err = unpack(ActivationsWith([]string{"sigmoid", "relu"}, Range(-4, 4), Title("sigmoid and ReLU")))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,9 +44,9 @@ func TestActivationValues(t *testing.T) {
 
 func TestActivationsErrors(t *testing.T) {
 	for name, err := range map[string]error{
-		"softmax": func() error { _, err := Activations("softmax"); return err }(),
-		"unknown": func() error { _, err := Activations("sigmoid", "swoosh"); return err }(),
-		"range":   func() error { _, err := ActivationsWith(nil, Range(1, 1)); return err }(),
+		"softmax": func() error { _, err := unpack(Activations("softmax")); return err }(),
+		"unknown": func() error { _, err := unpack(Activations("sigmoid", "swoosh")); return err }(),
+		"range":   func() error { _, err := unpack(ActivationsWith(nil, Range(1, 1))); return err }(),
 	} {
 		if err == nil || !strings.HasPrefix(err.Error(), "nnplot: Activations:") {
 			t.Errorf("%s: error %v", name, err)

@@ -16,7 +16,7 @@ import (
 func BenchmarkCurvePNG(b *testing.B) {
 	h := fakeHistory(500, 180, true)
 	for b.Loop() {
-		f, err := Curves(h, Keys("loss"))
+		f, err := unpack(Curves(h, Keys("loss")))
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -30,7 +30,7 @@ func BenchmarkCurvePNG(b *testing.B) {
 func BenchmarkCurveSVG(b *testing.B) {
 	h := fakeHistory(500, 180, true)
 	for b.Loop() {
-		f, err := Curves(h, Keys("loss"))
+		f, err := unpack(Curves(h, Keys("loss")))
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -16,8 +16,16 @@ import (
 // Curves draws the training curves of a History: one panel per quantity —
 // the loss, then each metric — with the training values as a solid line and
 // the validation values (val_ keys) dashed, against the epoch (1-based, as
-// Keras prints it).
-func Curves(h *nnlib.History, opts ...Option) (*Figure, error) {
+// Keras prints it). Options: Keys, MarkPerfect, and Title when there is
+// one panel.
+//
+//	nnplot.Curves(hist, nnplot.MarkPerfect())
+func Curves(h *nnlib.History, opts ...Option) *Figure {
+	return figureOf(curves(h, opts...))
+}
+
+// curves is Curves with its error returned.
+func curves(h *nnlib.History, opts ...Option) (*Figure, error) {
 	if h == nil || h.Len() == 0 {
 		return nil, errors.New("nnplot: Curves: the history is empty; train with Fit first")
 	}
@@ -52,6 +60,9 @@ func Curves(h *nnlib.History, opts ...Option) (*Figure, error) {
 		styleCurvePanel(p, base)
 		panels = append(panels, p)
 	}
+	if s.title != "" && len(panels) == 1 {
+		panels[0].Title.Text = s.title
+	}
 	width := 600
 	if len(panels) > 1 {
 		width = 460 * len(panels)
@@ -68,8 +79,16 @@ type Run struct {
 
 // Compare draws one quantity (key, e.g. "binary_accuracy" or "val_loss")
 // of several training runs on one chart, one colour per run, with a
-// legend — the tutorial's 16 vs 16+16 vs 32 neurons.
-func Compare(key string, runs []Run, opts ...Option) (*Figure, error) {
+// legend — the tutorial's 16 vs 16+16 vs 32 neurons. Options: MarkPerfect,
+// Title.
+//
+//	nnplot.Compare("binary_accuracy", []nnplot.Run{{"16", h16}, {"16+16", h1616}, {"32", h32}}, nnplot.MarkPerfect())
+func Compare(key string, runs []Run, opts ...Option) *Figure {
+	return figureOf(compare(key, runs, opts...))
+}
+
+// compare is Compare with its error returned.
+func compare(key string, runs []Run, opts ...Option) (*Figure, error) {
 	if len(runs) == 0 {
 		return nil, errors.New("nnplot: Compare: no runs to compare")
 	}
@@ -96,6 +115,9 @@ func Compare(key string, runs []Run, opts ...Option) (*Figure, error) {
 		}
 	}
 	styleCurvePanel(p, key)
+	if s.title != "" {
+		p.Title.Text = s.title
+	}
 	return newFigure(640, 400, p), nil
 }
 

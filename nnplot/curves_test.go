@@ -6,7 +6,7 @@ import (
 )
 
 func TestCurvesGolden(t *testing.T) {
-	f, err := Curves(fakeHistory(500, 180, true), MarkPerfect())
+	f, err := unpack(Curves(fakeHistory(500, 180, true), MarkPerfect()))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -22,7 +22,7 @@ func TestCompareGolden(t *testing.T) {
 		{"16+16 neurons", fakeHistory(500, 140, false)},
 		{"32 neurons", fakeHistory(500, 0, false)},
 	}
-	f, err := Compare("binary_accuracy", runs, MarkPerfect())
+	f, err := unpack(Compare("binary_accuracy", runs, MarkPerfect()))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -32,11 +32,11 @@ func TestCompareGolden(t *testing.T) {
 func TestCurvesErrors(t *testing.T) {
 	h := fakeHistory(10, 5, false)
 	cases := map[string]func() error{
-		"nil history":   func() error { _, err := Curves(nil); return err },
-		"unknown key":   func() error { _, err := Curves(h, Keys("precision")); return err },
-		"no runs":       func() error { _, err := Compare("loss", nil); return err },
-		"missing key":   func() error { _, err := Compare("val_loss", []Run{{"a", h}}); return err },
-		"empty history": func() error { _, err := Compare("loss", []Run{{"a", fakeHistory(0, 0, false)}}); return err },
+		"nil history":   func() error { _, err := unpack(Curves(nil)); return err },
+		"unknown key":   func() error { _, err := unpack(Curves(h, Keys("precision"))); return err },
+		"no runs":       func() error { _, err := unpack(Compare("loss", nil)); return err },
+		"missing key":   func() error { _, err := unpack(Compare("val_loss", []Run{{"a", h}})); return err },
+		"empty history": func() error { _, err := unpack(Compare("loss", []Run{{"a", fakeHistory(0, 0, false)}})); return err },
 	}
 	for name, f := range cases {
 		err := f()
@@ -44,14 +44,14 @@ func TestCurvesErrors(t *testing.T) {
 			t.Errorf("%s: error %v", name, err)
 		}
 	}
-	_, err := Curves(h, Keys("precision"))
+	_, err := unpack(Curves(h, Keys("precision")))
 	if !strings.Contains(err.Error(), "binary_accuracy, loss") {
 		t.Errorf("the unknown-key error does not list the keys: %v", err)
 	}
 }
 
 func TestCurvesKeysSelectsPanels(t *testing.T) {
-	f, err := Curves(fakeHistory(20, 10, true), Keys("val_loss"))
+	f, err := unpack(Curves(fakeHistory(20, 10, true), Keys("val_loss")))
 	if err != nil {
 		t.Fatal(err)
 	}

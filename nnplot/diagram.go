@@ -21,8 +21,16 @@ const maxNeuronsShown = 16
 // neighbouring columns, each column labelled with the layer's name, width
 // and activation. Layers wider than 16 neurons are drawn as their first and
 // last neurons around a gap. The model must know its input width (from
-// nnlib.InputDim on the first layer, or after Fit).
-func Diagram(m *nnlib.Sequential) (*Figure, error) {
+// nnlib.InputDim on the first layer, or after Fit). Options: Title
+// (default: the model's name, widths and parameter count).
+//
+//	nnplot.Diagram(model)
+func Diagram(m *nnlib.Sequential, opts ...Option) *Figure {
+	return figureOf(diagram(m, opts...))
+}
+
+// diagram is Diagram with its error returned.
+func diagram(m *nnlib.Sequential, opts ...Option) (*Figure, error) {
 	if m == nil {
 		return nil, errors.New("nnplot: Diagram: nil model")
 	}
@@ -37,6 +45,9 @@ func Diagram(m *nnlib.Sequential) (*Figure, error) {
 	p := plot.New()
 	p.HideAxes()
 	p.Title.Text = fmt.Sprintf("%s: %s, %d parameters", m.Name(), strings.Join(widths, "-"), m.CountParams())
+	if s := collect(opts); s.title != "" {
+		p.Title.Text = s.title
+	}
 	p.Title.TextStyle.Font.Size = vg.Points(13)
 	p.Add(network(cols))
 	return newFigure(max(360, 170*len(cols)+40), 420, p), nil

@@ -13,7 +13,7 @@ func TestDiagramGolden(t *testing.T) {
 		"diagram_2-16-16-1": {16, 16},
 		"diagram_2-32-1":    {32},
 	} {
-		f, err := Diagram(xorModel(t, hidden...))
+		f, err := unpack(Diagram(xorModel(t, hidden...)))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -41,7 +41,7 @@ func TestDiagramColumns(t *testing.T) {
 	if s := cols[1].slots(); len(s) != 15 || s[7] != -1 || s[14] != 39 {
 		t.Errorf("a 40-wide layer shows slots %v, want 7 neurons, a gap, the last 7", s)
 	}
-	f, err := Diagram(m)
+	f, err := unpack(Diagram(m))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -56,7 +56,7 @@ func TestDiagramErrors(t *testing.T) {
 		t.Fatal(err)
 	}
 	for name, m := range map[string]*nnlib.Sequential{"nil": nil, "no input width": unbuilt} {
-		if _, err := Diagram(m); err == nil || !strings.HasPrefix(err.Error(), "nnplot: Diagram:") {
+		if _, err := unpack(Diagram(m)); err == nil || !strings.HasPrefix(err.Error(), "nnplot: Diagram:") {
 			t.Errorf("%s: error %v", name, err)
 		}
 	}

@@ -1,6 +1,7 @@
 package nnplot
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/gokernel/gokernel/display"
@@ -14,6 +15,11 @@ import (
 // a display.Renderer: the last expression of a cell, or display.Show(f)),
 // and its panels are ordinary *plot.Plot values that can be adjusted with
 // gonum/plot's API before showing it.
+//
+// A Figure that could not be made (an empty history, a model without an
+// input width, ...) carries the error instead of panels, so that every
+// picture stays a one-liner in a cell: [Figure.Err] reports it,
+// display.Show returns it, and as the value of a cell it shows its text.
 type Figure struct {
 	// Panels are the plots, row by row.
 	Panels []*plot.Plot
@@ -21,6 +27,25 @@ type Figure struct {
 	Columns int
 	// Width and Height are the displayed size in CSS pixels.
 	Width, Height int
+
+	err error
+}
+
+// figureOf turns the result of a picture function into a Figure, failed
+// when err is set.
+func figureOf(f *Figure, err error) *Figure {
+	if err != nil {
+		return &Figure{err: err}
+	}
+	return f
+}
+
+// Err reports why the figure could not be made, or nil.
+func (f *Figure) Err() error {
+	if f == nil {
+		return errors.New("nnplot: nil figure")
+	}
+	return f.err
 }
 
 // newFigure returns a figure of the given panels laid out in one row.
@@ -44,6 +69,9 @@ func (f *Figure) grid() (cols, rows int) {
 // Draw draws the panels on c, with their axes aligned. It makes a Figure a
 // display.Drawer.
 func (f *Figure) Draw(c draw.Canvas) {
+	if f.Err() != nil {
+		return
+	}
 	cols, rows := f.grid()
 	if cols == 0 {
 		return
@@ -79,6 +107,9 @@ func (f *Figure) Draw(c draw.Canvas) {
 // Bundle renders the figure at its size as a display.Bundle; options such
 // as display.AsSVG() or display.Size(w, h) override the defaults.
 func (f *Figure) Bundle(opts ...display.PlotOption) display.Bundle {
+	if err := f.Err(); err != nil {
+		return display.Failed(err)
+	}
 	all := append([]display.PlotOption{display.Size(f.Width, f.Height)}, opts...)
 	b := display.Plot(f, all...)
 	if b.Err() == nil {
@@ -95,6 +126,9 @@ func (f *Figure) MIMEBundle() (data, metadata map[string]any) {
 
 // String describes the figure by its panel titles.
 func (f *Figure) String() string {
+	if err := f.Err(); err != nil {
+		return err.Error()
+	}
 	s := fmt.Sprintf("<figure %dx%d", f.Width, f.Height)
 	for _, p := range f.Panels {
 		if p.Title.Text != "" {

@@ -55,7 +55,8 @@ func Classes(names ...string) Option {
 	return func(s *settings) { s.classes = names }
 }
 
-// Title sets the title of a one-panel picture.
+// Title sets the title of a one-panel picture ([Curves] with one panel,
+// [Compare], [Diagram], [Points], [Boundary], [ActivationsWith]).
 func Title(title string) Option {
 	return func(s *settings) { s.title = title }
 }

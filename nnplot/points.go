@@ -21,7 +21,12 @@ import (
 // a marker shape. Options: Axes, Classes, Title, Annotate.
 //
 //	nnplot.Points(xorX, xorY, nnplot.Classes("0", "1"), nnplot.Annotate())
-func Points(x [][]float64, labels any, opts ...Option) (*Figure, error) {
+func Points(x [][]float64, labels any, opts ...Option) *Figure {
+	return figureOf(points(x, labels, opts...))
+}
+
+// points is Points with its error returned.
+func points(x [][]float64, labels any, opts ...Option) (*Figure, error) {
 	s := collect(opts)
 	p, err := pointsPanel(x, labels, s, nil)
 	if err != nil {
@@ -248,7 +253,12 @@ func bounds(x [][]float64) (x0, x1, y0, y1 float64) {
 // cell by its predicted class. Options: those of Points, and Resolution.
 //
 //	nnplot.Boundary(model, xorX, xorY)
-func Boundary(m *nnlib.Sequential, x [][]float64, labels any, opts ...Option) (*Figure, error) {
+func Boundary(m *nnlib.Sequential, x [][]float64, labels any, opts ...Option) *Figure {
+	return figureOf(boundary(m, x, labels, opts...))
+}
+
+// boundary is Boundary with its error returned.
+func boundary(m *nnlib.Sequential, x [][]float64, labels any, opts ...Option) (*Figure, error) {
 	if m == nil {
 		return nil, errors.New("nnplot: Boundary: nil model")
 	}

@@ -23,12 +23,12 @@ var (
 )
 
 func TestPointsGolden(t *testing.T) {
-	f, err := Points(xorX, xorY, Classes("0 (false)", "1 (true)"), Annotate(), Title("XOR"))
+	f, err := unpack(Points(xorX, xorY, Classes("0 (false)", "1 (true)"), Annotate(), Title("XOR")))
 	if err != nil {
 		t.Fatal(err)
 	}
 	checkGolden(t, "points_xor", f)
-	f, err = Points(customersX, customersY, Axes("age", "income (k$)"), Title("customers"))
+	f, err = unpack(Points(customersX, customersY, Axes("age", "income (k$)"), Title("customers")))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -40,7 +40,7 @@ func TestBoundaryGolden(t *testing.T) {
 	if _, err := m.Fit(xorX, xorY, nnlib.FitOptions{Epochs: 400, BatchSize: 4}); err != nil {
 		t.Fatal(err)
 	}
-	f, err := Boundary(m, xorX, xorY, Annotate(), Title("what 2-16-1 learned"))
+	f, err := unpack(Boundary(m, xorX, xorY, Annotate(), Title("what 2-16-1 learned")))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -74,20 +74,20 @@ func TestClassify(t *testing.T) {
 func TestPointsErrors(t *testing.T) {
 	m := xorModel(t, 16)
 	cases := map[string]error{}
-	_, cases["no points"] = Points(nil, []int{})
-	_, cases["3 columns"] = Points([][]float64{{1, 2, 3}}, []int{0})
-	_, cases["NaN"] = Points([][]float64{{1, nan()}}, []int{0})
-	_, cases["label count"] = Points(xorX, []int{0, 1})
-	_, cases["label type"] = Points(xorX, map[int]int{})
-	_, cases["negative label"] = Points(xorX, []int{0, -1, 0, 0})
-	_, cases["too few class names"] = Points(xorX, xorY, Classes("only one"))
-	_, cases["nil model"] = Boundary(nil, xorX, xorY)
-	_, cases["resolution"] = Boundary(m, xorX, xorY, Resolution(1))
+	_, cases["no points"] = unpack(Points(nil, []int{}))
+	_, cases["3 columns"] = unpack(Points([][]float64{{1, 2, 3}}, []int{0}))
+	_, cases["NaN"] = unpack(Points([][]float64{{1, nan()}}, []int{0}))
+	_, cases["label count"] = unpack(Points(xorX, []int{0, 1}))
+	_, cases["label type"] = unpack(Points(xorX, map[int]int{}))
+	_, cases["negative label"] = unpack(Points(xorX, []int{0, -1, 0, 0}))
+	_, cases["too few class names"] = unpack(Points(xorX, xorY, Classes("only one")))
+	_, cases["nil model"] = unpack(Boundary(nil, xorX, xorY))
+	_, cases["resolution"] = unpack(Boundary(m, xorX, xorY, Resolution(1)))
 	wide, err := nnlib.NewSequential(nnlib.Dense(1, nnlib.InputDim(3)))
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, cases["model with 3 inputs"] = Boundary(wide, xorX, xorY, Resolution(3))
+	_, cases["model with 3 inputs"] = unpack(Boundary(wide, xorX, xorY, Resolution(3)))
 	for name, err := range cases {
 		if err == nil || !strings.HasPrefix(err.Error(), "nnplot: ") {
 			t.Errorf("%s: error %v", name, err)
