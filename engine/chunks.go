@@ -70,7 +70,7 @@ func (e *Engine) evalChunk(ctx context.Context, code string, ch cellsplit.Chunk,
 func (e *Engine) parseFile(code string, ch cellsplit.Chunk) (*ast.File, *kernel.Error) {
 	f, err := parser.ParseFile(e.interp.FileSet(), srcName, fileHeader+blank(code, ch.Start, ch.End), parser.SkipObjectResolution)
 	if err != nil {
-		return nil, syntaxError(err)
+		return nil, syntaxError(err, code)
 	}
 	return f, nil
 }
@@ -214,7 +214,7 @@ func (e *Engine) evalDecls(ctx context.Context, code string, ch cellsplit.Chunk)
 func (e *Engine) forgetType(ctx context.Context, name string) *kernel.Error {
 	f, err := parser.ParseFile(e.interp.FileSet(), srcName, "package main\nvar "+name+" int", parser.SkipObjectResolution)
 	if err != nil {
-		return syntaxError(err)
+		return syntaxError(err, name)
 	}
 	delete(e.methods, name)
 	return e.compileRun(ctx, f)
@@ -225,7 +225,7 @@ func (e *Engine) forgetType(ctx context.Context, name string) *kernel.Error {
 func (e *Engine) evalStmts(ctx context.Context, code string, ch cellsplit.Chunk, last bool) *kernel.Error {
 	f, err := parser.ParseFile(e.interp.FileSet(), srcName, blockHeader+blank(code, ch.Start, ch.End)+blockFooter, parser.SkipObjectResolution)
 	if err != nil {
-		return syntaxError(err)
+		return syntaxError(err, code)
 	}
 	body := f.Decls[0].(*ast.FuncDecl).Body
 	rewrite.Apply(body, e.rewriteOptions())

@@ -57,18 +57,25 @@ func mapPositions(msg string) string {
 	})
 }
 
-// syntaxError converts parse errors of a chunk.
-func syntaxError(err error) *kernel.Error {
+// syntaxError converts parse errors of a chunk of code (the cell); an
+// error in the wrapper's closing lines is reported at the end of the cell.
+func syntaxError(err error, code string) *kernel.Error {
 	var list scanner.ErrorList
 	if errors.As(err, &list) && len(list) > 0 {
+		lines := strings.Split(code, "\n")
+		pos := func(e *scanner.Error) string {
+			line, col := e.Pos.Line, e.Pos.Column
+			if line-headerLines > len(lines) {
+				line, col = len(lines)+headerLines, len(lines[len(lines)-1])+1
+				return cellPos(line, col) + ": unexpected end of cell"
+			}
+			return cellPos(line, col)
+		}
 		var tb []string
 		for _, e := range list {
-			tb = append(tb, fmt.Sprintf("cell:%s: %s", cellPos(e.Pos.Line, e.Pos.Column), e.Msg))
+			tb = append(tb, fmt.Sprintf("cell:%s: %s", pos(e), e.Msg))
 		}
-		first := list[0]
-		return &kernel.Error{Name: ErrSyntax,
-			Value:     fmt.Sprintf("cell:%s: %s", cellPos(first.Pos.Line, first.Pos.Column), first.Msg),
-			Traceback: tb}
+		return &kernel.Error{Name: ErrSyntax, Value: tb[0], Traceback: tb}
 	}
 	return &kernel.Error{Name: ErrSyntax, Value: err.Error(), Traceback: []string{err.Error()}}
 }

@@ -15,7 +15,9 @@ func TestErrorsKeepState(t *testing.T) {
 		ename    string
 		contains []string // in evalue + traceback
 	}{
-		{"syntax error points at the cell", "x := 1\ny := (", ErrSyntax, []string{"cell:"}},
+		{"syntax error points at the cell", "x := 1\ny := )", ErrSyntax, []string{"cell:2:6: expected operand"}},
+		{"syntax error at the end of the cell", "x := 1\ny := (", ErrSyntax, []string{"cell:2:7: unexpected end of cell"}},
+		{"syntax error in a declaration", "func f() {\n\treturn 1 +\n}", ErrSyntax, []string{"cell:3:1"}},
 		{"compile error line and column", "a := 1\nb := a + undefinedName", ErrCompile, []string{"cell:2:10", "undefined: undefinedName"}},
 		{"compile error in a func", "func broken() int {\n\treturn \"s\"\n}", ErrCompile, []string{"cell:2:"}},
 		{"runtime panic with traceback", "func inner() { panic(\"boom\") }\nfunc outer() { inner() }\n\nouter()", ErrPanic, []string{"boom", "cell:1:16 in inner", "cell:2:16 in outer", "cell:4:1"}},

@@ -20,7 +20,7 @@ func (e *Engine) Evaluate(expr string) (map[string]any, *kernel.Error) {
 
 	f, err := parser.ParseFile(e.interp.FileSet(), srcName, blockHeader+expr+blockFooter, parser.SkipObjectResolution)
 	if err != nil {
-		return nil, syntaxError(err)
+		return nil, syntaxError(err, expr)
 	}
 	body := f.Decls[0].(*ast.FuncDecl).Body
 	if len(body.List) != 1 {
