@@ -71,7 +71,7 @@ def main():
         "torch": torch.__version__,
         "threads": torch.get_num_threads(),
         "xor_500_s": xor_500(5),
-        "mlp_epoch_s": mlp_epoch(3),
+        "mlp_epoch_s": mlp_epoch(5),
     }
     print(json.dumps(res))
 
