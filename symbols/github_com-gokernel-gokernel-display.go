@@ -18,6 +18,7 @@ func init() {
 		"DefaultHeight": reflect.ValueOf(constant.MakeFromLiteral("400", token.INT, 0)),
 		"DefaultScale":  reflect.ValueOf(constant.MakeFromLiteral("2", token.INT, 0)),
 		"DefaultWidth":  reflect.ValueOf(constant.MakeFromLiteral("600", token.INT, 0)),
+		"Failed":        reflect.ValueOf(display.Failed),
 		"HTML":          reflect.ValueOf(display.HTML),
 		"Image":         reflect.ValueOf(display.Image),
 		"JPEG":          reflect.ValueOf(display.JPEG),
