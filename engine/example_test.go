@@ -1,0 +1,72 @@
+package engine_test
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/gokernel/gokernel/engine"
+	"github.com/gokernel/gokernel/kernel"
+)
+
+// printOutput is a kernel.Output that prints what a cell sends.
+type printOutput struct{}
+
+func (printOutput) Stream(name, text string) { fmt.Print(text) }
+func (printOutput) Display(data, _ map[string]any, _ string, _ bool) {
+	fmt.Println("[display]", data["text/plain"])
+}
+func (printOutput) ClearOutput(bool) {}
+func (printOutput) Input(string, bool) (string, error) {
+	return "", fmt.Errorf("no stdin")
+}
+
+func ExampleEngine_Execute() {
+	e, err := engine.New()
+	if err != nil {
+		panic(err)
+	}
+	ctx := context.Background()
+	var out kernel.Output = printOutput{}
+
+	// A cell may mix imports, declarations and statements.
+	res := e.Execute(ctx, `import "fmt"
+func square(x int) int { return x * x }
+for i := range 3 {
+	fmt.Println(i, square(i))
+}
+square(12)`, out)
+	fmt.Println("Out:", res.Data["text/plain"])
+
+	// Errors point at the cell's lines; state survives them.
+	res = e.Execute(ctx, "y := square(2)\ny + undefinedName", out)
+	fmt.Println(res.Err)
+	res = e.Execute(ctx, "square(3)", out)
+	fmt.Println("Out:", res.Data["text/plain"])
+	// Output:
+	// 0 0
+	// 1 1
+	// 2 4
+	// Out: 144
+	// CompileError: cell:2:5: undefined: undefinedName
+	// Out: 9
+}
+
+func ExampleEngine_Complete() {
+	e, _ := engine.New()
+	e.Execute(context.Background(), `import "strings"`, printOutput{})
+	c := e.Complete("strings.ToU", 11)
+	fmt.Println(c.Matches, c.CursorStart, c.CursorEnd)
+	// Output:
+	// [ToUpper ToUpperSpecial] 8 11
+}
+
+func ExampleEngine_IsComplete() {
+	e, _ := engine.New()
+	status, indent := e.IsComplete("for i := range 3 {")
+	fmt.Printf("%s %q\n", status, indent)
+	status, indent = e.IsComplete("x := 1")
+	fmt.Printf("%s %q\n", status, indent)
+	// Output:
+	// incomplete "\t"
+	// complete ""
+}
