@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/gokernel/gokernel/cell"
 	"gonum.org/v1/gonum/mat"
 )
 
@@ -302,5 +303,28 @@ func TestLayerAccessors(t *testing.T) {
 	}
 	if got := m.WeightNames(); strings.Join(got, ",") != "dense/kernel,dense/bias,dense_1/kernel,dense_1/bias" {
 		t.Errorf("weight names %v", got)
+	}
+}
+
+// Inside a notebook cell, Fit prints to the cell and stops on its interrupt.
+func TestFitDefaultsToTheRunningCell(t *testing.T) {
+	m := tutorialModel(t)
+	x, y := xorData()
+	var out bytes.Buffer
+	ctx, cancel := context.WithCancel(context.Background())
+	leave := cell.Enter(cell.Env{Ctx: ctx, Stdout: &out})
+	defer leave()
+	_, err := m.Fit(x, y, FitOptions{Epochs: 1000, Verbose: 2, Callbacks: []Callback{CallbackFuncs{
+		EpochEnd: func(epoch int, logs map[string]float64) error {
+			if epoch == 2 {
+				cancel() // what the kernel does on an interrupt
+			}
+			return nil
+		}}}})
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("err = %v, want the cell's cancellation", err)
+	}
+	if got := strings.Count(out.String(), "Epoch "); got != 4 {
+		t.Errorf("the cell got %d epoch headers, want 4 (3 epochs run, the 4th interrupted):\n%s", got, out.String())
 	}
 }

@@ -113,6 +113,7 @@ func truncatedNormal(w []float64, stddev float64, rng *rand.Rand) {
 	}
 }
 
+// String names the initializer and its parameters.
 func (s initializerSpec) String() string {
 	if len(s.params) == 0 {
 		return s.name
