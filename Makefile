@@ -78,3 +78,10 @@ test-conformance:
 .PHONY: bench-kernel
 bench-kernel: build
 	$(GO) run ./bench/kernelbench -gokernel $(BIN) -python $(PYTHON)
+
+# display/nnplot benchmarks: plot → PNG/SVG, the 500-epoch training curve
+# (target ≤ 30 ms as PNG) and FitLive against plain Fit (target ≤ 2x); the
+# committed copy is nnplot/BENCHMARKS.md.
+.PHONY: bench-display
+bench-display:
+	$(GO) test -run '^$$' -bench . -benchmem ./display/ ./nnplot/

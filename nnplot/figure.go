@@ -3,11 +3,13 @@ package nnplot
 import (
 	"errors"
 	"fmt"
+	"image/color"
 
 	"github.com/gokernel/gokernel/display"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/vgimg"
 )
 
 // Figure is a picture made of one or more gonum plots laid out in a grid.
@@ -75,6 +77,16 @@ func (f *Figure) Draw(c draw.Canvas) {
 	cols, rows := f.grid()
 	if cols == 0 {
 		return
+	}
+	if _, raster := c.Canvas.(*vgimg.Canvas); raster {
+		// A raster canvas starts white; filling each panel's white
+		// background again would rasterise the whole picture once more.
+		for _, p := range f.Panels {
+			if p.BackgroundColor == color.White {
+				p.BackgroundColor = nil
+				defer func() { p.BackgroundColor = color.White }()
+			}
+		}
 	}
 	if len(f.Panels) == 1 {
 		f.Panels[0].Draw(c)
