@@ -328,3 +328,30 @@ func TestFitDefaultsToTheRunningCell(t *testing.T) {
 		t.Errorf("the cell got %d epoch headers, want 4 (3 epochs run, the 4th interrupted):\n%s", got, out.String())
 	}
 }
+
+func TestDropoutOnlyInTraining(t *testing.T) {
+	m, err := NewSequential(Dense(32, InputDim(2), Activation("relu")), Dropout(0.5), Dense(1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := m.Compile(CompileOptions{Loss: "mse"}); err != nil {
+		t.Fatal(err)
+	}
+	x, _ := xorData()
+	a, _ := m.Predict(x)
+	b, _ := m.Predict(x)
+	for i := range a {
+		if a[i][0] != b[i][0] {
+			t.Fatalf("inference is not deterministic with dropout: %v vs %v", a, b)
+		}
+	}
+	xs := []float64{1, 1}
+	out1 := append([]float64(nil), m.forwardPass(xs, 1, true)...)
+	out2 := m.forwardPass(xs, 1, true)
+	if out1[0] == out2[0] {
+		t.Errorf("two training passes gave the same output %v: dropout inactive", out1[0])
+	}
+	if _, err := NewSequential(Dense(2, InputDim(2)), Dropout(1)); err == nil || !strings.Contains(err.Error(), "dropout rate") {
+		t.Errorf("rate 1: %v", err)
+	}
+}
