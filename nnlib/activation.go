@@ -6,6 +6,25 @@ import (
 	"strings"
 )
 
+// The activation names as constants, for Activation(nnlib.ReLU): a typo
+// becomes a compile error instead of a run-time one.
+const (
+	Linear      = "linear"
+	ReLU        = "relu"
+	Sigmoid     = "sigmoid"
+	Tanh        = "tanh"
+	Softmax     = "softmax"
+	LeakyReLU   = "leaky_relu"
+	ELU         = "elu"
+	SELU        = "selu"
+	Softplus    = "softplus"
+	Softsign    = "softsign"
+	Swish       = "swish"
+	SiLU        = "silu"
+	GELU        = "gelu"
+	HardSigmoid = "hard_sigmoid"
+)
+
 // activationKind identifies an activation function.
 type activationKind int
 
@@ -28,20 +47,20 @@ const (
 // activationNames maps Keras's activation names to kinds; "silu" is an
 // alias of "swish" and None/"" means linear, as in Keras.
 var activationNames = map[string]activationKind{
-	"linear":       actLinear,
-	"relu":         actReLU,
-	"sigmoid":      actSigmoid,
-	"tanh":         actTanh,
-	"softmax":      actSoftmax,
-	"leaky_relu":   actLeakyReLU,
-	"elu":          actELU,
-	"selu":         actSELU,
-	"softplus":     actSoftplus,
-	"softsign":     actSoftsign,
-	"swish":        actSwish,
-	"silu":         actSwish,
-	"gelu":         actGELU,
-	"hard_sigmoid": actHardSigmoid,
+	Linear:      actLinear,
+	ReLU:        actReLU,
+	Sigmoid:     actSigmoid,
+	Tanh:        actTanh,
+	Softmax:     actSoftmax,
+	LeakyReLU:   actLeakyReLU,
+	ELU:         actELU,
+	SELU:        actSELU,
+	Softplus:    actSoftplus,
+	Softsign:    actSoftsign,
+	Swish:       actSwish,
+	SiLU:        actSwish,
+	GELU:        actGELU,
+	HardSigmoid: actHardSigmoid,
 }
 
 // ActivationNames lists the activation names nnlib accepts.

@@ -4,6 +4,8 @@ package symbols
 
 import (
 	"github.com/gokernel/gokernel/nnlib"
+	"go/constant"
+	"go/token"
 	"reflect"
 )
 
@@ -16,12 +18,17 @@ func init() {
 		"BiasRegularizer":   reflect.ValueOf(nnlib.BiasRegularizer),
 		"Dense":             reflect.ValueOf(nnlib.Dense),
 		"Dropout":           reflect.ValueOf(nnlib.Dropout),
+		"ELU":               reflect.ValueOf(constant.MakeFromLiteral("\"elu\"", token.STRING, 0)),
 		"EarlyStopping":     reflect.ValueOf(nnlib.EarlyStopping),
 		"ErrStopTraining":   reflect.ValueOf(&nnlib.ErrStopTraining).Elem(),
+		"GELU":              reflect.ValueOf(constant.MakeFromLiteral("\"gelu\"", token.STRING, 0)),
+		"HardSigmoid":       reflect.ValueOf(constant.MakeFromLiteral("\"hard_sigmoid\"", token.STRING, 0)),
 		"InitializerNames":  reflect.ValueOf(nnlib.InitializerNames),
 		"InputDim":          reflect.ValueOf(nnlib.InputDim),
 		"KernelInitializer": reflect.ValueOf(nnlib.KernelInitializer),
 		"KernelRegularizer": reflect.ValueOf(nnlib.KernelRegularizer),
+		"LeakyReLU":         reflect.ValueOf(constant.MakeFromLiteral("\"leaky_relu\"", token.STRING, 0)),
+		"Linear":            reflect.ValueOf(constant.MakeFromLiteral("\"linear\"", token.STRING, 0)),
 		"Load":              reflect.ValueOf(nnlib.Load),
 		"LossNames":         reflect.ValueOf(nnlib.LossNames),
 		"MetricNames":       reflect.ValueOf(nnlib.MetricNames),
@@ -31,7 +38,16 @@ func init() {
 		"OneHot":            reflect.ValueOf(nnlib.OneHot),
 		"OptimizerNames":    reflect.ValueOf(nnlib.OptimizerNames),
 		"Parallel":          reflect.ValueOf(nnlib.Parallel),
+		"ReLU":              reflect.ValueOf(constant.MakeFromLiteral("\"relu\"", token.STRING, 0)),
+		"SELU":              reflect.ValueOf(constant.MakeFromLiteral("\"selu\"", token.STRING, 0)),
 		"SetSeed":           reflect.ValueOf(nnlib.SetSeed),
+		"SiLU":              reflect.ValueOf(constant.MakeFromLiteral("\"silu\"", token.STRING, 0)),
+		"Sigmoid":           reflect.ValueOf(constant.MakeFromLiteral("\"sigmoid\"", token.STRING, 0)),
+		"Softmax":           reflect.ValueOf(constant.MakeFromLiteral("\"softmax\"", token.STRING, 0)),
+		"Softplus":          reflect.ValueOf(constant.MakeFromLiteral("\"softplus\"", token.STRING, 0)),
+		"Softsign":          reflect.ValueOf(constant.MakeFromLiteral("\"softsign\"", token.STRING, 0)),
+		"Swish":             reflect.ValueOf(constant.MakeFromLiteral("\"swish\"", token.STRING, 0)),
+		"Tanh":              reflect.ValueOf(constant.MakeFromLiteral("\"tanh\"", token.STRING, 0)),
 		"TerminateOnNaN":    reflect.ValueOf(nnlib.TerminateOnNaN),
 		"ToDense":           reflect.ValueOf(nnlib.ToDense),
 		"UnmarshalModel":    reflect.ValueOf(nnlib.UnmarshalModel),
