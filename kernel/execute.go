@@ -116,23 +116,19 @@ func (k *Kernel) evaluate(expr string) (data map[string]any, err *Error) {
 
 // abortQueued answers every execute_request already waiting on the shell
 // queue with status "aborted", without running it; other queued requests
-// are served normally.
+// are served normally. Requests arriving from now on are not touched.
 func (k *Kernel) abortQueued() {
-	for {
-		select {
-		case msg := <-k.shellQueue:
-			r := &request{msg: msg, ch: shellChannel}
-			if msg.Header.MsgType != "execute_request" {
-				k.dispatch(r, shellHandlers)
-				continue
-			}
-			k.status("busy", msg)
-			k.log.Info("aborted queued execute_request", "msg_id", msg.Header.MsgID)
-			k.reply(r, "execute_reply", map[string]any{"status": "aborted", "execution_count": k.count})
-			k.status("idle", msg)
-		default:
-			return
+	for range len(k.shellQueue) {
+		msg := <-k.shellQueue
+		r := &request{msg: msg, ch: shellChannel}
+		if msg.Header.MsgType != "execute_request" {
+			k.dispatch(r, shellHandlers)
+			continue
 		}
+		k.status("busy", msg)
+		k.log.Info("aborted queued execute_request", "msg_id", msg.Header.MsgID)
+		k.reply(r, "execute_reply", map[string]any{"status": "aborted", "execution_count": k.count})
+		k.status("idle", msg)
 	}
 }
 
