@@ -70,14 +70,26 @@ nnplot.Diagram(model)`,
 			}
 		}
 	}
-	// Epoch 1 shows both outputs, epochs 2-5 and Finish update them.
-	if len(types) != 12 || types[0] != "display_data" || types[1] != "display_data" {
-		t.Fatalf("display messages %v", types)
-	}
-	for i, typ := range types[2:] {
-		if typ != "update_display_data" || ids[i+2] != ids[i%2] {
-			t.Errorf("message %d: %s for display %q, want update_display_data for %q", i+2, typ, ids[i+2], ids[i%2])
+	// Per epoch a batch and an epoch progress line and a chart; then the
+	// final pair. Each display starts as display_data and is then updated
+	// in place under the same id.
+	count := map[string]int{}
+	var order []string
+	for i, typ := range types {
+		id := ids[i]
+		if id == "" {
+			t.Fatalf("message %d (%s) has no display id", i, typ)
 		}
+		if count[id] == 0 {
+			order = append(order, id)
+		}
+		if want := map[bool]string{true: "display_data", false: "update_display_data"}[count[id] == 0]; typ != want {
+			t.Errorf("message %d for display %.6s is %s, want %s", i, id, typ, want)
+		}
+		count[id]++
+	}
+	if len(order) != 2 || count[order[0]] != 11 || count[order[1]] != 6 {
+		t.Errorf("displays %v with %v messages, want 2 with 11 (progress) and 6 (chart)", order, count)
 	}
 	if !strings.HasPrefix(lastProgress, "Epoch 5/5 [") {
 		t.Errorf("final progress line %q", lastProgress)

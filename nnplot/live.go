@@ -114,8 +114,25 @@ func (l *Live) OnEpochEnd(epoch int, logs map[string]float64) error {
 	return err
 }
 
-// OnBatchEnd implements nnlib.Callback; Live draws per epoch only.
-func (l *Live) OnBatchEnd(batch int, logs map[string]float64) error { return nil }
+// OnBatchEnd implements nnlib.Callback: during long epochs it refreshes the
+// progress line (not the chart) with the batch number and the running
+// values, at most once per interval.
+func (l *Live) OnBatchEnd(batch int, logs map[string]float64) error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	now := time.Now()
+	if l.began.IsZero() {
+		l.began, l.lastDraw = now, now
+	}
+	if now.Sub(l.lastDraw) < l.interval() || cell.Current() == nil {
+		return nil
+	}
+	l.lastDraw = now
+	if err := l.status.Update(l.batchProgress(batch, logs)); err != nil {
+		return fmt.Errorf("nnplot: Live: %w", err)
+	}
+	return nil
+}
 
 // Finish draws the final progress line and curves. Call it after Fit
 // returns ([FitLive] does); it does nothing when no epoch has run.
@@ -213,6 +230,33 @@ func (l *Live) progress(final bool) display.Bundle {
 	text := fmt.Sprintf("Epoch %d/%d [%s] %s%s", epoch, total, bar, formatDuration(elapsed), plain.String())
 	b := display.HTML(h)
 	b.Data[display.MIMEText] = text
+	return b
+}
+
+// batchProgress is the progress line in the middle of an epoch.
+func (l *Live) batchProgress(batch int, logs map[string]float64) display.Bundle {
+	epoch := l.hist.Len() + 1
+	if l.hist.Len() > 0 {
+		epoch = l.last + 2
+	}
+	total := max(l.epochs, epoch)
+	keys := make([]string, 0, len(logs))
+	for k := range logs {
+		if !strings.HasPrefix(k, "val_") {
+			keys = append(keys, k)
+		}
+	}
+	var vals, plain strings.Builder
+	for _, k := range nnlibKeyOrder(keys) {
+		fmt.Fprintf(&vals, " &middot; %s: <b>%s</b>", html.EscapeString(k), formatValue(logs[k]))
+		fmt.Fprintf(&plain, " - %s: %s", k, formatValue(logs[k]))
+	}
+	elapsed := formatDuration(time.Since(l.began))
+	h := fmt.Sprintf(`<div style="font-family:monospace;font-size:13px;line-height:1.6">`+
+		`Epoch %d/%d <progress value="%d" max="%d" style="width:220px;vertical-align:middle"></progress> %s &middot; batch %d%s</div>`,
+		epoch, total, epoch-1, total, elapsed, batch+1, vals.String())
+	b := display.HTML(h)
+	b.Data[display.MIMEText] = fmt.Sprintf("Epoch %d/%d - batch %d - %s%s", epoch, total, batch+1, elapsed, plain.String())
 	return b
 }
 

@@ -52,23 +52,10 @@ func TestLiveUpdatesTwoDisplaysInPlace(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// One progress line and one chart per epoch, and the final pair.
-	if len(fe.calls) != 2*31 {
-		t.Fatalf("got %d display calls, want %d", len(fe.calls), 2*31)
-	}
-	status, chart := fe.calls[0].id, fe.calls[1].id
-	if status == "" || chart == "" || status == chart {
-		t.Fatalf("display ids %q and %q", status, chart)
-	}
-	for i, c := range fe.calls {
-		want := status
-		if i%2 == 1 {
-			want = chart
-		}
-		if c.id != want || c.update != (i >= 2) {
-			t.Fatalf("call %d: id %q update %v, want id %q update %v", i, c.id, c.update, want, i >= 2)
-		}
-	}
+	// Per epoch: the batch's progress line, the epoch's progress line and
+	// the chart; then the final pair. Each display starts as display_data
+	// and is updated in place from then on.
+	checkDisplays(t, fe.calls, 30*2+1, 30+1)
 	last := fe.calls[len(fe.calls)-2].data[display.MIMEText].(string)
 	if !strings.HasPrefix(last, "Epoch 30/30 [==============================]") || !strings.Contains(last, "loss: ") {
 		t.Errorf("final progress line %q", last)
@@ -185,5 +172,64 @@ func TestNiceTicks(t *testing.T) {
 		if got := fmt.Sprint(niceTicks(c.lo, c.hi)); got != c.want {
 			t.Errorf("niceTicks(%v, %v) = %s, want %s", c.lo, c.hi, got, c.want)
 		}
+	}
+}
+
+func TestLiveBatchProgress(t *testing.T) {
+	fe := inCell(t)
+	l := NewLive(3, Interval(0))
+	if err := l.OnBatchEnd(0, map[string]float64{"loss": 0.5, "binary_accuracy": 0.25}); err != nil {
+		t.Fatal(err)
+	}
+	if err := l.OnEpochEnd(0, map[string]float64{"loss": 0.4, "binary_accuracy": 0.5}); err != nil {
+		t.Fatal(err)
+	}
+	if err := l.OnBatchEnd(6, map[string]float64{"loss": 0.3, "binary_accuracy": 0.75}); err != nil {
+		t.Fatal(err)
+	}
+	var progress []string
+	for _, c := range fe.calls {
+		if text, _ := c.data[display.MIMEText].(string); strings.HasPrefix(text, "Epoch") {
+			progress = append(progress, text)
+		}
+	}
+	want := []string{"Epoch 1/3 - batch 1 - ", "Epoch 1/3 [", "Epoch 2/3 - batch 7 - "}
+	if len(progress) != len(want) {
+		t.Fatalf("progress lines %q", progress)
+	}
+	for i := range want {
+		if !strings.HasPrefix(progress[i], want[i]) {
+			t.Errorf("progress %d = %q, want prefix %q", i, progress[i], want[i])
+		}
+	}
+	if !strings.HasSuffix(progress[2], "loss: 0.3000 - binary_accuracy: 0.7500") {
+		t.Errorf("batch progress values: %q", progress[2])
+	}
+}
+
+// checkDisplays checks that calls go to two displays — the progress line
+// (first) and the chart — each shown once and then updated, with the
+// given numbers of messages.
+func checkDisplays(t *testing.T, calls []sent, progress, chart int) {
+	t.Helper()
+	if len(calls) < 2 {
+		t.Fatalf("got %d display calls", len(calls))
+	}
+	count := map[string]int{}
+	var order []string
+	for i, c := range calls {
+		if c.id == "" {
+			t.Fatalf("call %d has no display id", i)
+		}
+		if count[c.id] == 0 {
+			order = append(order, c.id)
+		}
+		if c.update != (count[c.id] > 0) {
+			t.Errorf("call %d (message %d of display %.6s): update = %v", i, count[c.id]+1, c.id, c.update)
+		}
+		count[c.id]++
+	}
+	if len(order) != 2 || count[order[0]] != progress || count[order[1]] != chart {
+		t.Errorf("displays %v with %v messages, want 2 displays with %d and %d", order, count, progress, chart)
 	}
 }
