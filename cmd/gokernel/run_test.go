@@ -55,13 +55,14 @@ func TestRunExecutesNotebook(t *testing.T) {
 			}
 		}
 	}
-	for _, want := range []string{"hello from GoGo\n", "42\n", "step **5**/5", "done after GoGo\n"} {
+	for _, want := range []string{"hello from GoGo\n", "42\n", "step **5**/5", "done after GoGo\n",
+		"Epoch 1/200\n", "Epoch 200/200\n", "[0 0] -> 0\n[0 1] -> 1\n[1 0] -> 1\n[1 1] -> 0\n"} {
 		if !strings.Contains(text.String(), want) {
 			t.Errorf("output lacks %q; got:\n%s", want, text.String())
 		}
 	}
-	if mimes["image/png"] != 1 || mimes["text/markdown"] != 1 {
-		t.Errorf("outputs by MIME type: %v, want one image/png and one text/markdown (the live display, updated in place)", mimes)
+	if mimes["image/png"] != 1 || mimes["text/markdown"] != 1 || mimes["image/svg+xml"] != 1 {
+		t.Errorf("outputs by MIME type: %v, want one image/png, and one text/markdown and one image/svg+xml (live displays, updated in place)", mimes)
 	}
 	validateWithJupyter(t, out)
 }

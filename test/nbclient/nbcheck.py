@@ -8,8 +8,9 @@ EXPECT.json holds:
   "mime_counts": {"image/png": 3, ...}  exact number of display_data and
                  execute_result outputs carrying each MIME type
   "patterns":    [{"regex": "...", "tag": "optional cell tag", "what": "..."}]
-                 each regex must match the text (stream text and text/plain)
-                 of the outputs of the cells with that tag, or of all cells
+                 each regex must match the text of the outputs of the cells
+                 with that tag, or of all cells: their stream text joined,
+                 then the text/plain of the other outputs, one per line
   "no_stderr":   true to fail on any stderr stream output
   "browser_patterns": like patterns, for the rendered page (test/browser)
 Always checked: the file is valid nbformat 4, every non-blank code cell was
@@ -68,7 +69,11 @@ def check(expect, nb):
         if tag and not cells:
             problems.append(f"no cell tagged {tag!r}")
             continue
-        text = "".join(output_text(o) for c in cells for o in c.outputs)
+        outputs = [o for c in cells for o in c.outputs]
+        # Stream text is one log even where displays interrupt it (at any
+        # byte); the other outputs follow, one per line.
+        text = "".join(o.text for o in outputs if o.output_type == "stream")
+        text += "\n" + "\n".join(output_text(o) for o in outputs if o.output_type != "stream")
         if not re.search(pattern["regex"], text, re.MULTILINE):
             where = f"cells tagged {tag!r}" if tag else "the notebook"
             what = pattern.get("what", pattern["regex"])
