@@ -2,6 +2,7 @@ package engine
 
 import (
 	"context"
+	"runtime"
 	"testing"
 )
 
@@ -39,4 +40,30 @@ func BenchmarkNew(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkRetainedHeap reports the heap that executions keep alive
+// ("retained-B/op"; the target is none), for cells that re-run an import,
+// a definition and an expression.
+func BenchmarkRetainedHeap(b *testing.B) {
+	e := newEngine(b)
+	out := &recorder{}
+	ctx := context.Background()
+	code := "import \"fmt\"\nx := 1\nfmt.Sprint(x + 1)"
+	for range 200 {
+		e.Execute(ctx, code, out)
+	}
+	heap := func() uint64 {
+		runtime.GC()
+		var m runtime.MemStats
+		runtime.ReadMemStats(&m)
+		return m.HeapAlloc
+	}
+	before := heap()
+	for b.Loop() {
+		e.Execute(ctx, code, out)
+	}
+	b.StopTimer()
+	after := heap()
+	b.ReportMetric(float64(int64(after)-int64(before))/float64(b.N), "retained-B/op")
 }

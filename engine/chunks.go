@@ -92,6 +92,7 @@ func (e *Engine) compile(n ast.Node) (prog *interp.Program, kerr *kernel.Error) 
 		}
 	}()
 	prog, err := e.interp.CompileAST(n)
+	e.dropDebugState()
 	if err != nil {
 		e.resync()
 		return nil, compileError(err)
@@ -112,6 +113,9 @@ func (e *Engine) resync() {
 // evalImports imports the packages not imported yet; importing a package
 // again under the same name does nothing.
 func (e *Engine) evalImports(ctx context.Context, code string, ch cellsplit.Chunk) *kernel.Error {
+	if e.imported(code, ch) {
+		return nil
+	}
 	f, kerr := e.parseFile(code, ch)
 	if kerr != nil {
 		return kerr
@@ -153,6 +157,30 @@ func (e *Engine) evalImports(ctx context.Context, code string, ch cellsplit.Chun
 		e.pkgNames[name] = p
 	}
 	return nil
+}
+
+// imported reports whether every import of the chunk was done before. It
+// parses with a throwaway file set, so that re-running an import cell
+// does not grow the interpreter's.
+func (e *Engine) imported(code string, ch cellsplit.Chunk) bool {
+	f, err := parser.ParseFile(token.NewFileSet(), srcName, fileHeader+blank(code, ch.Start, ch.End), parser.ImportsOnly)
+	if err != nil {
+		return false
+	}
+	for _, imp := range f.Imports {
+		p, err := strconv.Unquote(imp.Path.Value)
+		if err != nil {
+			return false
+		}
+		name := path.Base(p)
+		if imp.Name != nil {
+			name = imp.Name.Name
+		}
+		if _, done := e.imports[name+" "+p]; !done {
+			return false
+		}
+	}
+	return true
 }
 
 // packageName is the name a compiled package declares (the last element
@@ -228,6 +256,11 @@ func (e *Engine) evalStmts(ctx context.Context, code string, ch cellsplit.Chunk,
 		return syntaxError(err, code)
 	}
 	body := f.Decls[0].(*ast.FuncDecl).Body
+	if !keepsCode(body) {
+		// Nothing of these statements can run after the cell: forget
+		// their positions, or the file set grows with every execution.
+		defer e.interp.FileSet().RemoveFile(e.interp.FileSet().File(f.Pos()))
+	}
 	rewrite.Apply(body, e.rewriteOptions())
 	var final ast.Expr
 	if n := len(body.List); last && n > 0 {
@@ -246,6 +279,20 @@ func (e *Engine) evalStmts(ctx context.Context, code string, ch cellsplit.Chunk,
 		return nil
 	}
 	return e.evalFinal(ctx, body, final)
+}
+
+// keepsCode reports whether n defines code that may run after the cell
+// (function literals, go and defer statements).
+func keepsCode(n ast.Node) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		switch n.(type) {
+		case *ast.FuncLit, *ast.GoStmt, *ast.DeferStmt:
+			found = true
+		}
+		return !found
+	})
+	return found
 }
 
 // evalFinal evaluates the cell's final expression through __gk_show, which

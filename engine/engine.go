@@ -85,6 +85,8 @@ func (e *Engine) overrides() interp.Exports {
 }
 
 // Execute runs a cell: its chunks in order, stopping at the first error.
+// While it runs, os.Stdout and os.Stderr are pipes into out's Stream, so
+// out itself must not write to them.
 func (e *Engine) Execute(ctx context.Context, code string, out kernel.Output) kernel.ExecuteResult {
 	e.mu.Lock()
 	defer e.mu.Unlock()

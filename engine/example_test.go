@@ -3,17 +3,20 @@ package engine_test
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/gokernel/gokernel/engine"
 	"github.com/gokernel/gokernel/kernel"
 )
 
-// printOutput is a kernel.Output that prints what a cell sends.
-type printOutput struct{}
+// printOutput is a kernel.Output that collects what a cell sends. (While
+// a cell runs, os.Stdout is redirected into the cell, so an Output must
+// not print to it.)
+type printOutput struct{ b *strings.Builder }
 
-func (printOutput) Stream(name, text string) { fmt.Print(text) }
-func (printOutput) Display(data, _ map[string]any, _ string, _ bool) {
-	fmt.Println("[display]", data["text/plain"])
+func (o printOutput) Stream(name, text string) { o.b.WriteString(text) }
+func (o printOutput) Display(data, _ map[string]any, _ string, _ bool) {
+	fmt.Fprintln(o.b, "[display]", data["text/plain"])
 }
 func (printOutput) ClearOutput(bool) {}
 func (printOutput) Input(string, bool) (string, error) {
@@ -26,7 +29,8 @@ func ExampleEngine_Execute() {
 		panic(err)
 	}
 	ctx := context.Background()
-	var out kernel.Output = printOutput{}
+	var b strings.Builder
+	var out kernel.Output = printOutput{&b}
 
 	// A cell may mix imports, declarations and statements.
 	res := e.Execute(ctx, `import "fmt"
@@ -35,6 +39,7 @@ for i := range 3 {
 	fmt.Println(i, square(i))
 }
 square(12)`, out)
+	fmt.Print(b.String())
 	fmt.Println("Out:", res.Data["text/plain"])
 
 	// Errors point at the cell's lines; state survives them.
@@ -53,7 +58,7 @@ square(12)`, out)
 
 func ExampleEngine_Complete() {
 	e, _ := engine.New()
-	e.Execute(context.Background(), `import "strings"`, printOutput{})
+	e.Execute(context.Background(), `import "strings"`, printOutput{new(strings.Builder)})
 	c := e.Complete("strings.ToU", 11)
 	fmt.Println(c.Matches, c.CursorStart, c.CursorEnd)
 	// Output:

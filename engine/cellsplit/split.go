@@ -3,6 +3,7 @@ package cellsplit
 import (
 	"go/scanner"
 	"go/token"
+	"unicode/utf8"
 )
 
 // Kind says how a chunk must be evaluated.
@@ -81,6 +82,9 @@ func tokenEnd(src string, t tok) int {
 			return len(src)
 		}
 		return min(t.off+len(t.lit), len(src))
+	case t.tok == token.ILLEGAL:
+		_, n := utf8.DecodeRuneInString(src[t.off:])
+		return t.off + n
 	default:
 		return min(t.off+len(t.tok.String()), len(src))
 	}
@@ -122,7 +126,12 @@ func Split(src string) []Chunk {
 			}
 		}
 		if n := len(chunks); n > 0 {
-			if end := tokenEnd(src, t); end > chunks[n-1].End {
+			end := tokenEnd(src, t)
+			if i+1 < len(toks) {
+				// A token never reaches into the next one.
+				end = min(end, max(toks[i+1].off, t.off))
+			}
+			if end > chunks[n-1].End {
 				chunks[n-1].End = end
 			}
 		}

@@ -57,7 +57,7 @@ func (r *rewriter) list(stmts []ast.Stmt) {
 func (r *rewriter) stmt(s ast.Stmt) ast.Stmt {
 	switch s := s.(type) {
 	case *ast.RangeStmt:
-		if s.Value == nil && r.isInt(s.X) {
+		if _, ident := s.Key.(*ast.Ident); s.Value == nil && (s.Key == nil || ident) && r.isInt(s.X) {
 			return r.rangeInt(s)
 		}
 		if s.Tok == token.DEFINE && captures(s.Body) {
