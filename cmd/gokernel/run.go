@@ -9,6 +9,7 @@ import (
 	"os/signal"
 	"runtime"
 	"strings"
+	"time"
 
 	"github.com/gokernel/gokernel/engine"
 	"github.com/gokernel/gokernel/notebook"
@@ -80,12 +81,14 @@ func runNotebook(args []string) error {
 	if !*quiet {
 		opts.Progress = os.Stderr
 	}
+	began := time.Now()
 	runErr := notebook.Execute(ctx, nb, eng, opts)
+	took := time.Since(began)
 	if err := writeNotebook(dest, nb); err != nil {
 		return errors.Join(runErr, err)
 	}
-	if !*quiet && dest != "-" {
-		fmt.Fprintf(os.Stderr, "executed notebook written to %s\n", dest)
+	if !*quiet {
+		fmt.Fprintf(os.Stderr, "%d code cells executed in %v; notebook written to %s\n", executed(nb), took.Round(time.Millisecond), dest)
 	}
 	var ce *notebook.CellError
 	if errors.As(runErr, &ce) && !*quiet && len(ce.Err.Traceback) > 0 {
@@ -115,6 +118,17 @@ func parseInterleaved(fs *flag.FlagSet, args []string) (string, error) {
 		return "", usageError("want one NOTEBOOK, got %d arguments", len(positional))
 	}
 	return positional[0], nil
+}
+
+// executed counts the code cells that ran.
+func executed(nb *notebook.Notebook) int {
+	n := 0
+	for _, c := range nb.Cells {
+		if c.ExecutionCount > 0 {
+			n++
+		}
+	}
+	return n
 }
 
 func writeNotebook(dest string, nb *notebook.Notebook) error {
