@@ -62,6 +62,13 @@ func TestCellsMixAndRerun(t *testing.T) {
 			{code: "type T struct{ A, B, C int }\nT{1, 2, 3}", result: "{A:1 B:2 C:3}"},
 			{code: "t := T{C: 7}\nt.C", result: "7"},
 		},
+		"re-defining a variable with another type": {
+			{code: "v := 1\nfunc get() int { return v }\nv", result: "1"},
+			{code: "v := 2\nget()", result: "2"},
+			{code: "v := \"now a string\"\nv", result: "now a string"},
+			{code: "v, w := 3, 4\nw", result: "4"},
+			{code: "v + w", result: "7"},
+		},
 		"statements on one line": {
 			{code: "a := 1; b := 2; a + b", result: "3"},
 		},

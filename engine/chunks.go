@@ -270,7 +270,18 @@ func (e *Engine) evalStmts(ctx context.Context, code string, ch cellsplit.Chunk,
 		}
 	}
 	if len(body.List) > 0 {
-		if kerr := e.compileRun(ctx, body); kerr != nil {
+		reused := e.reuseGlobals(body.List)
+		prog, kerr := e.compile(body)
+		if kerr != nil && len(reused) > 0 {
+			for _, a := range reused {
+				a.Tok = token.DEFINE
+			}
+			prog, kerr = e.compile(body)
+		}
+		if kerr != nil {
+			return e.betterCompileError(kerr, body)
+		}
+		if kerr := e.exec(ctx, prog); kerr != nil {
 			return kerr
 		}
 		e.recordStmts(body.List)
@@ -279,6 +290,40 @@ func (e *Engine) evalStmts(ctx context.Context, code string, ch cellsplit.Chunk,
 		return nil
 	}
 	return e.evalFinal(ctx, body, final)
+}
+
+// reuseGlobals turns top-level definitions (x := v) of variables that an
+// earlier cell defined into assignments (x = v), so that re-running a cell
+// reuses the variables instead of adding new ones: yaegi gives every
+// definition a new slot in its global frame, which it copies on each
+// execution. Functions of earlier cells then see the new value, as in
+// Python. The caller compiles the definitions again when an assignment
+// does not compile (the new value has another type).
+func (e *Engine) reuseGlobals(stmts []ast.Stmt) []*ast.AssignStmt {
+	var reused []*ast.AssignStmt
+	for _, s := range stmts {
+		a, ok := s.(*ast.AssignStmt)
+		if !ok || a.Tok != token.DEFINE {
+			continue
+		}
+		all := true
+		for _, l := range a.Lhs {
+			id, ok := l.(*ast.Ident)
+			if !ok {
+				all = false
+				break
+			}
+			if kind, def := e.defs[id.Name]; id.Name != "_" && (!def || kind != defVar) {
+				all = false
+				break
+			}
+		}
+		if all {
+			a.Tok = token.ASSIGN
+			reused = append(reused, a)
+		}
+	}
+	return reused
 }
 
 // keepsCode reports whether n defines code that may run after the cell

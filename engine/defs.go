@@ -71,20 +71,26 @@ func (e *Engine) recordGenDecl(d *ast.GenDecl) {
 	}
 }
 
-// recordStmts remembers the names that top-level statements define.
+// recordStmts remembers the names that top-level statements define (or
+// define again: see reuseGlobals).
 func (e *Engine) recordStmts(stmts []ast.Stmt) {
 	for _, s := range stmts {
 		switch s := s.(type) {
 		case *ast.AssignStmt:
-			if s.Tok != token.DEFINE {
+			if s.Tok != token.DEFINE && s.Tok != token.ASSIGN {
 				continue
 			}
 			for i, l := range s.Lhs {
-				if id, ok := l.(*ast.Ident); ok && id.Name != "_" {
-					e.defs[id.Name] = defVar
-					if len(s.Rhs) == len(s.Lhs) {
-						e.recordVarType(id.Name, s.Rhs[i])
-					}
+				id, ok := l.(*ast.Ident)
+				if !ok || id.Name == "_" {
+					continue
+				}
+				if kind, known := e.defs[id.Name]; s.Tok == token.ASSIGN && (!known || kind != defVar) {
+					continue // an assignment, not a re-definition
+				}
+				e.defs[id.Name] = defVar
+				if len(s.Rhs) == len(s.Lhs) {
+					e.recordVarType(id.Name, s.Rhs[i])
 				}
 			}
 		case *ast.DeclStmt:
