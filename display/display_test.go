@@ -496,3 +496,15 @@ func TestRendererWithErr(t *testing.T) {
 		t.Error("a failed Renderer reached the frontend")
 	}
 }
+
+func TestPlotBackgroundColour(t *testing.T) {
+	p := samplePlot(t)
+	p.BackgroundColor = color.RGBA{40, 40, 40, 255}
+	img := decodePNG(t, Plot(p, Scale(1)).Data)
+	if got := color.RGBAModel.Convert(img.At(1, 1)); got != (color.RGBA{40, 40, 40, 255}) {
+		t.Errorf("a dark background renders as %v", got)
+	}
+	if p.BackgroundColor != (color.RGBA{40, 40, 40, 255}) {
+		t.Error("Plot changed the plot's background colour")
+	}
+}

@@ -5,9 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"image"
+	"image/color"
 	"math"
 
 	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
@@ -118,11 +120,51 @@ func renderPNG(d Drawer, s plotSettings) (b []byte, err error) {
 		vgimg.UseWH(vg.Length(s.width)*cssPixel, vg.Length(s.height)*cssPixel),
 		vgimg.UseDPI(dpi),
 	)
-	d.Draw(draw.New(c))
+	d.Draw(draw.New(&blankWhite{Canvas: c}))
 	if img, ok := c.Image().(*image.RGBA); ok {
 		return encodeOpaqueRGBA(img) // the canvas starts white: always opaque
 	}
 	return encodePNG(c.Image())
+}
+
+// blankWhite is a raster canvas that starts white and skips fills in
+// opaque white until something else has been drawn: they change nothing,
+// and a plot's background fill would otherwise rasterise the whole
+// picture once more (a third of the time of a simple plot).
+type blankWhite struct {
+	*vgimg.Canvas
+	color color.Color
+	drawn bool
+}
+
+func (c *blankWhite) SetColor(col color.Color) {
+	c.color = col
+	c.Canvas.SetColor(col)
+}
+
+func (c *blankWhite) Fill(p vg.Path) {
+	if !c.drawn && c.color != nil {
+		if r, g, b, a := c.color.RGBA(); r == 0xffff && g == 0xffff && b == 0xffff && a == 0xffff {
+			return
+		}
+	}
+	c.drawn = true
+	c.Canvas.Fill(p)
+}
+
+func (c *blankWhite) Stroke(p vg.Path) {
+	c.drawn = true
+	c.Canvas.Stroke(p)
+}
+
+func (c *blankWhite) FillString(f font.Face, pt vg.Point, text string) {
+	c.drawn = true
+	c.Canvas.FillString(f, pt, text)
+}
+
+func (c *blankWhite) DrawImage(r vg.Rectangle, img image.Image) {
+	c.drawn = true
+	c.Canvas.DrawImage(r, img)
 }
 
 // renderSVG draws d on an SVG canvas.
