@@ -4,12 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"image/color"
+	stddraw "image/draw"
 
 	"github.com/gokernel/gokernel/display"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
-	"gonum.org/v1/plot/vg/vgimg"
 )
 
 // Figure is a picture made of one or more gonum plots laid out in a grid.
@@ -78,9 +78,10 @@ func (f *Figure) Draw(c draw.Canvas) {
 	if cols == 0 {
 		return
 	}
-	if _, raster := c.Canvas.(*vgimg.Canvas); raster {
-		// A raster canvas starts white; filling each panel's white
-		// background again would rasterise the whole picture once more.
+	if _, raster := c.Canvas.(interface{ Image() stddraw.Image }); raster {
+		// A raster canvas (vgimg's, as display draws on) starts white;
+		// filling each panel's white background again would rasterise
+		// the whole picture once more.
 		for _, p := range f.Panels {
 			if p.BackgroundColor == color.White {
 				p.BackgroundColor = nil
