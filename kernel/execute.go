@@ -49,9 +49,12 @@ func (k *Kernel) execute(r *request) {
 		if !req.Silent {
 			k.publish("error", r.msg, errorContent(res.Err))
 		}
+		// The requests to abort are those queued before the frontend can
+		// see this reply: count them first.
+		queued := len(k.shellQueue)
 		k.reply(r, "execute_reply", errorReply(n, res.Err))
 		if orTrue(req.StopOnError) {
-			k.abortQueued()
+			k.abortQueued(queued)
 		}
 		return
 	}
@@ -114,11 +117,12 @@ func (k *Kernel) evaluate(expr string) (data map[string]any, err *Error) {
 	return k.interp.Evaluate(expr)
 }
 
-// abortQueued answers every execute_request already waiting on the shell
-// queue with status "aborted", without running it; other queued requests
-// are served normally. Requests arriving from now on are not touched.
-func (k *Kernel) abortQueued() {
-	for range len(k.shellQueue) {
+// abortQueued takes the next n requests of the shell queue (those queued
+// when the error happened) and answers each execute_request among them
+// with status "aborted", without running it; the other requests are
+// served normally.
+func (k *Kernel) abortQueued(n int) {
+	for range n {
 		msg := <-k.shellQueue
 		r := &request{msg: msg, ch: shellChannel}
 		if msg.Header.MsgType != "execute_request" {
