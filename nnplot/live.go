@@ -26,9 +26,9 @@ const DefaultInterval = 250 * time.Millisecond
 // otherwise); [Live.Finish] draws the final state, which stays in the saved
 // notebook. [FitLive] does all of it in one call.
 //
-// The curves are SVG written directly (see liveChart): cheap enough to
-// redraw many times a second and to cost less than a fast Fit, and sharp
-// at any zoom. Outside a kernel nothing is drawn while training; Finish writes the
+// The curves are SVG written directly rather than laid out by gonum/plot:
+// cheap enough to redraw many times a second and to cost less than a fast
+// Fit, and sharp at any zoom. Outside a kernel nothing is drawn while training; Finish writes the
 // final progress line to standard output.
 type Live struct {
 	mu       sync.Mutex
@@ -179,7 +179,8 @@ func (l *Live) draw(final bool) error {
 	// A literal Bundle: liveChart's SVG is well-formed by construction (its
 	// tests parse it), and checking it again would cost more than writing it.
 	chart := display.Bundle{Data: map[string]any{
-		display.MIMESVG:  liveChart(panels, l.epochs, l.s.markPerfect),
+		// The chart's x axis spans the epochs of this Fit (from InitialEpoch).
+		display.MIMESVG:  liveChart(panels, l.epochs-l.hist.Epoch[0], l.s.markPerfect),
 		display.MIMEText: fmt.Sprintf("<training curves, epoch %d/%d>", l.last+1, max(l.epochs, l.last+1)),
 	}}
 	if err := l.chart.Update(chart); err != nil {
