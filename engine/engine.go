@@ -36,10 +36,11 @@ type Engine struct {
 	varTypes    map[string]string   // variable -> its cell-defined type, when known
 	funcResults map[string]string   // cell function -> cell-defined type it returns
 
-	resMu    sync.Mutex
-	result   *kernel.ExecuteResult // set by the final expression's show
-	lastType string                // cell-defined type of the final value, if any
-	goPanics []*kernel.Error       // panics of goroutines started by cells
+	resMu     sync.Mutex
+	cancelRun context.CancelFunc    // stops the running cell (nil when none runs)
+	result    *kernel.ExecuteResult // set by the final expression's show
+	lastType  string                // cell-defined type of the final value, if any
+	goPanics  []*kernel.Error       // panics of goroutines started by cells
 }
 
 var _ kernel.Interpreter = (*Engine)(nil)
@@ -95,20 +96,32 @@ func (e *Engine) Execute(ctx context.Context, code string, out kernel.Output) ke
 	if err != nil {
 		return kernel.ExecuteResult{Err: &kernel.Error{Name: ErrInternal, Value: err.Error()}}
 	}
+	defer capt.stop()
 	e.stdout.f.Store(capt.outW)
 	e.stderr.f.Store(capt.errW)
 	e.stdin.set(out)
-	leave := cell.Enter(cell.Env{Ctx: ctx, Stdout: &e.stdout, Stderr: &e.stderr, Display: displayer{out}})
+	defer func() {
+		e.stdin.set(nil)
+		e.stdout.f.Store(nil)
+		e.stderr.f.Store(nil)
+	}()
+
+	// A panic in a goroutine of the cell cancels runCtx too.
+	runCtx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	e.resMu.Lock()
+	e.cancelRun = cancel
+	e.resMu.Unlock()
+	defer func() {
+		e.resMu.Lock()
+		e.cancelRun = nil
+		e.resMu.Unlock()
+	}()
+	leave := cell.Enter(cell.Env{Ctx: runCtx, Stdout: &e.stdout, Stderr: &e.stderr, Display: displayer{out}})
+	defer leave()
 
 	e.reportGoPanics(out, "a goroutine started by an earlier cell panicked")
-	res := e.run(ctx, code)
-
-	leave()
-	e.stdin.set(nil)
-	e.stdout.f.Store(nil)
-	e.stderr.f.Store(nil)
-	capt.stop()
-	return res
+	return e.run(runCtx, code)
 }
 
 // reportGoPanics writes the goroutine panics that happened outside of the
@@ -137,6 +150,9 @@ func (e *Engine) run(ctx context.Context, code string) (res kernel.ExecuteResult
 	chunks := split(code)
 	for i, ch := range chunks {
 		if err := e.evalChunk(ctx, code, ch, i == len(chunks)-1); err != nil {
+			if gp := e.takeGoPanic(); gp != nil {
+				return kernel.ExecuteResult{Err: gp}
+			}
 			return kernel.ExecuteResult{Err: err}
 		}
 		if err := e.takeGoPanic(); err != nil {
@@ -173,11 +189,14 @@ func (e *Engine) exec(ctx context.Context, prog *interp.Program) (kerr *kernel.E
 }
 
 // goPanic receives the value recovered from a goroutine started by a
-// cell.
+// cell. A running cell is stopped: it ends with the goroutine's panic.
 func (e *Engine) goPanic(r any) {
 	e.resMu.Lock()
 	defer e.resMu.Unlock()
-	e.goPanics = append(e.goPanics, panicError(ErrGoroutinePanic, r, nil))
+	e.goPanics = append(e.goPanics, panicError(ErrGoroutinePanic, r, e.stderr.takeFrames()))
+	if e.cancelRun != nil {
+		e.cancelRun()
+	}
 }
 
 // takeGoPanic returns the first goroutine panic recorded while the cell

@@ -26,6 +26,7 @@ func TestErrorsKeepState(t *testing.T) {
 		{"log.Fatal is contained", "import \"log\"\nlog.Fatal(\"fatal!\")", ErrPanic, []string{"fatal!"}},
 		{"yaegi's own panics are contained", "type Q struct{ A int }\nvar q Q\nfor i := range q.A {}\n_ = q", "", nil},
 		{"panic in a goroutine", "done := make(chan bool)\ngo func(n int) {\n\tdefer close(done)\n\tpanic(n)\n}(7)\n<-done\nimport \"time\"\ntime.Sleep(50 * time.Millisecond)", ErrGoroutinePanic, []string{"7"}},
+		{"panic in a goroutine while the cell waits for it", "never := make(chan bool)\ngo func() {\n\tpanic(\"gone\")\n}()\n<-never", ErrGoroutinePanic, []string{"gone", "cell:3:2"}},
 		{"unknown package", "import \"no/such/pkg\"", ErrCompile, []string{"no/such/pkg"}},
 	}
 	e := newEngine(t)
