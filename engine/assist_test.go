@@ -57,7 +57,7 @@ func TestComplete(t *testing.T) {
 
 func TestInspect(t *testing.T) {
 	e := newEngine(t)
-	run(t, e, "import \"strings\"\nimport \"gonum.org/v1/gonum/mat\"\ncount := 42\nfunc twice(x int) int { return 2 * x }")
+	run(t, e, "import \"strings\"\nimport \"gonum.org/v1/gonum/mat\"\ncount := 42\nfunc twice(x int) int { return 2 * x }\nd := mat.NewDense(2, 2, nil)\ntype Box struct{ W int }\nfunc (b *Box) Area() int { return b.W * b.W }\nbox := &Box{3}")
 	tests := []struct {
 		code   string
 		cursor int
@@ -67,10 +67,12 @@ func TestInspect(t *testing.T) {
 		{"strings.ToUpper(s)", 10, true, []string{"func ToUpper(s string) string", "ToUpper returns s with all Unicode letters mapped"}},
 		{"mat.NewDense", 12, true, []string{"func NewDense(r, c int, data []float64) *Dense"}},
 		{"mat.Dense", 6, true, []string{"type Dense struct"}},
-		{"d.Mul", 5, false, nil},
+		{"d.Mul", 5, true, []string{"func (m *Dense) Mul(a, b Matrix)", "Mul takes the matrix product"}},
+		{"box.Area()", 6, true, []string{"func (b *Box) Area() int"}},
+		{"Box", 1, true, []string{"type Box struct"}},
 		{"fmt.Println", 11, true, []string{"func Println(a ...any)"}},
 		{"count", 3, true, []string{"int", "42"}},
-		{"twice(1)", 2, true, []string{"twice"}},
+		{"twice(1)", 2, true, []string{"func twice(x int) int"}},
 		{"nothingHere", 4, false, nil},
 		{"", 0, false, nil},
 	}

@@ -2,8 +2,10 @@ package engine
 
 import (
 	"go/ast"
+	"go/printer"
 	"go/token"
 	"reflect"
+	"strings"
 
 	"github.com/gokernel/gokernel/symbols"
 	"github.com/traefik/yaegi/stdlib"
@@ -22,10 +24,12 @@ func (e *Engine) recordDecls(decls []ast.Decl) {
 			if d.Recv != nil && len(d.Recv.List) == 1 {
 				if t := receiverType(d.Recv.List[0].Type); t != "" {
 					e.addMethod(t, d.Name.Name)
+					e.sigs[t+"."+d.Name.Name] = e.declText(&ast.FuncDecl{Recv: d.Recv, Name: d.Name, Type: d.Type})
 				}
 				continue
 			}
 			e.defs[d.Name.Name] = defFunc
+			e.sigs[d.Name.Name] = e.declText(&ast.FuncDecl{Name: d.Name, Type: d.Type})
 			if res := d.Type.Results; res != nil && len(res.List) > 0 {
 				if t := receiverType(res.List[0].Type); t != "" {
 					e.funcResults[d.Name.Name] = t
@@ -51,6 +55,7 @@ func (e *Engine) recordGenDecl(d *ast.GenDecl) {
 		switch s := s.(type) {
 		case *ast.TypeSpec:
 			e.defs[s.Name.Name] = defType
+			e.sigs[s.Name.Name] = e.declText(&ast.GenDecl{Tok: token.TYPE, Specs: []ast.Spec{s}})
 		case *ast.ValueSpec:
 			k := defVar
 			if d.Tok == token.CONST {
@@ -69,6 +74,22 @@ func (e *Engine) recordGenDecl(d *ast.GenDecl) {
 			}
 		}
 	}
+}
+
+// maxDeclText bounds the declaration text kept for inspection.
+const maxDeclText = 1000
+
+// declText prints a declaration of a cell for inspection.
+func (e *Engine) declText(n ast.Node) string {
+	var b strings.Builder
+	if err := printer.Fprint(&b, e.interp.FileSet(), n); err != nil {
+		return ""
+	}
+	text := b.String()
+	if len(text) > maxDeclText {
+		text = text[:maxDeclText] + "…"
+	}
+	return text
 }
 
 // recordStmts remembers the names that top-level statements define (or

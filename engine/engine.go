@@ -35,6 +35,7 @@ type Engine struct {
 	methods     map[string][]string // type name -> methods declared by cells
 	varTypes    map[string]string   // variable -> its cell-defined type, when known
 	funcResults map[string]string   // cell function -> cell-defined type it returns
+	sigs        map[string]string   // cell function, type or "Type.Method" -> its declaration
 
 	resMu     sync.Mutex
 	cancelRun context.CancelFunc    // stops the running cell (nil when none runs)
@@ -56,6 +57,7 @@ func New() (*Engine, error) {
 		methods:     map[string][]string{},
 		varTypes:    map[string]string{},
 		funcResults: map[string]string{},
+		sigs:        map[string]string{},
 	}
 	e.interp = interp.New(interp.Options{
 		Stdin:  &e.stdin,

@@ -58,15 +58,41 @@ func (e *Engine) describe(expr string, detail int) (string, bool) {
 		if len(parts) == 1 {
 			return describeValue(parts[0], v), true
 		}
+		if len(parts) == 2 {
+			return e.describeMethod(parts[0], v, parts[1], detail)
+		}
 	}
-	if _, ok := e.defs[parts[0]]; ok {
-		return parts[0] + " (defined in a cell)", true
+	if sig, ok := e.sigs[strings.Join(parts, ".")]; ok {
+		return sig, true
 	}
 	if p, ok := packageByName(parts[0]); ok {
 		if len(parts) > 1 {
 			return describeMember(p, parts[1:], detail)
 		}
 		return describePackage(p, detail)
+	}
+	return "", false
+}
+
+// describeMethod shows the method or field sel of variable name: from the
+// generated docs for compiled types, from the cell for cell-defined ones.
+func (e *Engine) describeMethod(name string, v reflect.Value, sel string, detail int) (string, bool) {
+	if typ, ok := e.varTypes[name]; ok {
+		sig, found := e.sigs[typ+"."+sel]
+		return sig, found
+	}
+	t := v.Type()
+	if t.Kind() == reflect.Interface && !v.IsNil() {
+		t = v.Elem().Type()
+	}
+	if t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t.PkgPath() == "" || t.Name() == "" {
+		return "", false
+	}
+	if d, ok := lookupDoc(t.PkgPath(), t.Name()+"."+sel); ok {
+		return d.Decl + "\n\n" + docText(d.Doc, detail), true
 	}
 	return "", false
 }
