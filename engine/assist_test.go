@@ -109,6 +109,9 @@ func TestIsComplete(t *testing.T) {
 		{"}", "invalid", ""},
 		{"x := \"unterminated", "invalid", ""},
 		{"func f() {}\nf()", "complete", ""},
+		{"x := := 1", "invalid", ""},
+		{"import \"fmt\"\nfmt.Println(\"x\")\ntype T struct{ A int }", "complete", ""},
+		{"if x { } else", "incomplete", ""},
 	}
 	for _, tt := range tests {
 		status, indent := e.IsComplete(tt.code)

@@ -1,9 +1,12 @@
 package engine
 
 import (
+	"go/parser"
 	"go/scanner"
 	"go/token"
 	"strings"
+
+	"github.com/gokernel/gokernel/engine/cellsplit"
 )
 
 // IsComplete reports whether code is ready to run: "complete",
@@ -52,9 +55,28 @@ func (e *Engine) IsComplete(code string) (status, indent string) {
 	switch last {
 	case token.ADD, token.SUB, token.MUL, token.QUO, token.REM, token.AND, token.OR,
 		token.XOR, token.LAND, token.LOR, token.ASSIGN, token.DEFINE, token.COMMA,
-		token.PERIOD, token.ARROW, token.EQL, token.NEQ, token.LSS, token.GTR, token.LEQ, token.GEQ:
+		token.PERIOD, token.ARROW, token.EQL, token.NEQ, token.LSS, token.GTR, token.LEQ, token.GEQ,
+		token.ELSE:
 		// An expression or statement that cannot end here.
 		return "incomplete", ""
 	}
+	if !parses(code) {
+		return "invalid", ""
+	}
 	return "complete", ""
+}
+
+// parses reports whether every chunk of code parses, the way Execute
+// parses it.
+func parses(code string) bool {
+	for _, ch := range cellsplit.Split(code) {
+		src := fileHeader + blank(code, ch.Start, ch.End)
+		if ch.Kind == cellsplit.Stmts {
+			src = blockHeader + blank(code, ch.Start, ch.End) + blockFooter
+		}
+		if _, err := parser.ParseFile(token.NewFileSet(), srcName, src, parser.SkipObjectResolution); err != nil {
+			return false
+		}
+	}
+	return true
 }
