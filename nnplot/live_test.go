@@ -233,3 +233,32 @@ func checkDisplays(t *testing.T, calls []sent, progress, chart int) {
 		t.Errorf("displays %v with %v messages, want 2 displays with %d and %d", order, count, progress, chart)
 	}
 }
+
+func TestLiveFinalPNGAfterALongRun(t *testing.T) {
+	fe := inCell(t)
+	l := NewLive(2, Interval(time.Hour))
+	logs := map[string]float64{"loss": 0.5, "binary_accuracy": 0.5}
+	if err := l.OnEpochEnd(0, logs); err != nil {
+		t.Fatal(err)
+	}
+	if err := l.Finish(); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := fe.calls[len(fe.calls)-1].data[display.MIMEPNG]; ok {
+		t.Error("a fast run's final picture carries a PNG")
+	}
+	l.began = l.began.Add(-time.Second) // as if training had taken a second
+	if err := l.OnEpochEnd(1, logs); err != nil {
+		t.Fatal(err)
+	}
+	if err := l.Finish(); err != nil {
+		t.Fatal(err)
+	}
+	last := fe.calls[len(fe.calls)-1]
+	if _, ok := last.data[display.MIMEPNG].(string); !ok {
+		t.Fatal("a long run's final picture has no PNG")
+	}
+	if _, ok := last.data[display.MIMESVG].(string); !ok {
+		t.Error("a long run's final picture lost its SVG")
+	}
+}
