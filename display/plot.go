@@ -57,7 +57,9 @@ func Scale(scale float64) PlotOption {
 }
 
 // AsSVG renders the picture as SVG instead of PNG: sharp at any zoom and
-// cheap to produce, but heavy for pictures with very many marks.
+// cheap to produce, but heavy for pictures with very many marks, and
+// Jupyter frontends render SVG only in trusted notebooks (a reopened
+// notebook that was executed elsewhere shows the text fallback).
 func AsSVG() PlotOption {
 	return func(s *plotSettings) { s.svg = true }
 }
