@@ -99,6 +99,7 @@ func (e *Engine) Execute(ctx context.Context, code string, out kernel.Output) ke
 		return kernel.ExecuteResult{Err: &kernel.Error{Name: ErrInternal, Value: err.Error()}}
 	}
 	defer capt.stop()
+	out = syncedOutput{Output: out, capt: capt}
 	e.stdout.f.Store(capt.outW)
 	e.stderr.f.Store(capt.errW)
 	e.stdin.set(out)

@@ -12,13 +12,14 @@ import (
 
 // recorder is a kernel.Output that keeps everything a cell sends.
 type recorder struct {
-	mu       sync.Mutex
-	streams  []stream
-	displays []map[string]any
-	clears   int
-	inputs   []string // lines handed out by Input, in order
-	prompts  int
-	noStdin  bool
+	mu               sync.Mutex
+	streamsAtDisplay int // len(streams) at the first Display
+	streams          []stream
+	displays         []map[string]any
+	clears           int
+	inputs           []string // lines handed out by Input, in order
+	prompts          int
+	noStdin          bool
 }
 
 type stream struct{ name, text string }
@@ -32,6 +33,9 @@ func (r *recorder) Stream(name, text string) {
 func (r *recorder) Display(data, metadata map[string]any, id string, update bool) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	if len(r.displays) == 0 {
+		r.streamsAtDisplay = len(r.streams)
+	}
 	r.displays = append(r.displays, data)
 }
 
@@ -54,6 +58,18 @@ func (r *recorder) Input(prompt string, password bool) (string, error) {
 	line := r.inputs[0]
 	r.inputs = r.inputs[1:]
 	return line, nil
+}
+
+// textBeforeDisplay returns the streams that arrived before the first
+// Display.
+func (r *recorder) textBeforeDisplay() string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	var b strings.Builder
+	for _, s := range r.streams[:r.streamsAtDisplay] {
+		b.WriteString(s.text)
+	}
+	return b.String()
 }
 
 // text returns everything sent on the named stream.

@@ -1,12 +1,14 @@
 package engine
 
 import (
+	"bytes"
 	"io"
 	"os"
 	"regexp"
 	"strconv"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/gokernel/gokernel/kernel"
 )
@@ -20,11 +22,18 @@ type capture struct {
 	oldOut, oldErr *os.File
 	outW, errW     *os.File
 	done           sync.WaitGroup
+
+	syncMu sync.Mutex    // one sync at a time
+	synced chan struct{} // a forwarder reached a sync marker
 }
+
+// syncMarker is written into a pipe to learn when everything written
+// before it has been forwarded.
+var syncMarker = []byte("\x00gokernel-sync\x00")
 
 // startCapture swaps os.Stdout and os.Stderr for pipes that feed out.
 func startCapture(out kernel.Output) (*capture, error) {
-	c := &capture{oldOut: os.Stdout, oldErr: os.Stderr}
+	c := &capture{oldOut: os.Stdout, oldErr: os.Stderr, synced: make(chan struct{}, 2)}
 	outR, outW, err := os.Pipe()
 	if err != nil {
 		return nil, err
@@ -47,12 +56,67 @@ func (c *capture) forward(r *os.File, name string, out kernel.Output) {
 	defer c.done.Done()
 	defer r.Close()
 	buf := make([]byte, 32<<10)
+	var pending []byte
 	for {
 		n, err := r.Read(buf)
-		if n > 0 {
-			out.Stream(name, string(buf[:n]))
+		pending = append(pending, buf[:n]...)
+		for {
+			i := bytes.Index(pending, syncMarker)
+			if i < 0 {
+				break
+			}
+			if i > 0 {
+				out.Stream(name, string(pending[:i]))
+			}
+			pending = pending[i+len(syncMarker):]
+			select {
+			case c.synced <- struct{}{}:
+			default:
+			}
+		}
+		// Hold back a tail that may be the start of a marker.
+		keep := 0
+		if err == nil {
+			keep = markerPrefixLen(pending)
+		}
+		if len(pending) > keep {
+			out.Stream(name, string(pending[:len(pending)-keep]))
+			pending = append(pending[:0], pending[len(pending)-keep:]...)
 		}
 		if err != nil {
+			return
+		}
+	}
+}
+
+// markerPrefixLen is the length of the longest suffix of b that begins
+// syncMarker.
+func markerPrefixLen(b []byte) int {
+	for n := min(len(b), len(syncMarker)-1); n > 0; n-- {
+		if bytes.Equal(b[len(b)-n:], syncMarker[:n]) {
+			return n
+		}
+	}
+	return 0
+}
+
+// sync returns once everything written to the pipes so far has been
+// forwarded, so that rich output, clear_output and input requests keep
+// their place among the streams.
+func (c *capture) sync() {
+	c.syncMu.Lock()
+	defer c.syncMu.Unlock()
+	sent := 0
+	for _, w := range []*os.File{c.outW, c.errW} {
+		if _, err := w.Write(syncMarker); err == nil {
+			sent++
+		}
+	}
+	timeout := time.After(time.Second)
+	for ; sent > 0; sent-- {
+		select {
+		case <-c.synced:
+		case <-timeout:
 			return
 		}
 	}
@@ -123,3 +187,26 @@ func (w *stderrWriter) takeFrames() []frame {
 }
 
 var _ io.Writer = (*stderrWriter)(nil)
+
+// syncedOutput is the Output the cell's rich output and input requests go
+// through: each first waits until the streams written before it have been
+// forwarded.
+type syncedOutput struct {
+	kernel.Output
+	capt *capture
+}
+
+func (o syncedOutput) Display(data, metadata map[string]any, id string, update bool) {
+	o.capt.sync()
+	o.Output.Display(data, metadata, id, update)
+}
+
+func (o syncedOutput) ClearOutput(wait bool) {
+	o.capt.sync()
+	o.Output.ClearOutput(wait)
+}
+
+func (o syncedOutput) Input(prompt string, password bool) (string, error) {
+	o.capt.sync()
+	return o.Output.Input(prompt, password)
+}

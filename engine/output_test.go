@@ -62,12 +62,17 @@ func TestOutputReachesStreamsInOrder(t *testing.T) {
 	}
 }
 
-func TestDisplayFromCompiledCode(t *testing.T) {
+func TestDisplayKeepsItsPlaceAmongStreams(t *testing.T) {
 	e := newEngine(t)
 	useTestPackage(t, e)
-	_, out := run(t, e, "import \"example.com/loud\"\nloud.Show(\"shown\")")
-	if len(out.displays) != 1 || out.displays[0]["text/plain"] != "shown" {
-		t.Errorf("displays %v", out.displays)
+	for range 20 {
+		_, out := run(t, e, "import \"example.com/loud\"\nimport \"fmt\"\nfmt.Println(\"before\")\nloud.Say(\"compiled before\")\nloud.Show(\"shown\")\nfmt.Println(\"after\")")
+		if len(out.displays) != 1 || out.displays[0]["text/plain"] != "shown" {
+			t.Fatalf("displays %v", out.displays)
+		}
+		if got := out.textBeforeDisplay(); got != "before\ncompiled before\n" {
+			t.Fatalf("stdout before the display: %q", got)
+		}
 	}
 }
 

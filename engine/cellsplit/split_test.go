@@ -120,14 +120,10 @@ func checkCoverage(t *testing.T, src string, chunks []cellsplit.Chunk) {
 			continue
 		}
 		off := file.Offset(pos)
-		in := false
-		for _, c := range chunks {
-			if off >= c.Start && off < c.End {
-				in = true
-				break
-			}
+		for len(chunks) > 0 && chunks[0].End <= off {
+			chunks = chunks[1:]
 		}
-		if !in {
+		if len(chunks) == 0 || off < chunks[0].Start {
 			t.Fatalf("token %v at %d outside every chunk %+v", tok, off, chunks)
 		}
 	}
