@@ -138,3 +138,38 @@ p`)
 		t.Errorf("image/png metadata %v, want width 600 height 400", md)
 	}
 }
+
+// TestIOPubCellDefinedRenderer checks that a type defined in a cell shows
+// itself mid-cell through display.Render, and that goroutines of a cell
+// can show output.
+func TestIOPubCellDefinedRenderer(t *testing.T) {
+	s := startKernel(t)
+	runCell(t, s, `type card struct{ title string }
+
+func (c card) MIMEBundle() (map[string]any, map[string]any) {
+	return map[string]any{"text/html": "<h3>" + c.title + "</h3>"}, nil
+}`)
+	msgs := runCell(t, s, `
+display.Show(display.Render(card{"XOR"}))
+done := make(chan bool)
+go func() {
+	display.Show(display.Text("from a goroutine"))
+	done <- true
+}()
+ok := <-done
+_ = ok`)
+	if len(msgs) != 2 {
+		for _, m := range msgs {
+			t.Logf("%s %v", m.Header.MsgType, kerneltest.Content(m))
+		}
+		t.Fatalf("got %d messages, want 2 display_data", len(msgs))
+	}
+	first, _ := kerneltest.Content(msgs[0])["data"].(map[string]any)
+	if first["text/html"] != "<h3>XOR</h3>" || first["text/plain"] != "<text/html>" {
+		t.Errorf("cell-defined Renderer shows %v", first)
+	}
+	second, _ := kerneltest.Content(msgs[1])["data"].(map[string]any)
+	if second["text/plain"] != "from a goroutine" {
+		t.Errorf("goroutine display %v", second)
+	}
+}
