@@ -32,5 +32,6 @@
 // Constructors do not return errors: a Bundle built from invalid content
 // (bytes that are not a PNG, an unmarshalable JSON value, a plot that fails
 // to draw) carries its error, which [Show] and [Handle.Update] return and
-// [Bundle.Err] reports.
+// [Bundle.Err] reports; other libraries can do the same with [Failed], or
+// by giving their Renderer an Err method.
 package display

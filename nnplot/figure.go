@@ -22,6 +22,9 @@ import (
 // input width, ...) carries the error instead of panels, so that every
 // picture stays a one-liner in a cell: [Figure.Err] reports it,
 // display.Show returns it, and as the value of a cell it shows its text.
+//
+// Drawing a Figure briefly changes its panels (their background), so one
+// Figure must not be drawn from two goroutines at once.
 type Figure struct {
 	// Panels are the plots, row by row.
 	Panels []*plot.Plot
