@@ -59,3 +59,17 @@ func TestCurvesKeysSelectsPanels(t *testing.T) {
 		t.Errorf("Keys(\"val_loss\") gave %v", f)
 	}
 }
+
+// TestGoldenComparisonSeesChanges guards the golden tests' tolerance: a
+// curve that reaches 100% at another epoch must not pass for the golden
+// picture.
+func TestGoldenComparisonSeesChanges(t *testing.T) {
+	a, _ := pngOf(t, Curves(fakeHistory(500, 180, true), MarkPerfect()))
+	b, _ := pngOf(t, Curves(fakeHistory(500, 260, true), MarkPerfect()))
+	if frac := differentPixels(a, b); frac <= maxDifferentPixels {
+		t.Errorf("only %.4f of the pixels differ; the golden tolerance would miss the change", frac)
+	}
+	if frac := differentPixels(a, a); frac != 0 {
+		t.Errorf("a picture differs from itself by %.4f", frac)
+	}
+}
