@@ -69,6 +69,14 @@ func TestCellsMixAndRerun(t *testing.T) {
 			{code: "v, w := 3, 4\nw", result: "4"},
 			{code: "v + w", result: "7"},
 		},
+		"imports apply to the whole cell": {
+			{code: "var b strings.Builder\nimport \"strings\"\nb.WriteString(\"ok\")\nb.String()", result: "ok"},
+		},
+		"top-level defer runs when the cell ends, once": {
+			{code: "import \"fmt\"\ndefer fmt.Println(\"deferred\", 1)\nfor i := range 2 { defer fmt.Println(\"loop\", i) }\nfmt.Println(\"body\")", stdout: "body\nloop 1\nloop 0\ndeferred 1\n"},
+			{code: "fmt.Println(\"next cell\")", stdout: "next cell\n"},
+			{code: "func f() (s string) { defer func() { s += \"!\" }(); return \"in func\" }\nf()", result: "in func!"},
+		},
 		"statements on one line": {
 			{code: "a := 1; b := 2; a + b", result: "3"},
 		},

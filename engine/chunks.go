@@ -429,7 +429,7 @@ func bookkeeping(x ast.Expr) bool {
 
 // rewriteOptions binds the rewrite to the interpreter's globals.
 func (e *Engine) rewriteOptions() rewrite.Options {
-	return rewrite.Options{IsInt: e.globalIsInt, GoPanic: rtName + ".GoPanic"}
+	return rewrite.Options{IsInt: e.globalIsInt, GoPanic: rtName + ".GoPanic", Defer: "__gk_defer"}
 }
 
 // globalIsInt reports whether the package-level variable or constant name

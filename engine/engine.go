@@ -3,13 +3,17 @@ package engine
 import (
 	"context"
 	"fmt"
+	"go/ast"
+	"go/parser"
 	"io"
 	"os"
 	"reflect"
+	"sort"
 	"sync"
 	"time"
 
 	"github.com/gokernel/gokernel/cell"
+	"github.com/gokernel/gokernel/engine/cellsplit"
 	"github.com/gokernel/gokernel/kernel"
 	"github.com/gokernel/gokernel/symbols"
 	"github.com/traefik/yaegi/interp"
@@ -42,6 +46,7 @@ type Engine struct {
 	result    *kernel.ExecuteResult // set by the final expression's show
 	lastType  string                // cell-defined type of the final value, if any
 	goPanics  []*kernel.Error       // panics of goroutines started by cells
+	deferred  int                   // deferred calls the running cell registered
 }
 
 var _ kernel.Interpreter = (*Engine)(nil)
@@ -139,7 +144,9 @@ func (e *Engine) reportGoPanics(out kernel.Output, why string) {
 	}
 }
 
-// run evaluates the chunks of a cell.
+// run evaluates the chunks of a cell: its imports first (they apply to
+// the whole cell, as in a Go file), then the rest in order, then the
+// calls the cell's top level deferred.
 func (e *Engine) run(ctx context.Context, code string) (res kernel.ExecuteResult) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -151,16 +158,26 @@ func (e *Engine) run(ctx context.Context, code string) (res kernel.ExecuteResult
 	e.resMu.Unlock()
 
 	chunks := split(code)
+	sort.SliceStable(chunks, func(i, j int) bool {
+		return chunks[i].Kind == cellsplit.Imports && chunks[j].Kind != cellsplit.Imports
+	})
+	var err *kernel.Error
 	for i, ch := range chunks {
-		if err := e.evalChunk(ctx, code, ch, i == len(chunks)-1); err != nil {
-			if gp := e.takeGoPanic(); gp != nil {
-				return kernel.ExecuteResult{Err: gp}
-			}
-			return kernel.ExecuteResult{Err: err}
+		if err = e.evalChunk(ctx, code, ch, i == len(chunks)-1); err != nil {
+			break
 		}
-		if err := e.takeGoPanic(); err != nil {
-			return kernel.ExecuteResult{Err: err}
+		if err = e.takeGoPanic(); err != nil {
+			break
 		}
+	}
+	if derr := e.runDeferred(ctx); err == nil {
+		err = derr
+	}
+	if gp := e.takeGoPanic(); gp != nil && (err == nil || err.Name == ErrInterrupted) {
+		err = gp
+	}
+	if err != nil {
+		return kernel.ExecuteResult{Err: err}
 	}
 	e.resMu.Lock()
 	defer e.resMu.Unlock()
@@ -168,6 +185,25 @@ func (e *Engine) run(ctx context.Context, code string) (res kernel.ExecuteResult
 		return *e.result
 	}
 	return kernel.ExecuteResult{}
+}
+
+// runDeferred runs the calls the cell's top level deferred, last first,
+// and returns the first error.
+func (e *Engine) runDeferred(ctx context.Context) *kernel.Error {
+	var first *kernel.Error
+	for ; e.deferred > 0; e.deferred-- {
+		f, err := parser.ParseFile(e.interp.FileSet(), srcName, blockHeader+"__gk_rundefer()"+blockFooter, parser.SkipObjectResolution)
+		if err != nil {
+			return internalError(err)
+		}
+		body := f.Decls[0].(*ast.FuncDecl).Body
+		kerr := e.compileRun(context.WithoutCancel(ctx), body)
+		e.interp.FileSet().RemoveFile(e.interp.FileSet().File(f.Pos()))
+		if first == nil {
+			first = kerr
+		}
+	}
+	return first
 }
 
 // exec runs a compiled program under ctx, containing every panic.

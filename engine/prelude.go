@@ -55,6 +55,21 @@ func clear(x any) { ` + rtName + `.Clear(x) }
 // engine can call methods of cell-defined types on them.
 var __gk_last []any
 
+// __gk_defers are the deferred calls of the running cell's top level.
+var __gk_defers []func()
+
+func __gk_defer(f func()) {
+	__gk_defers = append(__gk_defers, f)
+	` + rtName + `.Deferred()
+}
+
+// __gk_rundefer runs the last deferred call of the cell.
+func __gk_rundefer() {
+	f := __gk_defers[len(__gk_defers)-1]
+	__gk_defers = __gk_defers[:len(__gk_defers)-1]
+	f()
+}
+
 func __gk_show(vs ...any) {
 	__gk_last = vs
 	` + rtName + `.Show(vs...)
@@ -66,11 +81,12 @@ func __gk_show(vs ...any) {
 func (e *Engine) runtimeSymbols() interp.Exports {
 	return interp.Exports{
 		rtPath + "/rt": {
-			"Show":    reflect.ValueOf(e.show),
-			"Text":    reflect.ValueOf(e.showText),
-			"Bundle":  reflect.ValueOf(e.showBundle),
-			"GoPanic": reflect.ValueOf(e.goPanic),
-			"Clear":   reflect.ValueOf(clearValue),
+			"Show":     reflect.ValueOf(e.show),
+			"Text":     reflect.ValueOf(e.showText),
+			"Bundle":   reflect.ValueOf(e.showBundle),
+			"GoPanic":  reflect.ValueOf(e.goPanic),
+			"Deferred": reflect.ValueOf(func() { e.deferred++ }),
+			"Clear":    reflect.ValueOf(clearValue),
 		},
 	}
 }

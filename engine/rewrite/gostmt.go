@@ -7,6 +7,54 @@ import (
 	"strings"
 )
 
+// captureArgs returns call with its arguments replaced by temporaries,
+// and the definition of the temporaries (lhs := rhs), so that the
+// arguments are evaluated where the statement stands.
+func (r *rewriter) captureArgs(call *ast.CallExpr, tag string) (inner *ast.CallExpr, lhs, rhs []ast.Expr) {
+	r.seq++
+	args := make([]ast.Expr, len(call.Args))
+	for i, a := range call.Args {
+		if _, lit := a.(*ast.BasicLit); lit {
+			args[i] = a
+			continue
+		}
+		tmp := fmt.Sprintf("__gk_%s%d_%d", tag, r.seq, i)
+		lhs = append(lhs, &ast.Ident{NamePos: a.Pos(), Name: tmp})
+		rhs = append(rhs, a)
+		args[i] = &ast.Ident{NamePos: a.Pos(), Name: tmp}
+	}
+	inner = &ast.CallExpr{Fun: call.Fun, Lparen: call.Lparen, Args: args, Ellipsis: call.Ellipsis, Rparen: call.Rparen}
+	return inner, lhs, rhs
+}
+
+// deferStmt turns a defer statement of the cell's top level (outside any
+// function) into `{ tmps := args; Defer(func() { f(tmps) }) }`: the
+// kernel runs the registered calls when the cell ends. (yaegi would attach
+// them to its global frame and run them after every later cell.)
+func (r *rewriter) deferStmt(s *ast.DeferStmt) ast.Stmt {
+	pos := s.Defer
+	inner, lhs, rhs := r.captureArgs(s.Call, "d")
+	pkg, fn, _ := strings.Cut(r.opts.Defer, ".")
+	var fun ast.Expr
+	if fn == "" {
+		fun = &ast.Ident{NamePos: pos, Name: pkg}
+	} else {
+		fun = &ast.SelectorExpr{X: &ast.Ident{NamePos: pos, Name: pkg}, Sel: &ast.Ident{NamePos: pos, Name: fn}}
+	}
+	closure := &ast.FuncLit{
+		Type: &ast.FuncType{Func: pos, Params: &ast.FieldList{Opening: pos, Closing: pos}},
+		Body: &ast.BlockStmt{Lbrace: pos, Rbrace: pos, List: []ast.Stmt{&ast.ExprStmt{X: inner}}},
+	}
+	register := &ast.ExprStmt{X: &ast.CallExpr{Fun: fun, Lparen: pos, Args: []ast.Expr{closure}, Rparen: pos}}
+	if len(lhs) == 0 {
+		return register
+	}
+	return &ast.BlockStmt{Lbrace: pos, Rbrace: pos, List: []ast.Stmt{
+		&ast.AssignStmt{Lhs: lhs, TokPos: pos, Tok: token.DEFINE, Rhs: rhs},
+		register,
+	}}
+}
+
 // goStmt turns `go f(a, b)` into
 //
 //	{
@@ -21,22 +69,8 @@ import (
 //
 // The arguments are evaluated where the go statement stands, as in Go.
 func (r *rewriter) goStmt(s *ast.GoStmt) ast.Stmt {
-	r.seq++
 	pos := s.Go
-	call := s.Call
-	var lhs, rhs []ast.Expr
-	args := make([]ast.Expr, len(call.Args))
-	for i, a := range call.Args {
-		if _, lit := a.(*ast.BasicLit); lit {
-			args[i] = a
-			continue
-		}
-		tmp := fmt.Sprintf("__gk_g%d_%d", r.seq, i)
-		lhs = append(lhs, &ast.Ident{NamePos: a.Pos(), Name: tmp})
-		rhs = append(rhs, a)
-		args[i] = &ast.Ident{NamePos: a.Pos(), Name: tmp}
-	}
-	inner := &ast.CallExpr{Fun: call.Fun, Lparen: call.Lparen, Args: args, Ellipsis: call.Ellipsis, Rparen: call.Rparen}
+	inner, lhs, rhs := r.captureArgs(s.Call, "g")
 
 	pkg, fn, _ := strings.Cut(r.opts.GoPanic, ".")
 	rec := &ast.Ident{NamePos: pos, Name: "__gk_r"}

@@ -12,6 +12,11 @@ type Options struct {
 	// type. It decides whether range over that identifier is a range over
 	// an integer. Nil means no identifier is known to be an integer.
 	IsInt func(name string) bool
+	// Defer is the name (e.g. "__gk_defer", or qualified) of the function
+	// that registers a top-level deferred call of a cell; empty leaves
+	// defer statements alone. Only applied when Apply's root is a block
+	// (a cell's statements).
+	Defer string
 	// GoPanic is the qualified name of the function (e.g. "rt.GoPanic")
 	// that receives the value recovered from a panicking goroutine started
 	// by a go statement. Empty leaves go statements alone.
@@ -23,6 +28,9 @@ type Options struct {
 // only rewritten when it sits in such a list.
 func Apply(root ast.Node, opts Options) {
 	r := &rewriter{opts: opts, ints: intNames(root), done: map[*ast.GoStmt]bool{}}
+	if block, ok := root.(*ast.BlockStmt); ok && opts.Defer != "" {
+		r.topLevelDefers(block)
+	}
 	ast.Inspect(root, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.BlockStmt:
@@ -45,6 +53,35 @@ type rewriter struct {
 	ints map[string]bool // local names declared with an integer type
 	seq  int             // numbers the temporaries of go statements
 	done map[*ast.GoStmt]bool
+}
+
+// topLevelDefers rewrites the defer statements that are not inside a
+// function literal.
+func (r *rewriter) topLevelDefers(root *ast.BlockStmt) {
+	replace := func(stmts []ast.Stmt) {
+		for i, s := range stmts {
+			if d, ok := s.(*ast.DeferStmt); ok {
+				stmts[i] = r.deferStmt(d)
+			}
+		}
+	}
+	ast.Inspect(root, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.BlockStmt:
+			replace(n.List)
+		case *ast.CaseClause:
+			replace(n.Body)
+		case *ast.CommClause:
+			replace(n.Body)
+		case *ast.LabeledStmt:
+			if d, ok := n.Stmt.(*ast.DeferStmt); ok {
+				n.Stmt = r.deferStmt(d)
+			}
+		}
+		return true
+	})
 }
 
 func (r *rewriter) list(stmts []ast.Stmt) {

@@ -52,14 +52,16 @@ func TestApply(t *testing.T) {
 		{"for i := 0; i < 3; i++ { fs = append(fs, func() int { return i }) }",
 			"for __gk_lv_i := 0; __gk_lv_i < 3; __gk_lv_i++ { i := __gk_lv_i; fs = append(fs, func() int { return i }) }"},
 		{"for i := 0; i < 3; i++ { i++; go f(i) }", "for i := 0; i < 3; i++ { i++; { __gk_g1_0 := i; go func() { defer func() { if __gk_r := recover(); __gk_r != nil { rt.GoPanic(__gk_r) } }(); f(__gk_g1_0) }() } }"},
-		{"for _, v := range xs { defer g(v) }", "for _, __gk_lv_v := range xs { v := __gk_lv_v; defer g(v) }"},
+		{"for _, v := range xs { defer g(v) }", "for _, __gk_lv_v := range xs { v := __gk_lv_v; { __gk_d1_0 := v; __gk_defer(func() { g(__gk_d1_0) }) } }"},
 		{"go f(1)", "go func() { defer func() { if __gk_r := recover(); __gk_r != nil { rt.GoPanic(__gk_r) } }(); f(1) }()"},
 		{"go f(x, ys...)", "{ __gk_g1_0, __gk_g1_1 := x, ys; go func() { defer func() { if __gk_r := recover(); __gk_r != nil { rt.GoPanic(__gk_r) } }(); f(__gk_g1_0, __gk_g1_1...) }() }"},
+		{"defer f(x, 1)", "{ __gk_d1_0 := x; __gk_defer(func() { f(__gk_d1_0, 1) }) }"},
+		{"g := func() { defer f() }", "g := func() { defer f() }"},
 		{"x := max(1, 2.5)", "x := max(float64(1), float64(2.5))"},
 		{"x := min(1, 2)", "x := min(1, 2)"},
 	}
 	for _, tt := range tests {
-		got := rewritten(t, tt.in, rewrite.Options{IsInt: isN, GoPanic: "rt.GoPanic"})
+		got := rewritten(t, tt.in, rewrite.Options{IsInt: isN, GoPanic: "rt.GoPanic", Defer: "__gk_defer"})
 		want := normalize(tt.want)
 		if got != want {
 			t.Errorf("%q\n got %s\nwant %s", tt.in, got, want)
