@@ -212,6 +212,13 @@ func markPerfect(p *plot.Plot, h *nnlib.History, ys []float64, colour int) (stri
 	return fmt.Sprintf("100%% at epoch %d", int(pt.X)), nil
 }
 
+// percentTicks label an accuracy axis in quarters, the steps of XOR's
+// four rows.
+var percentTicks = plot.ConstantTicks{
+	{Value: 0, Label: "0%"}, {Value: 0.25, Label: "25%"}, {Value: 0.5, Label: "50%"},
+	{Value: 0.75, Label: "75%"}, {Value: 1, Label: "100%"},
+}
+
 // styleCurvePanel fixes the axis ranges and the legend position: accuracy
 // panels span 0–100% with the legend at the bottom right (curves rise),
 // others keep the legend at the top right (losses fall).
@@ -219,6 +226,7 @@ func styleCurvePanel(p *plot.Plot, key string) {
 	p.X.Min = min(p.X.Min, 1)
 	if isAccuracy(key) {
 		p.Y.Min, p.Y.Max = 0, 1.05
+		p.Y.Tick.Marker = percentTicks
 		p.Legend.Top = false
 	} else {
 		p.Y.Min = min(p.Y.Min, 0)

@@ -63,10 +63,16 @@ func writePanel(b *strings.Builder, p livePanel, epochs int, markPerfect bool) {
 	sy := func(v float64) float64 { return y0 - (v-lo)/(hi-lo)*(y0-y1) }
 
 	fmt.Fprintf(b, `<text x="%g" y="18" text-anchor="middle" font-size="15">%s</text>`, (x0+x1)/2, pretty(p.key))
-	for _, t := range niceTicks(lo, hi) {
+	ticks := niceTicks(lo, hi)
+	label := func(t float64) string { return strconv.FormatFloat(t, 'g', 4, 64) }
+	if isAccuracy(p.key) {
+		ticks = []float64{0, 0.25, 0.5, 0.75, 1}
+		label = func(t float64) string { return strconv.Itoa(int(t*100)) + "%" }
+	}
+	for _, t := range ticks {
 		y := sy(t)
 		fmt.Fprintf(b, `<line x1="%g" x2="%g" y1="%.1f" y2="%.1f" stroke="#e1e1e1"/>`, x0, x1, y, y)
-		fmt.Fprintf(b, `<text x="%g" y="%.1f" text-anchor="end" dominant-baseline="middle">%s</text>`, x0-5, y, strconv.FormatFloat(t, 'g', 4, 64))
+		fmt.Fprintf(b, `<text x="%g" y="%.1f" text-anchor="end" dominant-baseline="middle">%s</text>`, x0-5, y, label(t))
 	}
 	for _, e := range niceTicks(1, float64(epochs)) {
 		if e < 1 {
