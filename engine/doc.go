@@ -1,23 +1,61 @@
-// Package engine runs Go notebook cells with the yaegi interpreter; its
-// Engine implements kernel.Interpreter.
+// Package engine runs Go notebook cells with the yaegi interpreter
+// (v0.16.1); its Engine implements kernel.Interpreter.
+//
+// # Cells
 //
 // A cell may mix imports, declarations and statements in any order. The
-// engine splits it (package cellsplit), rewrites what yaegi v0.16.1 cannot
-// run (package rewrite: range over an integer, Go 1.22 loop variables, go
-// statements that must not crash the kernel), and evaluates the pieces in
-// order in one interpreter, so that every definition stays available to
-// later cells and any cell can be run again. A prelude adds min, max and
-// clear.
+// engine splits it (package cellsplit), evaluates its imports first (they
+// apply to the whole cell, as in a Go file) and then the other pieces in
+// order, in one interpreter: every definition stays available to later
+// cells, and any cell can be run again. Importing a package again is a
+// no-op; re-running a definition of a variable reuses the variable when
+// the type allows; a type whose declaration changed is declared afresh
+// (yaegi would keep the old one). Top-level defer statements run when the
+// cell ends.
 //
 // The value of a cell's final expression becomes its result, as a MIME
 // bundle: display.MIMEBundle for compiled values (images, plots, display's
-// own types), the MIMEBundle method of values whose type — compiled or
-// defined in a cell — implements display.Renderer, otherwise text.
+// own types, values with a MIMEBundle method); for values of types defined
+// in a cell, the interpreter calls their MIMEBundle, Error or String
+// method; otherwise text (%v, with field names for structs). Calls whose
+// results are bookkeeping (Print*, Fprint*, Write*, Scan*) show nothing,
+// nor does a nil value.
 //
-// Output of interpreted code and of the compiled packages it calls (which
-// find the running cell with package cell) reaches kernel.Output as it is
-// written; os.Stdout and os.Stderr are redirected while a cell runs. Errors
-// carry cell line:column positions; panics — in the cell, in goroutines it
-// starts, in the interpreter itself, os.Exit and log.Fatal — end the cell
-// with an error and keep the interpreter's state, as does an interrupt.
+// # Go that yaegi v0.16.1 lacks
+//
+// Package rewrite and a prelude fill the gaps: range over an integer
+// (including `for range n` and labelled loops), per-iteration loop
+// variables captured by closures, go and defer statements (Go 1.22), and
+// the built-ins min, max and clear. Generic functions and types work with
+// inference (func Map[T, U any], type Pair[K comparable, V any], methods
+// on generic types, constraints such as cmp.Ordered or ~int | ~float64).
+// Known gaps of yaegi that remain: generic functions with a variadic type
+// parameter (xs ...T), range over functions (Go 1.23 iterators), and the
+// generic functions of the standard library's slices and maps packages
+// that yaegi does not ship (slices.Sort, slices.Max, maps.Clone).
+//
+// # Output, errors, interrupts
+//
+// Output of interpreted code (fmt, println, log, os.Stdout, os.Stderr)
+// and of the compiled packages it calls (which find the running cell with
+// package cell, or write to os.Stdout) reaches kernel.Output as it is
+// written, in order: os.Stdout and os.Stderr are redirected into pipes
+// while a cell runs, and rich output and input requests wait for the
+// streams written before them. Standard input (fmt.Scan*, os.Stdin) asks
+// the frontend for one line at a time.
+//
+// Errors carry cell line:column positions. Panics — in the cell, in
+// goroutines it starts (go statements are rewritten to recover), in the
+// interpreter itself, os.Exit and log.Fatal (restricted mode turns them
+// into panics) — end the cell with an error and keep the interpreter's
+// state, as does an interrupt: cancelling Execute's context stops
+// interpreted loops, time.Sleep and channel operations, and compiled code
+// sees the cancellation through cell.Context.
+//
+// # Performance (2 shared cores)
+//
+// New takes about 8 ms; a trivial Execute about 0.1 ms and one that prints
+// about 0.3 ms (BenchmarkExecuteTrivial, BenchmarkExecutePrint); repeated
+// executions retain no heap (BenchmarkRetainedHeap). The engine drops
+// yaegi's debugger bookkeeping, which otherwise keeps every compiled cell.
 package engine
