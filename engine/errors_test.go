@@ -22,6 +22,7 @@ func TestErrorsKeepState(t *testing.T) {
 		{"compile error in a func", "func broken() int {\n\treturn \"s\"\n}", ErrCompile, []string{"cell:2:"}},
 		{"runtime panic with traceback", "func inner() { panic(\"boom\") }\nfunc outer() { inner() }\n\nouter()", ErrPanic, []string{"boom", "cell:1:16 in inner", "cell:2:16 in outer", "cell:4:1"}},
 		{"index out of range", "s := []int{1}\n_ = s[5]", ErrPanic, []string{"index out of range"}},
+		{"panic in compiled code", "import \"gonum.org/v1/gonum/mat\"\nvar m mat.Dense\nm.Mul(mat.NewDense(1, 2, nil), mat.NewDense(3, 1, nil))", ErrPanic, []string{"dimension mismatch", "cell:3:1"}},
 		{"os.Exit is contained", "import \"os\"\nos.Exit(3)", ErrPanic, []string{"os.Exit(3)"}},
 		{"log.Fatal is contained", "import \"log\"\nlog.Fatal(\"fatal!\")", ErrPanic, []string{"fatal!"}},
 		{"yaegi's own panics are contained", "type Q struct{ A int }\nvar q Q\nfor i := range q.A {}\n_ = q", "", nil},
