@@ -65,6 +65,9 @@ func runNotebook(args []string) error {
 	if err != nil {
 		return err
 	}
+	if lang := notebookLanguage(nb); lang != "" && !strings.EqualFold(lang, "go") {
+		return fmt.Errorf("%s is a %s notebook (its metadata says so); gokernel runs Go notebooks", path, lang)
+	}
 	eng, err := engine.New()
 	if err != nil {
 		return fmt.Errorf("starting the engine: %w", err)
@@ -118,6 +121,19 @@ func parseInterleaved(fs *flag.FlagSet, args []string) (string, error) {
 		return "", usageError("want one NOTEBOOK, got %d arguments", len(positional))
 	}
 	return positional[0], nil
+}
+
+// notebookLanguage is the language the notebook's metadata names
+// (kernelspec.language, else language_info.name), "" when none.
+func notebookLanguage(nb *notebook.Notebook) string {
+	for _, key := range [][2]string{{"kernelspec", "language"}, {"language_info", "name"}} {
+		if m, ok := nb.Metadata[key[0]].(map[string]any); ok {
+			if s, ok := m[key[1]].(string); ok && s != "" {
+				return s
+			}
+		}
+	}
+	return ""
 }
 
 // executed counts the code cells that ran.

@@ -119,6 +119,9 @@ func TestRunRejectsBadArguments(t *testing.T) {
 	dir := t.TempDir()
 	bad := filepath.Join(dir, "bad.ipynb")
 	os.WriteFile(bad, []byte(`{"nbformat": 3}`), 0o644)
+	python := filepath.Join(dir, "python.ipynb")
+	os.WriteFile(python, []byte(`{"nbformat": 4, "nbformat_minor": 5, "cells": [],
+		"metadata": {"kernelspec": {"name": "python3", "language": "python"}}}`), 0o644)
 	for name, args := range map[string][]string{
 		"no notebook":      {},
 		"two notebooks":    {"a.ipynb", "b.ipynb"},
@@ -126,13 +129,16 @@ func TestRunRejectsBadArguments(t *testing.T) {
 		"-o and -inplace":  {"-o", "x.ipynb", "-inplace", "a.ipynb"},
 		"missing notebook": {filepath.Join(dir, "missing.ipynb")},
 		"not nbformat 4":   {bad},
+		"python notebook":  {python},
 	} {
 		if err := runNotebook(args); err == nil {
 			t.Errorf("%s: no error", name)
 		}
 	}
-	if _, err := os.Stat(filepath.Join(dir, "bad.out.ipynb")); err == nil {
-		t.Error("an output was written for an unreadable notebook")
+	for _, name := range []string{"bad.out.ipynb", "python.out.ipynb"} {
+		if _, err := os.Stat(filepath.Join(dir, name)); err == nil {
+			t.Errorf("%s written for a notebook that was not run", name)
+		}
 	}
 }
 
