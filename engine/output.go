@@ -31,8 +31,22 @@ type capture struct {
 // before it has been forwarded.
 var syncMarker = []byte("\x00gokernel-sync\x00")
 
-// startCapture swaps os.Stdout and os.Stderr for pipes that feed out.
+// captureMu makes captures of several engines in one process take turns:
+// os.Stdout and os.Stderr are process-wide.
+var captureMu sync.Mutex
+
+// startCapture swaps os.Stdout and os.Stderr for pipes that feed out. The
+// capture must be stopped.
 func startCapture(out kernel.Output) (*capture, error) {
+	captureMu.Lock()
+	c, err := newCapture(out)
+	if err != nil {
+		captureMu.Unlock()
+	}
+	return c, err
+}
+
+func newCapture(out kernel.Output) (*capture, error) {
 	c := &capture{oldOut: os.Stdout, oldErr: os.Stderr, synced: make(chan struct{}, 2)}
 	outR, outW, err := os.Pipe()
 	if err != nil {
@@ -125,6 +139,7 @@ func (c *capture) sync() {
 // stop restores os.Stdout and os.Stderr and returns once everything
 // written into the pipes has been forwarded.
 func (c *capture) stop() {
+	defer captureMu.Unlock()
 	os.Stdout, os.Stderr = c.oldOut, c.oldErr
 	c.outW.Close()
 	c.errW.Close()

@@ -176,3 +176,22 @@ func TestInterrupt(t *testing.T) {
 		})
 	}
 }
+
+func TestEnginesInOneProcessKeepStdout(t *testing.T) {
+	before := os.Stdout
+	a, b := newEngine(t), newEngine(t)
+	done := make(chan bool)
+	for _, e := range []*Engine{a, b} {
+		go func() {
+			for range 20 {
+				run(t, e, "import \"fmt\"\nfmt.Println(1)")
+			}
+			done <- true
+		}()
+	}
+	<-done
+	<-done
+	if os.Stdout != before {
+		t.Error("os.Stdout was not restored")
+	}
+}
