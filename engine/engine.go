@@ -177,7 +177,7 @@ func (e *Engine) run(ctx context.Context, code string) (res kernel.ExecuteResult
 		err = gp
 	}
 	if err != nil {
-		return kernel.ExecuteResult{Err: err}
+		return kernel.ExecuteResult{Err: annotate(err, code)}
 	}
 	e.resMu.Lock()
 	defer e.resMu.Unlock()

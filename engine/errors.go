@@ -137,3 +137,29 @@ func internalError(value any) *kernel.Error {
 		Traceback: []string{"InternalError: the interpreter (yaegi) failed on this cell: " + v,
 			"Variables and definitions from earlier cells are kept."}}
 }
+
+// cellRef matches a cell position in an error's traceback.
+var cellRef = regexp.MustCompile(`cell:(\d+):(\d+)`)
+
+// annotate adds, under each traceback line that names a position in the
+// cell, the cell's source line and a caret under the column.
+func annotate(err *kernel.Error, code string) *kernel.Error {
+	lines := strings.Split(code, "\n")
+	var tb []string
+	for _, t := range err.Traceback {
+		tb = append(tb, t)
+		m := cellRef.FindStringSubmatch(t)
+		if m == nil {
+			continue
+		}
+		line, _ := strconv.Atoi(m[1])
+		col, _ := strconv.Atoi(m[2])
+		if line < 1 || line > len(lines) {
+			continue
+		}
+		src := strings.ReplaceAll(lines[line-1], "\t", "    ")
+		prefix := strings.ReplaceAll(lines[line-1][:min(max(col-1, 0), len(lines[line-1]))], "\t", "    ")
+		tb = append(tb, "        "+src, "        "+strings.Repeat(" ", len([]rune(prefix)))+"^")
+	}
+	return &kernel.Error{Name: err.Name, Value: err.Value, Traceback: tb}
+}
