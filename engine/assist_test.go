@@ -49,6 +49,32 @@ func TestComplete(t *testing.T) {
 			t.Errorf("Complete(%q): cursor %d..%d, want %d..%d", tt.code, c.CursorStart, c.CursorEnd, tt.start, tt.end)
 		}
 	}
+	kinds := func(code string) map[string]any {
+		c := e.Complete(code, len(code))
+		out := map[string]any{}
+		for _, t := range c.Metadata["_jupyter_types_experimental"].([]any) {
+			m := t.(map[string]any)
+			out[m["text"].(string)] = m["type"]
+		}
+		return out
+	}
+	for code, want := range map[string]map[string]string{
+		"strings.ToUpp": {"ToUpper": "function"},
+		"mat.Den":       {"Dense": "type", "DenseCopyOf": "function"},
+		"math.P":        {"Pi": "constant"},
+		"my":            {"myVar": "variable"},
+		"hel":           {"helper": "function"},
+		"Poi":           {"Point": "type"},
+		"pt.":           {"X": "field", "Norm": "method"},
+		"fo":            {"for": "keyword"},
+	} {
+		got := kinds(code)
+		for text, kind := range want {
+			if got[text] != kind {
+				t.Errorf("Complete(%q): %q has type %v, want %q", code, text, got[text], kind)
+			}
+		}
+	}
 	// Bad cursors are clamped, never a panic.
 	e.Complete("abc", 99)
 	e.Complete("abc", -5)

@@ -43,15 +43,26 @@ func (e *Engine) Complete(code string, cursor int) kernel.Completion {
 		}
 		end += n
 	}
-	var cands []string
+	var cands []candidate
 	if start > 0 && code[start-1] == '.' {
 		cands = e.members(code, start-1)
 	} else {
 		cands = e.scopeNames(code)
 	}
-	matches := filterPrefix(cands, prefix)
-	return kernel.Completion{Matches: matches, CursorStart: start, CursorEnd: end, Metadata: map[string]any{}}
+	matched := filterPrefix(cands, prefix)
+	matches := make([]string, len(matched))
+	types := make([]any, len(matched))
+	for i, c := range matched {
+		matches[i] = c.text
+		types[i] = map[string]any{"start": start, "end": end, "text": c.text, "type": c.kind}
+	}
+	return kernel.Completion{Matches: matches, CursorStart: start, CursorEnd: end,
+		Metadata: map[string]any{"_jupyter_types_experimental": types}}
 }
+
+// candidate is a completion with its kind, as JupyterLab shows it
+// ("function", "variable", "type", "module", "keyword", ...).
+type candidate struct{ text, kind string }
 
 func clampCursor(code string, cursor int) int {
 	if cursor < 0 {
@@ -80,35 +91,42 @@ func identStart(code string, cursor int) int {
 	return start
 }
 
-func filterPrefix(cands []string, prefix string) []string {
+func filterPrefix(cands []candidate, prefix string) []candidate {
 	seen := map[string]bool{}
-	var out []string
+	var out []candidate
 	for _, c := range cands {
-		if strings.HasPrefix(c, prefix) && !seen[c] && !strings.HasPrefix(c, "__gk") {
-			seen[c] = true
+		if strings.HasPrefix(c.text, prefix) && !seen[c.text] && !strings.HasPrefix(c.text, "__gk") {
+			seen[c.text] = true
 			out = append(out, c)
 		}
 	}
-	sort.Strings(out)
+	sort.Slice(out, func(i, j int) bool { return out[i].text < out[j].text })
 	return out
 }
 
 // scopeNames lists the identifiers visible at top level: definitions of
 // earlier cells, identifiers of the code being edited, imported packages,
 // keywords and builtins.
-func (e *Engine) scopeNames(code string) []string {
+func (e *Engine) scopeNames(code string) []candidate {
 	e.mu.Lock()
-	var names []string
-	for n := range e.defs {
-		names = append(names, n)
+	var names []candidate
+	for n, k := range e.defs {
+		names = append(names, candidate{n, [...]string{defVar: "variable", defConst: "constant", defFunc: "function", defType: "type"}[k]})
 	}
 	for n := range e.pkgNames {
-		names = append(names, n)
+		names = append(names, candidate{n, "module"})
 	}
 	e.mu.Unlock()
-	names = append(names, identsIn(code)...)
-	names = append(names, keywords...)
-	return append(names, builtins...)
+	for _, n := range identsIn(code) {
+		names = append(names, candidate{n, "text"})
+	}
+	for _, k := range keywords {
+		names = append(names, candidate{k, "keyword"})
+	}
+	for _, b := range builtins {
+		names = append(names, candidate{b, "builtin"})
+	}
+	return names
 }
 
 // identsIn lists the identifiers that occur in code (the code being edited
@@ -126,7 +144,7 @@ func identsIn(code string) []string {
 // members lists what may follow the selector expression that ends at
 // code[dot] == '.': a package's exported names, or a value's fields and
 // methods.
-func (e *Engine) members(code string, dot int) []string {
+func (e *Engine) members(code string, dot int) []candidate {
 	xStart := identStart(code, dot)
 	x := code[xStart:dot]
 	if x == "" {
@@ -149,11 +167,12 @@ func (e *Engine) members(code string, dot int) []string {
 		names = append(names, typeMembers(v.Elem().Type())...)
 	}
 	if typ, ok := e.varTypes[x]; ok {
-		names = append(names, e.methods[typ]...)
+		for _, m := range e.methods[typ] {
+			names = append(names, candidate{m, "method"})
+		}
 	}
 	return names
 }
-
 func (e *Engine) isDefined(name string) bool {
 	_, ok := e.defs[name]
 	return ok
@@ -172,31 +191,41 @@ func packageByName(name string) (string, bool) {
 }
 
 // packageMembers lists the exported names of a preloaded package.
-func packageMembers(importPath string) []string {
+func packageMembers(importPath string) []candidate {
 	name := packageNames()[importPath]
 	key := importPath + "/" + name
 	syms := stdlibSymbols()[key]
 	if syms == nil {
 		syms = preloadedSymbols()[key]
 	}
-	var out []string
-	for n := range syms {
-		if token.IsExported(n) && !strings.HasPrefix(n, "_") {
-			out = append(out, n)
+	var out []candidate
+	for n, v := range syms {
+		if !token.IsExported(n) || strings.HasPrefix(n, "_") {
+			continue
 		}
+		kind := "variable"
+		switch {
+		case v.Kind() == reflect.Func:
+			kind = "function"
+		case v.Kind() == reflect.Pointer && v.IsNil():
+			kind = "type" // yaegi lists a type T as (*T)(nil)
+		case !v.CanAddr():
+			kind = "constant"
+		}
+		out = append(out, candidate{n, kind})
 	}
 	return out
 }
 
 // typeMembers lists the exported fields and methods of t (and *t).
-func typeMembers(t reflect.Type) []string {
-	var out []string
+func typeMembers(t reflect.Type) []candidate {
+	var out []candidate
 	pt := t
 	if t.Kind() != reflect.Pointer {
 		pt = reflect.PointerTo(t)
 	}
 	for i := 0; i < pt.NumMethod(); i++ {
-		out = append(out, pt.Method(i).Name)
+		out = append(out, candidate{pt.Method(i).Name, "method"})
 	}
 	st := t
 	if st.Kind() == reflect.Pointer {
@@ -205,7 +234,7 @@ func typeMembers(t reflect.Type) []string {
 	if st.Kind() == reflect.Struct {
 		for i := 0; i < st.NumField(); i++ {
 			if f := st.Field(i); f.IsExported() {
-				out = append(out, f.Name)
+				out = append(out, candidate{f.Name, "field"})
 			}
 		}
 	}
