@@ -87,7 +87,9 @@ func TestCellsMixAndRerun(t *testing.T) {
 			{code: "func nothing() {}\nnothing()", result: ""},
 		},
 		"final values are formatted": {
-			{code: "import \"strconv\"\nstrconv.Atoi(\"12\")", result: "(12, <nil>)"},
+			{code: "import \"strconv\"\nstrconv.Atoi(\"12\")", result: "12"},
+			{code: "strconv.Atoi(\"x\")", result: "(0, strconv.Atoi: parsing \"x\": invalid syntax)"},
+			{code: "func two() (int, string) { return 1, \"a\" }\ntwo()", result: "(1, a)"},
 			{code: "[]int{1, 2}", result: "[1 2]"},
 			{code: "map[string]int{\"a\": 1}", result: "map[a:1]"},
 			{code: "import \"time\"\n2 * time.Second", result: "2s"},

@@ -114,6 +114,10 @@ func TestRichResults(t *testing.T) {
 	if _, ok := res.Data["image/png"]; !ok {
 		t.Errorf("plot result has no PNG: keys %v", keys(res.Data))
 	}
+	res, _ = run(t, e, "func newPlot() (*plot.Plot, error) { return plot.New(), nil }\nnewPlot()")
+	if _, ok := res.Data["image/png"]; !ok {
+		t.Errorf("(plot, nil) result has no PNG: keys %v", keys(res.Data))
+	}
 }
 
 func keys(m map[string]any) []string {

@@ -71,6 +71,9 @@ func __gk_rundefer() {
 }
 
 func __gk_show(vs ...any) {
+	if len(vs) == 2 && vs[1] == nil {
+		vs = vs[:1]
+	}
 	__gk_last = vs
 	` + rtName + `.Show(vs...)
 }

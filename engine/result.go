@@ -26,8 +26,12 @@ func (e *Engine) setResult(data, metadata map[string]any) {
 }
 
 // show receives the values of the cell's final expression. A single nil
-// (an untyped nil, a nil error) shows nothing, like Python's None.
+// (an untyped nil, a nil error) shows nothing, like Python's None; a value
+// with a nil error (v, err := f()) shows as the value alone.
 func (e *Engine) show(vs ...any) {
+	if len(vs) == 2 && vs[1] == nil {
+		vs = vs[:1]
+	}
 	switch {
 	case len(vs) == 0:
 		return
