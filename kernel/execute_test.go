@@ -131,6 +131,16 @@ func TestExecute(t *testing.T) {
 			},
 		},
 		{
+			name:    "undecodable content is an error reply",
+			request: map[string]any{"code": 7},
+			iopub:   []string{}, status: "error", count: 0,
+			check: func(t *testing.T, x exchange) {
+				if c := content(x.reply); c["ename"] != "BadRequest" {
+					t.Errorf("reply %v", c)
+				}
+			},
+		},
+		{
 			name:    "content without code runs nothing",
 			request: map[string]any{},
 			iopub:   []string{"execute_input"}, status: "ok", count: 1,
