@@ -20,7 +20,9 @@ func main() {
 	}
 	kernels := []kernelCmd{{
 		name: "gokernel",
-		argv: func(conn string) []string { return []string{*gokernel, "kernel", "--connection-file", conn, "--log-level", "error"} },
+		argv: func(conn string) []string {
+			return []string{*gokernel, "kernel", "--connection-file", conn, "--log-level", "error"}
+		},
 		// A cell with no output and no value.
 		setup: "x := 0", trivial: "x = 1",
 	}}
