@@ -429,7 +429,8 @@ func bookkeeping(x ast.Expr) bool {
 
 // rewriteOptions binds the rewrite to the interpreter's globals.
 func (e *Engine) rewriteOptions() rewrite.Options {
-	return rewrite.Options{IsInt: e.globalIsInt, GoPanic: rtName + ".GoPanic", Defer: "__gk_defer"}
+	return rewrite.Options{IsInt: e.globalIsInt, GoPanic: rtName + ".GoPanic", Defer: "__gk_defer",
+		Enter: rtName + ".Enter", Leave: rtName + ".Leave"}
 }
 
 // globalIsInt reports whether the package-level variable or constant name

@@ -10,6 +10,7 @@ import (
 	"reflect"
 	"sort"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/gokernel/gokernel/cell"
@@ -47,6 +48,8 @@ type Engine struct {
 	lastType  string                // cell-defined type of the final value, if any
 	goPanics  []*kernel.Error       // panics of goroutines started by cells
 	deferred  int                   // deferred calls the running cell registered
+	depth     atomic.Int64          // nested calls of interpreted functions
+	overflow  bool                  // the running cell went deeper than maxDepth
 }
 
 var _ kernel.Interpreter = (*Engine)(nil)
@@ -176,6 +179,12 @@ func (e *Engine) run(ctx context.Context, code string) (res kernel.ExecuteResult
 	if gp := e.takeGoPanic(); gp != nil && (err == nil || err.Name == ErrInterrupted) {
 		err = gp
 	}
+	e.resMu.Lock()
+	if e.overflow {
+		e.overflow = false
+		err = stackOverflow()
+	}
+	e.resMu.Unlock()
 	if err != nil {
 		return kernel.ExecuteResult{Err: annotate(err, code)}
 	}

@@ -1,10 +1,12 @@
 package engine
 
 import (
+	"fmt"
 	"reflect"
 	"time"
 
 	"github.com/gokernel/gokernel/cell"
+	"github.com/gokernel/gokernel/kernel"
 	"github.com/traefik/yaegi/interp"
 )
 
@@ -89,6 +91,8 @@ func (e *Engine) runtimeSymbols() interp.Exports {
 			"Bundle":   reflect.ValueOf(e.showBundle),
 			"GoPanic":  reflect.ValueOf(e.goPanic),
 			"Deferred": reflect.ValueOf(func() { e.deferred++ }),
+			"Enter":    reflect.ValueOf(e.enterCall),
+			"Leave":    reflect.ValueOf(e.leaveCall),
 			"Clear":    reflect.ValueOf(clearValue),
 		},
 	}
@@ -117,4 +121,44 @@ func sleep(d time.Duration) {
 	case <-t.C:
 	case <-cell.Context().Done():
 	}
+}
+
+// maxDepth is the number of nested calls of declared interpreted
+// functions (summed over goroutines) at which the cell is stopped:
+// infinite recursion would otherwise overflow the Go stack, which is
+// fatal. The cell is stopped the way an interrupt stops it, because
+// unwinding thousands of interpreted frames with a panic takes yaegi
+// quadratic time.
+const maxDepth = 10000
+
+// enterCall counts a call of an interpreted function; see maxDepth.
+func (e *Engine) enterCall() {
+	if e.depth.Add(1) <= maxDepth {
+		return
+	}
+	e.resMu.Lock()
+	e.overflow = true
+	cancel := e.cancelRun
+	e.resMu.Unlock()
+	if cancel == nil {
+		// No cell runs (a goroutine of an earlier cell recurses): a panic
+		// is slow to unwind, but not fatal.
+		e.depth.Add(-1)
+		panic(stackOverflow().Value)
+	}
+	cancel()
+	// Wait until the interpreter has been told to stop; the frames then
+	// return one by one.
+	<-cell.Context().Done()
+	time.Sleep(time.Millisecond)
+}
+
+// leaveCall counts the return of an interpreted function.
+func (e *Engine) leaveCall() { e.depth.Add(-1) }
+
+// stackOverflow is the error of a cell stopped by maxDepth.
+func stackOverflow() *kernel.Error {
+	msg := fmt.Sprintf("stack overflow: more than %d nested calls of interpreted functions (infinite recursion?)", maxDepth)
+	return &kernel.Error{Name: ErrPanic, Value: msg, Traceback: []string{"panic: " + msg,
+		"The cell was stopped; variables defined before keep their values."}}
 }

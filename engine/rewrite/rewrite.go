@@ -3,6 +3,7 @@ package rewrite
 import (
 	"go/ast"
 	"go/token"
+	"strings"
 )
 
 // Options configures a rewrite.
@@ -17,6 +18,12 @@ type Options struct {
 	// defer statements alone. Only applied when Apply's root is a block
 	// (a cell's statements).
 	Defer string
+	// Enter and Leave are the qualified names of functions that every
+	// declared function (and method) calls first, and defers: the kernel
+	// counts nested calls with them, to stop infinite recursion before it
+	// overflows the Go stack, which would kill the process. Empty leaves
+	// functions alone.
+	Enter, Leave string
 	// GoPanic is the qualified name of the function (e.g. "rt.GoPanic")
 	// that receives the value recovered from a panicking goroutine started
 	// by a go statement. Empty leaves go statements alone.
@@ -30,6 +37,13 @@ func Apply(root ast.Node, opts Options) {
 	r := &rewriter{opts: opts, ints: intNames(root), done: map[*ast.GoStmt]bool{}}
 	if block, ok := root.(*ast.BlockStmt); ok && opts.Defer != "" {
 		r.topLevelDefers(block)
+	}
+	if file, ok := root.(*ast.File); ok && opts.Enter != "" && opts.Leave != "" {
+		for _, d := range file.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
+				guard(fd.Body, opts.Enter, opts.Leave)
+			}
+		}
 	}
 	ast.Inspect(root, func(n ast.Node) bool {
 		switch n := n.(type) {
@@ -112,4 +126,22 @@ func (r *rewriter) stmt(s ast.Stmt) ast.Stmt {
 		}
 	}
 	return s
+}
+
+// guard prepends `Enter(); defer Leave()` to a function body. They get
+// the position of the body's first statement, which is where yaegi
+// locates a frame in a panic's traceback.
+func guard(body *ast.BlockStmt, enter, leave string) {
+	pos := body.Lbrace
+	if len(body.List) > 0 {
+		pos = body.List[0].Pos()
+	}
+	call := func(name string) *ast.CallExpr {
+		pkg, fn, _ := strings.Cut(name, ".")
+		return &ast.CallExpr{Fun: &ast.SelectorExpr{X: &ast.Ident{NamePos: pos, Name: pkg}, Sel: &ast.Ident{NamePos: pos, Name: fn}}, Lparen: pos, Rparen: pos}
+	}
+	body.List = append([]ast.Stmt{
+		&ast.ExprStmt{X: call(enter)},
+		&ast.DeferStmt{Defer: pos, Call: call(leave)},
+	}, body.List...)
 }

@@ -69,6 +69,21 @@ func TestApply(t *testing.T) {
 	}
 }
 
+func TestGuard(t *testing.T) {
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "", "package p\nfunc f(n int) int { return f(n) }\nfunc (T) m() {}", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rewrite.Apply(f, rewrite.Options{Enter: "rt.Enter", Leave: "rt.Leave"})
+	var b bytes.Buffer
+	printer.Fprint(&b, fset, f)
+	want := normalize("package p\nfunc f(n int) int { rt.Enter(); defer rt.Leave(); return f(n) }\nfunc (T) m() { rt.Enter(); defer rt.Leave() }")
+	if got := normalize(b.String()); got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}
+
 func ExampleApply() {
 	fset := token.NewFileSet()
 	f, _ := parser.ParseFile(fset, "", "package p; func _() { for i := range 3 { println(i) } }", 0)
