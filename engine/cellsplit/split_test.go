@@ -137,7 +137,7 @@ func parseAndRewrite(src string, c cellsplit.Chunk) {
 			b[i] = ' '
 		}
 	}
-	opts := rewrite.Options{IsInt: func(string) bool { return true }, GoPanic: "rt.GoPanic"}
+	opts := rewrite.Options{IsInt: func(string) bool { return true }, GoPanic: "rt.GoPanic", Defer: "rt.Defer", Enter: "rt.Enter", Leave: "rt.Leave"}
 	fset := token.NewFileSet()
 	if c.Kind == cellsplit.Stmts {
 		f, err := parser.ParseFile(fset, "", "package main; func main() {\n"+string(b)+"\n}", 0)
