@@ -2,15 +2,11 @@ package engine
 
 import (
 	"context"
-	"fmt"
 	"go/ast"
 	"go/constant"
 	"go/parser"
 	"go/token"
-	"path"
 	"reflect"
-	"strconv"
-	"strings"
 
 	"github.com/gokernel/gokernel/engine/cellsplit"
 	"github.com/gokernel/gokernel/engine/rewrite"
@@ -108,88 +104,6 @@ func (e *Engine) resync() {
 	if prog, err := e.interp.CompileAST(&ast.BlockStmt{}); err == nil {
 		e.interp.Execute(prog)
 	}
-}
-
-// evalImports imports the packages not imported yet; importing a package
-// again under the same name does nothing.
-func (e *Engine) evalImports(ctx context.Context, code string, ch cellsplit.Chunk) *kernel.Error {
-	if e.imported(code, ch) {
-		return nil
-	}
-	f, kerr := e.parseFile(code, ch)
-	if kerr != nil {
-		return kerr
-	}
-	var specs []ast.Spec
-	for _, imp := range f.Imports {
-		p, err := strconv.Unquote(imp.Path.Value)
-		if err != nil {
-			continue
-		}
-		name := path.Base(p)
-		if imp.Name != nil {
-			name = imp.Name.Name
-		}
-		key := name + " " + p
-		if _, done := e.imports[key]; done {
-			continue
-		}
-		specs = append(specs, imp)
-	}
-	if len(specs) == 0 {
-		return nil
-	}
-	f.Decls = []ast.Decl{&ast.GenDecl{Tok: token.IMPORT, TokPos: specs[0].Pos(), Specs: specs}}
-	if kerr := e.compileRun(ctx, f); kerr != nil {
-		return kerr
-	}
-	for _, s := range specs {
-		imp := s.(*ast.ImportSpec)
-		p, _ := strconv.Unquote(imp.Path.Value)
-		name := e.packageName(p)
-		if imp.Name != nil {
-			name = imp.Name.Name
-		}
-		e.imports[path.Base(p)+" "+p] = name
-		if imp.Name != nil {
-			e.imports[imp.Name.Name+" "+p] = name
-		}
-		e.pkgNames[name] = p
-	}
-	return nil
-}
-
-// imported reports whether every import of the chunk was done before. It
-// parses with a throwaway file set, so that re-running an import cell
-// does not grow the interpreter's.
-func (e *Engine) imported(code string, ch cellsplit.Chunk) bool {
-	f, err := parser.ParseFile(token.NewFileSet(), srcName, fileHeader+blank(code, ch.Start, ch.End), parser.ImportsOnly)
-	if err != nil {
-		return false
-	}
-	for _, imp := range f.Imports {
-		p, err := strconv.Unquote(imp.Path.Value)
-		if err != nil {
-			return false
-		}
-		name := path.Base(p)
-		if imp.Name != nil {
-			name = imp.Name.Name
-		}
-		if _, done := e.imports[name+" "+p]; !done {
-			return false
-		}
-	}
-	return true
-}
-
-// packageName is the name a compiled package declares (the last element
-// of the key under which its symbols were loaded).
-func (e *Engine) packageName(importPath string) string {
-	if name, ok := packageNames()[importPath]; ok {
-		return name
-	}
-	return path.Base(importPath)
 }
 
 // evalDecls evaluates package-level declarations. A type whose
@@ -338,93 +252,6 @@ func keepsCode(n ast.Node) bool {
 		return !found
 	})
 	return found
-}
-
-// evalFinal evaluates the cell's final expression through __gk_show, which
-// records its value as the cell's result. Expressions without a value
-// (calls of functions without results) run as they are.
-func (e *Engine) evalFinal(ctx context.Context, body *ast.BlockStmt, x ast.Expr) *kernel.Error {
-	show := &ast.CallExpr{Fun: &ast.Ident{NamePos: x.Pos(), Name: "__gk_show"}, Lparen: x.Pos(), Args: []ast.Expr{x}, Rparen: x.End()}
-	block := &ast.BlockStmt{Lbrace: body.Lbrace, List: []ast.Stmt{&ast.ExprStmt{X: show}}, Rbrace: body.Rbrace}
-	if prog, kerr := e.compile(block); kerr == nil {
-		e.resMu.Lock()
-		e.lastType = ""
-		e.resMu.Unlock()
-		if kerr := e.exec(ctx, prog); kerr != nil {
-			return kerr
-		}
-		return e.showMethods(ctx)
-	}
-	plain := &ast.BlockStmt{Lbrace: body.Lbrace, List: []ast.Stmt{&ast.ExprStmt{X: x}}, Rbrace: body.Rbrace}
-	return e.compileRun(ctx, plain)
-}
-
-// showMethods gives a final value of a cell-defined type the display its
-// methods ask for: MIMEBundle (display.Renderer), else String or Error.
-// Compiled code cannot call methods of interpreted types, so the
-// interpreter does, on the value kept in __gk_last.
-func (e *Engine) showMethods(ctx context.Context) *kernel.Error {
-	e.resMu.Lock()
-	typ := e.lastType
-	e.resMu.Unlock()
-	if typ == "" {
-		return nil
-	}
-	base := strings.TrimPrefix(typ, "*")
-	if i := strings.IndexByte(base, '['); i >= 0 {
-		base = base[:i]
-	}
-	var call string
-	for _, m := range []struct{ method, sink string }{
-		{"MIMEBundle", "Bundle"}, {"Error", "Text"}, {"String", "Text"},
-	} {
-		if e.hasMethod(base, m.method) {
-			call = fmt.Sprintf("%s.%s(__gk_last[0].(%s).%s())", rtName, m.sink, typ, m.method)
-			break
-		}
-	}
-	if call == "" {
-		return nil
-	}
-	f, err := parser.ParseFile(e.interp.FileSet(), srcName, blockHeader+call+blockFooter, parser.SkipObjectResolution)
-	if err != nil {
-		return nil
-	}
-	return e.compileRun(ctx, f.Decls[0].(*ast.FuncDecl).Body)
-}
-
-func (e *Engine) hasMethod(typ, method string) bool {
-	for _, m := range e.methods[typ] {
-		if m == method {
-			return true
-		}
-	}
-	return false
-}
-
-// bookkeeping reports whether x is a call whose results are bookkeeping
-// only (byte counts and errors of printing, writing and scanning), which
-// the cell does not show.
-func bookkeeping(x ast.Expr) bool {
-	call, ok := x.(*ast.CallExpr)
-	if !ok {
-		return false
-	}
-	var name string
-	switch f := call.Fun.(type) {
-	case *ast.Ident:
-		name = f.Name
-	case *ast.SelectorExpr:
-		name = f.Sel.Name
-	default:
-		return false
-	}
-	for _, prefix := range []string{"Print", "Fprint", "Write", "Scan", "Fscan", "Sscan", "Encode"} {
-		if strings.HasPrefix(name, prefix) {
-			return true
-		}
-	}
-	return false
 }
 
 // rewriteOptions binds the rewrite to the interpreter's globals.
