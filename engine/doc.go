@@ -63,7 +63,8 @@
 // Declared functions pay for the recursion guard: about 40% on a
 // call-bound benchmark (fib), nothing on loops.
 //
-// Limits: output that goroutines of a cell write after the cell ended is
-// dropped; after an interrupt, compiled code that ignores cell.Context
+// Limits: output that goroutines of a cell write with fmt after the cell
+// ended goes to that cell's Output, but what compiled code writes to
+// os.Stdout then does not reach the notebook; after an interrupt, compiled code that ignores cell.Context
 // keeps running beside the next cell.
 package engine

@@ -58,6 +58,8 @@ var _ kernel.Interpreter = (*Engine)(nil)
 // packages of package symbols and the engine's prelude.
 func New() (*Engine, error) {
 	e := &Engine{
+		stdout:      fileWriter{name: "stdout"},
+		stderr:      stderrWriter{fileWriter: fileWriter{name: "stderr"}},
 		imports:     map[string]string{},
 		pkgNames:    map[string]string{},
 		typeSrc:     map[string]string{},
@@ -107,14 +109,15 @@ func (e *Engine) Execute(ctx context.Context, code string, out kernel.Output) ke
 		return kernel.ExecuteResult{Err: &kernel.Error{Name: ErrInternal, Value: err.Error()}}
 	}
 	defer capt.stop()
+	raw := out
 	out = syncedOutput{Output: out, capt: capt}
-	e.stdout.f.Store(capt.outW)
-	e.stderr.f.Store(capt.errW)
+	e.stdout.install(capt.outW, nil)
+	e.stderr.install(capt.errW, nil)
 	e.stdin.set(out)
 	defer func() {
 		e.stdin.set(nil)
-		e.stdout.f.Store(nil)
-		e.stderr.f.Store(nil)
+		e.stdout.install(nil, raw)
+		e.stderr.install(nil, raw)
 	}()
 
 	// A panic in a goroutine of the cell cancels runCtx too.

@@ -147,17 +147,32 @@ func (c *capture) stop() {
 }
 
 // fileWriter writes into the file currently installed by an execution
-// (the capture pipe); outside executions writes are dropped.
+// (the capture pipe). Between executions — a goroutine of a cell still
+// printing — it writes to the stream of the last cell's Output, as
+// ipykernel does; before the first execution writes are dropped.
 type fileWriter struct {
-	f atomic.Pointer[os.File]
+	name string // stream name: "stdout" or "stderr"
+	f    atomic.Pointer[os.File]
+	last atomic.Pointer[kernel.Output]
 }
 
 func (w *fileWriter) Write(p []byte) (int, error) {
-	f := w.f.Load()
-	if f == nil {
-		return len(p), nil
+	if f := w.f.Load(); f != nil {
+		return f.Write(p)
 	}
-	return f.Write(p)
+	if out := w.last.Load(); out != nil {
+		(*out).Stream(w.name, string(p))
+	}
+	return len(p), nil
+}
+
+// install directs the writer to f, the running cell's pipe; with f nil,
+// to out, the Output of the cell that just ended.
+func (w *fileWriter) install(f *os.File, out kernel.Output) {
+	w.f.Store(f)
+	if out != nil {
+		w.last.Store(&out)
+	}
 }
 
 // panicLine matches the lines yaegi writes to its standard error for each

@@ -199,3 +199,15 @@ func TestEnginesInOneProcessKeepStdout(t *testing.T) {
 		t.Error("os.Stdout was not restored")
 	}
 }
+
+func TestLateGoroutineOutputReachesTheCell(t *testing.T) {
+	e := newEngine(t)
+	_, out := run(t, e, "import \"fmt\"\nimport \"time\"\ngo func() {\n\ttime.Sleep(50 * time.Millisecond)\n\tfmt.Println(\"late\")\n}()")
+	deadline := time.Now().Add(2 * time.Second)
+	for out.text("stdout") != "late\n" {
+		if time.Now().After(deadline) {
+			t.Fatalf("late output: %q", out.text("stdout"))
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
