@@ -129,7 +129,7 @@ func sleep(d time.Duration) {
 // fatal. The cell is stopped the way an interrupt stops it, because
 // unwinding thousands of interpreted frames with a panic takes yaegi
 // quadratic time.
-const maxDepth = 10000
+const maxDepth = 100000
 
 // enterCall counts a call of an interpreted function; see maxDepth.
 func (e *Engine) enterCall() {
