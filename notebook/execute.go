@@ -72,17 +72,17 @@ func Execute(ctx context.Context, nb *Notebook, in kernel.Interpreter, opts Opti
 		}
 		count++
 		c.ExecutionCount = count
-		rec.start(c)
+		out := rec.start(c)
 		began := time.Now()
-		res := runCell(ctx, in, c.Source, rec, opts.CellTimeout)
+		res := runCell(ctx, in, c.Source, out, opts.CellTimeout)
 		took := time.Since(began)
 		if res.Err != nil {
-			rec.result(Output{Type: Error, EName: res.Err.Name, EValue: res.Err.Value, Traceback: res.Err.Traceback})
+			out.result(Output{Type: Error, EName: res.Err.Name, EValue: res.Err.Value, Traceback: res.Err.Traceback})
 			progress(opts.Progress, i+1, len(nb.Cells), count, "FAILED", took)
 			return &CellError{Cell: i + 1, ExecutionCount: count, Err: res.Err}
 		}
 		if res.Data != nil {
-			rec.result(Output{Type: ExecuteResult, Data: res.Data, Metadata: orEmpty(res.Metadata), ExecutionCount: count})
+			out.result(Output{Type: ExecuteResult, Data: res.Data, Metadata: orEmpty(res.Metadata), ExecutionCount: count})
 		}
 		progress(opts.Progress, i+1, len(nb.Cells), count, "ok", took)
 	}

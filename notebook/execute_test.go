@@ -208,3 +208,18 @@ func TestOutputAfterTheRunIsDropped(t *testing.T) {
 		t.Errorf("outputs = %+v", outs)
 	}
 }
+
+// Output a cell's goroutine sends after the cell ended goes to that cell.
+func TestLateOutputGoesToItsCell(t *testing.T) {
+	nb := New()
+	nb.Cells = []Cell{code("print first\nlater from the goroutine"), code("release\nprint second")}
+	if err := run(t, nb, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if outs := nb.Cells[0].Outputs; len(outs) != 1 || outs[0].Text != "first\nfrom the goroutine\n" {
+		t.Errorf("cell 1 outputs = %+v", outs)
+	}
+	if outs := nb.Cells[1].Outputs; len(outs) != 1 || outs[0].Text != "second\n" {
+		t.Errorf("cell 2 outputs = %+v", outs)
+	}
+}

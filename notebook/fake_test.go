@@ -9,8 +9,14 @@ import (
 
 // script is a stand-in interpreter for the tests: each line of a cell is a
 // command (print, eprint, show ID TEXT, update ID TEXT, clear, clearwait,
-// value TEXT, fail NAME VALUE, block) acted out on the kernel.Output.
-type script struct{ runs []string }
+// value TEXT, fail NAME VALUE, block, later TEXT, release) acted out on the
+// kernel.Output.
+type script struct {
+	runs []string
+	// release and wrote pair "later" (a goroutine that writes once
+	// released) with "release" (a later cell releasing it).
+	release, wrote chan struct{}
+}
 
 func (s *script) Execute(ctx context.Context, code string, out kernel.Output) kernel.ExecuteResult {
 	s.runs = append(s.runs, code)
@@ -39,6 +45,16 @@ func (s *script) Execute(ctx context.Context, code string, out kernel.Output) ke
 			res.Data = map[string]any{"text/plain": arg}
 		case "fail":
 			return kernel.ExecuteResult{Err: &kernel.Error{Name: id, Value: text, Traceback: []string{id + ": " + text}}}
+		case "later":
+			s.release, s.wrote = make(chan struct{}), make(chan struct{})
+			go func(release, wrote chan struct{}) {
+				<-release
+				out.Stream("stdout", arg+"\n")
+				close(wrote)
+			}(s.release, s.wrote)
+		case "release":
+			close(s.release)
+			<-s.wrote
 		case "block":
 			<-ctx.Done()
 			return kernel.ExecuteResult{Err: &kernel.Error{Name: "Interrupted", Value: ""}}

@@ -9,17 +9,18 @@ import (
 // one to answer.
 var errNoInput = errors.New("input is not available when a notebook runs headless")
 
-// recorder turns what running cells send (it implements kernel.Output) into
-// the nbformat outputs of the notebook's cells, the way a Jupyter frontend
-// does: consecutive text on the same stream is merged, update_display_data
-// replaces every earlier output carrying the display id (in any cell) in
-// place, and clear_output empties the running cell's outputs, at once or,
-// with wait, when its next output arrives.
+// recorder turns what running cells send into the nbformat outputs of the
+// notebook's cells, the way a Jupyter frontend does: consecutive text on
+// the same stream is merged, update_display_data replaces every earlier
+// output carrying the display id (in any cell) in place, and clear_output
+// empties the sending cell's outputs, at once or, with wait, when its next
+// output arrives. Each cell sends through its own cellOutput, so output
+// that a cell's goroutines produce after the cell has ended still lands in
+// that cell, as in Jupyter.
 type recorder struct {
-	mu        sync.Mutex
-	cell      *Cell
-	clearNext bool
-	displays  map[string][]outputRef
+	mu       sync.Mutex
+	stopped  bool
+	displays map[string][]outputRef
 }
 
 // outputRef locates one output; cells do not move during a run and
@@ -30,17 +31,24 @@ type outputRef struct {
 	index int
 }
 
+// cellOutput is the kernel.Output of one cell.
+type cellOutput struct {
+	r         *recorder
+	cell      *Cell
+	clearNext bool
+}
+
 func newRecorder() *recorder {
 	return &recorder{displays: map[string][]outputRef{}}
 }
 
-// start makes c the cell that receives output, clearing its old outputs.
-func (r *recorder) start(c *Cell) {
+// start clears c's old outputs and returns the Output c runs with.
+func (r *recorder) start(c *Cell) *cellOutput {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	r.cell = c
-	r.clearNext = false
-	r.clearCell()
+	o := &cellOutput{r: r, cell: c}
+	o.clear()
+	return o
 }
 
 // stop ends recording: output sent after the run (by a goroutine a cell
@@ -49,97 +57,100 @@ func (r *recorder) start(c *Cell) {
 func (r *recorder) stop() {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	r.cell = nil
+	r.stopped = true
 }
 
 // Stream implements kernel.Output.
-func (r *recorder) Stream(name, text string) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	if text == "" || r.cell == nil {
+func (o *cellOutput) Stream(name, text string) {
+	o.r.mu.Lock()
+	defer o.r.mu.Unlock()
+	if o.r.stopped || text == "" {
 		return
 	}
-	r.pendingClear()
-	outs := r.cell.Outputs
+	o.pendingClear()
+	outs := o.cell.Outputs
 	if n := len(outs); n > 0 && outs[n-1].Type == Stream && outs[n-1].Name == name {
 		outs[n-1].Text += text
 		return
 	}
-	r.cell.Outputs = append(outs, Output{Type: Stream, Name: name, Text: text})
+	o.cell.Outputs = append(outs, Output{Type: Stream, Name: name, Text: text})
 }
 
 // Display implements kernel.Output.
-func (r *recorder) Display(data, metadata map[string]any, id string, update bool) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	if r.cell == nil {
+func (o *cellOutput) Display(data, metadata map[string]any, id string, update bool) {
+	o.r.mu.Lock()
+	defer o.r.mu.Unlock()
+	if o.r.stopped {
 		return
 	}
 	if update {
 		// Like Jupyter, an update of an unknown display id is dropped.
-		for _, ref := range r.displays[id] {
-			o := &ref.cell.Outputs[ref.index]
-			o.Data, o.Metadata = data, orEmpty(metadata)
+		for _, ref := range o.r.displays[id] {
+			out := &ref.cell.Outputs[ref.index]
+			out.Data, out.Metadata = data, orEmpty(metadata)
 		}
 		return
 	}
-	r.pendingClear()
-	r.cell.Outputs = append(r.cell.Outputs, Output{Type: DisplayData, Data: data, Metadata: orEmpty(metadata)})
+	o.pendingClear()
+	o.cell.Outputs = append(o.cell.Outputs, Output{Type: DisplayData, Data: data, Metadata: orEmpty(metadata)})
 	if id != "" {
-		r.displays[id] = append(r.displays[id], outputRef{r.cell, len(r.cell.Outputs) - 1})
+		o.r.displays[id] = append(o.r.displays[id], outputRef{o.cell, len(o.cell.Outputs) - 1})
 	}
 }
 
 // ClearOutput implements kernel.Output.
-func (r *recorder) ClearOutput(wait bool) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	if r.cell == nil {
+func (o *cellOutput) ClearOutput(wait bool) {
+	o.r.mu.Lock()
+	defer o.r.mu.Unlock()
+	if o.r.stopped {
 		return
 	}
 	if wait {
-		r.clearNext = true
+		o.clearNext = true
 		return
 	}
-	r.clearCell()
+	o.clear()
 }
 
 // Input implements kernel.Output; a headless run cannot answer.
-func (r *recorder) Input(prompt string, password bool) (string, error) {
+func (o *cellOutput) Input(prompt string, password bool) (string, error) {
 	return "", errNoInput
 }
 
 // result adds the cell's final value or error.
-func (r *recorder) result(o Output) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	r.pendingClear()
-	r.cell.Outputs = append(r.cell.Outputs, o)
+func (o *cellOutput) result(out Output) {
+	o.r.mu.Lock()
+	defer o.r.mu.Unlock()
+	if o.r.stopped {
+		return
+	}
+	o.pendingClear()
+	o.cell.Outputs = append(o.cell.Outputs, out)
 }
 
 // pendingClear carries out a clear_output(wait=true) before new output.
-func (r *recorder) pendingClear() {
-	if r.clearNext {
-		r.clearNext = false
-		r.clearCell()
+func (o *cellOutput) pendingClear() {
+	if o.clearNext {
+		o.clearNext = false
+		o.clear()
 	}
 }
 
-// clearCell drops the running cell's outputs and the display ids that
-// pointed into them.
-func (r *recorder) clearCell() {
-	r.cell.Outputs = nil
-	for id, refs := range r.displays {
+// clear drops the cell's outputs and the display ids that pointed into
+// them.
+func (o *cellOutput) clear() {
+	o.cell.Outputs = nil
+	for id, refs := range o.r.displays {
 		kept := refs[:0]
 		for _, ref := range refs {
-			if ref.cell != r.cell {
+			if ref.cell != o.cell {
 				kept = append(kept, ref)
 			}
 		}
 		if len(kept) == 0 {
-			delete(r.displays, id)
+			delete(o.r.displays, id)
 		} else {
-			r.displays[id] = kept
+			o.r.displays[id] = kept
 		}
 	}
 }
