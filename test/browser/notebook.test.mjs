@@ -74,6 +74,20 @@ async function runCellAtBottom(code) {
   return index;
 }
 
+// settled waits until the kernel has been idle, with no output changing,
+// for a second: the last cell's reply (which sets its prompt number) and
+// its output travel on different channels.
+async function settled() {
+  let last = '';
+  for (let quiet = 0; quiet < 5;) {
+    await page.waitForTimeout(200);
+    const now = await page.evaluate(() => (document.querySelector('#kernel_indicator_icon.kernel_idle_icon') ? 'idle' : 'busy') +
+      JSON.stringify(Jupyter.notebook.get_cells().map((c) => c.output_area?.outputs ?? [])).length);
+    quiet = now === last && now.startsWith('idle') ? quiet + 1 : 0;
+    last = now;
+  }
+}
+
 const outputText = (index) =>
   page.evaluate((i) => Jupyter.notebook.get_cell(i).element[0].querySelector('.output_wrapper').innerText, index);
 
@@ -99,6 +113,7 @@ test('Restart & Run All with the Go kernel shows every output, no error', async 
     return done && document.querySelector('#kernel_indicator_icon.kernel_idle_icon') ? 'done' : false;
   }, null, { timeout: RUN_ALL_TIMEOUT, polling: 200 });
   const seconds = (Date.now() - began) / 1000;
+  await settled();
   console.log(`# Restart & Run All finished in ${seconds.toFixed(1)}s`);
 
   const errors = await page.$$eval('#notebook .output_error', (els) => els.map((e) => e.innerText.slice(0, 500)));
@@ -183,7 +198,13 @@ test('the interrupt button stops an endless loop and the kernel keeps its state'
   await page.waitForFunction((i) => typeof Jupyter.notebook.get_cell(i).input_prompt_number === 'number', loop);
 
   const check = await runCellAtBottom('kept + 1');
-  await page.waitForFunction((i) => typeof Jupyter.notebook.get_cell(i).input_prompt_number === 'number', check, { timeout: 15_000 });
+  // The reply (which sets the prompt number) and the result travel on
+  // different channels: wait for the output itself, then for idle.
+  await page.waitForFunction((i) => {
+    const c = Jupyter.notebook.get_cell(i);
+    return typeof c.input_prompt_number === 'number' && c.output_area.outputs.length > 0;
+  }, check, { timeout: 15_000 });
+  await settled();
   assert.match(await outputText(check), /\b42\b/, 'the variable defined before the interrupt is gone');
   const session = await page.evaluate(() => Jupyter.notebook.kernel.id);
   assert.ok(session, 'no kernel');
