@@ -6,6 +6,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"github.com/gokernel/gokernel/internal/imagetest"
 	"image"
 	"image/color"
 	"image/png"
@@ -91,22 +92,6 @@ func decodePNG(t *testing.T, data map[string]any) image.Image {
 		t.Fatal(err)
 	}
 	return img
-}
-
-// inkFraction is the share of pixels that are not the background colour of
-// the top-left corner.
-func inkFraction(img image.Image) float64 {
-	r := img.Bounds()
-	bg := color.RGBAModel.Convert(img.At(r.Min.X, r.Min.Y))
-	ink := 0
-	for y := r.Min.Y; y < r.Max.Y; y++ {
-		for x := r.Min.X; x < r.Max.X; x++ {
-			if color.RGBAModel.Convert(img.At(x, y)) != bg {
-				ink++
-			}
-		}
-	}
-	return float64(ink) / float64(r.Dx()*r.Dy())
 }
 
 func keys(m map[string]any) []string {
@@ -203,7 +188,7 @@ func TestPlotIsASharpPNG(t *testing.T) {
 	if md["width"] != DefaultWidth || md["height"] != DefaultHeight {
 		t.Errorf("image/png metadata = %v, want width %d height %d", md, DefaultWidth, DefaultHeight)
 	}
-	if f := inkFraction(img); f < 0.01 || f > 0.5 {
+	if f := imagetest.InkFraction(img); f < 0.01 || f > 0.5 {
 		t.Errorf("%.3f of the pixels are drawn: the picture looks blank or broken", f)
 	}
 	if data[MIMEText] != `<plot "squares" 600x400>` {

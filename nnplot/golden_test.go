@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/base64"
 	"flag"
+	"github.com/gokernel/gokernel/internal/imagetest"
 	"image"
 	"image/color"
 	"image/png"
@@ -57,7 +58,7 @@ func checkGolden(t *testing.T, name string, f *Figure) {
 	if got.Bounds().Dx() != f.Width || got.Bounds().Dy() != f.Height {
 		t.Errorf("%s: PNG is %v, want %dx%d", name, got.Bounds().Size(), f.Width, f.Height)
 	}
-	if ink := inkFraction(got); ink < 0.01 {
+	if ink := imagetest.InkFraction(got); ink < 0.01 {
 		t.Errorf("%s: only %.4f of the pixels are drawn; the picture is blank", name, ink)
 	}
 	path := filepath.Join("testdata", name+"_golden.png")
@@ -106,22 +107,6 @@ func differentPixels(a, b image.Image) float64 {
 }
 
 func far(a, b uint8) bool { return int(a)-int(b) > pixelTolerance || int(b)-int(a) > pixelTolerance }
-
-// inkFraction is the share of pixels that are not the background colour of
-// the top-left corner.
-func inkFraction(img image.Image) float64 {
-	r := img.Bounds()
-	bg := color.RGBAModel.Convert(img.At(r.Min.X, r.Min.Y))
-	ink := 0
-	for y := r.Min.Y; y < r.Max.Y; y++ {
-		for x := r.Min.X; x < r.Max.X; x++ {
-			if color.RGBAModel.Convert(img.At(x, y)) != bg {
-				ink++
-			}
-		}
-	}
-	return float64(ink) / float64(r.Dx()*r.Dy())
-}
 
 // unpack splits a Figure into the figure and its error, the form tests
 // check.
