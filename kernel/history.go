@@ -9,11 +9,55 @@ import (
 // are empty.
 const session = 1
 
+// DefaultHistoryBytes is how much cell history a kernel keeps in memory
+// unless Config.HistoryBytes says otherwise: thousands of ordinary cells.
+// A session's memory stays bounded however long it runs.
+const DefaultHistoryBytes = 4 << 20
+
+// maxHistoryOutput bounds the stored output of one cell: history serves
+// what a cell printed as its value, not a whole data dump.
+const maxHistoryOutput = 4 << 10
+
 // historyEntry is one stored cell.
 type historyEntry struct {
 	line   int
 	input  string
 	output string // text/plain of the result, or the error
+}
+
+func (e historyEntry) size() int { return len(e.input) + len(e.output) }
+
+// history is the session's stored cells, oldest first, within a byte
+// budget.
+type history struct {
+	entries []historyEntry
+	bytes   int
+	budget  int // 0 means DefaultHistoryBytes
+}
+
+// add appends e. Past the budget it forgets the oldest cells down to three
+// quarters of it, so that the copy this costs happens once in many cells;
+// the newest cell is always kept.
+func (h *history) add(e historyEntry) {
+	budget := h.budget
+	if budget <= 0 {
+		budget = DefaultHistoryBytes
+	}
+	h.entries = append(h.entries, e)
+	h.bytes += e.size()
+	if h.bytes <= budget {
+		return
+	}
+	drop := 0
+	for h.bytes > budget/4*3 && drop < len(h.entries)-1 {
+		h.bytes -= h.entries[drop].size()
+		drop++
+	}
+	if drop > 0 {
+		// Copy into a fresh slice so the dropped cells' strings and the
+		// old backing array can be collected.
+		h.entries = append([]historyEntry(nil), h.entries[drop:]...)
+	}
 }
 
 // remember stores a cell run with store_history.
@@ -25,7 +69,10 @@ func (k *Kernel) remember(n int, code string, res ExecuteResult) {
 	case res.Data != nil:
 		e.output, _ = res.Data["text/plain"].(string)
 	}
-	k.history = append(k.history, e)
+	if len(e.output) > maxHistoryOutput {
+		e.output = e.output[:maxHistoryOutput] + "…"
+	}
+	k.history.add(e)
 }
 
 // historyRequest is the content of a history_request.
@@ -54,7 +101,7 @@ func (k *Kernel) historyRequest(r *request) {
 	var entries []historyEntry
 	switch req.HistAccessType {
 	case "tail":
-		entries = last(k.history, req.N)
+		entries = last(k.history.entries, req.N)
 	case "range":
 		entries = k.historyRange(req)
 	case "search":
@@ -78,7 +125,7 @@ func (k *Kernel) historyRange(req historyRequest) []historyEntry {
 		return nil // earlier sessions are not kept
 	}
 	var out []historyEntry
-	for _, e := range k.history {
+	for _, e := range k.history.entries {
 		if e.line >= req.Start && (req.Stop == nil || e.line < *req.Stop) {
 			out = append(out, e)
 		}
@@ -93,8 +140,8 @@ func (k *Kernel) historySearch(req historyRequest) []historyEntry {
 	}
 	var out []historyEntry
 	seen := map[string]bool{}
-	for i := len(k.history) - 1; i >= 0; i-- {
-		e := k.history[i]
+	for i := len(k.history.entries) - 1; i >= 0; i-- {
+		e := k.history.entries[i]
 		if ok, err := path.Match(pattern, e.input); err != nil || !ok {
 			continue
 		}

@@ -3,6 +3,8 @@ package kernel_test
 import (
 	"testing"
 
+	"github.com/gokernel/gokernel/kernel"
+
 	"github.com/gokernel/gokernel/kernel/kerneltest"
 )
 
@@ -54,5 +56,26 @@ func TestHistory(t *testing.T) {
 				t.Errorf("got  %s\nwant %s", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestHistoryBounded: a long session keeps its newest cells within the
+// configured budget and forgets the oldest, so memory does not grow without
+// end; what is kept is still served in order with the right line numbers.
+func TestHistoryBounded(t *testing.T) {
+	s := kerneltest.StartConfig(t, kernel.Config{Connection: kerneltest.Loopback(), Interpreter: newScriptInterp(), HistoryBytes: 100})
+	for range 30 {
+		do(t, s, kerneltest.Shell, "execute_request", map[string]any{"code": "value 1"}, false) // 8 bytes a cell
+	}
+	x := do(t, s, kerneltest.Shell, "history_request", map[string]any{"hist_access_type": "tail", "output": true}, false)
+	items, _ := content(x.reply)["history"].([]any)
+	if len(items) == 0 || len(items) > 100/8 {
+		t.Fatalf("kept %d cells of 8 bytes within a 100-byte budget: %s", len(items), asJSON(items))
+	}
+	for i, it := range items {
+		line := it.([]any)[1].(float64)
+		if want := float64(30 - len(items) + 1 + i); line != want {
+			t.Errorf("cell %d has line %v, want %v (the newest cells, in order)", i, line, want)
+		}
 	}
 }

@@ -24,6 +24,10 @@ type Config struct {
 	// Logger receives the kernel's diagnostics; nil discards them. Nothing
 	// is ever logged to IOPub.
 	Logger *slog.Logger
+	// HistoryBytes bounds the memory of the cell history that
+	// history_request serves (inputs plus outputs); the oldest cells are
+	// forgotten first. 0 means DefaultHistoryBytes.
+	HistoryBytes int
 }
 
 // Kernel is a running Jupyter kernel. Create it with New and serve with
@@ -48,7 +52,7 @@ type Kernel struct {
 
 	// State of the shell worker (only it touches these).
 	count   int
-	history []historyEntry
+	history history
 
 	runMu     sync.Mutex
 	cancelRun context.CancelFunc // interrupts the running cell; nil when idle
@@ -89,6 +93,7 @@ func New(cfg Config) (*Kernel, error) {
 		shellQueue:   make(chan *wire.Message, 1024),
 		stdinReplies: make(chan *wire.Message, 1),
 		shutdown:     make(chan struct{}),
+		history:      history{budget: cfg.HistoryBytes},
 	}, nil
 }
 

@@ -23,7 +23,7 @@ func init() {
 func runKernel(args []string) error {
 	fs := newFlagSet("kernel")
 	connFile := fs.String("connection-file", "", "the Jupyter connection `file` (required)")
-	level := fs.String("log-level", "info", "log `level` on stderr: debug, info, warn or error")
+	level := fs.String("log-level", "warn", "log `level` on stderr: debug, info, warn or error")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}

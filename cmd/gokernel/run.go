@@ -7,11 +7,11 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
-	"runtime"
 	"strings"
 	"time"
 
 	"github.com/gokernel/gokernel/engine"
+	"github.com/gokernel/gokernel/kernel"
 	"github.com/gokernel/gokernel/notebook"
 )
 
@@ -80,7 +80,7 @@ func runNotebook(args []string) error {
 		<-ctx.Done()
 		stop()
 	}()
-	opts := notebook.Options{CellTimeout: *timeout, Kernelspec: kernelspecMetadata(), LanguageInfo: languageInfo()}
+	opts := notebook.Options{CellTimeout: *timeout, Kernelspec: kernelspecMetadata(), LanguageInfo: kernel.LanguageInfo()}
 	if !*quiet {
 		opts.Progress = os.Stderr
 	}
@@ -159,16 +159,4 @@ func writeNotebook(dest string, nb *notebook.Notebook) error {
 // executed notebook with it.
 func kernelspecMetadata() map[string]any {
 	return map[string]any{"name": "gokernel", "display_name": "Go (gokernel)", "language": "go"}
-}
-
-// languageInfo matches the language_info of the kernel's kernel_info_reply.
-func languageInfo() map[string]any {
-	return map[string]any{
-		"name":            "go",
-		"version":         strings.TrimPrefix(runtime.Version(), "go"),
-		"mimetype":        "text/x-go",
-		"file_extension":  ".go",
-		"pygments_lexer":  "go",
-		"codemirror_mode": "go",
-	}
 }

@@ -2,6 +2,7 @@ package wire
 
 import (
 	"crypto/sha256"
+	"encoding/binary"
 	"sync"
 )
 
@@ -11,8 +12,10 @@ const DefaultHistory = 1 << 16
 
 // History is a bounded set of message signatures already seen; it
 // rejects replayed messages. The oldest signature is forgotten when the
-// set is full. It keeps a 32-byte digest of each signature, whatever its
-// length, and is safe for concurrent use.
+// set is full. It keeps 8 bytes of a SHA-256 digest of each signature,
+// whatever its length (a full set of 65,536 takes about 2 MB): a collision
+// could only reject a fresh message, with odds of about 2^-48 per message
+// when full, never accept a replay. It is safe for concurrent use.
 type History struct {
 	mu   sync.Mutex
 	seen map[digest]struct{}
@@ -21,7 +24,7 @@ type History struct {
 	next int // oldest entry once ring is full
 }
 
-type digest [sha256.Size]byte
+type digest uint64
 
 // NewHistory returns a History remembering at most size signatures.
 func NewHistory(size int) *History {
@@ -37,7 +40,8 @@ func (h *History) Add(sig []byte) bool {
 	if len(sig) == 0 {
 		return true
 	}
-	key := digest(sha256.Sum256(sig))
+	sum := sha256.Sum256(sig)
+	key := digest(binary.LittleEndian.Uint64(sum[:8]))
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	if _, dup := h.seen[key]; dup {
