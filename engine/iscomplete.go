@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"errors"
 	"go/parser"
 	"go/scanner"
 	"go/token"
@@ -12,7 +13,9 @@ import (
 // IsComplete reports whether code is ready to run: "complete",
 // "incomplete" with the indent of the next line when a block, bracket or
 // raw string is still open, or "invalid" when it cannot become valid by
-// adding lines.
+// adding lines. Code with open brackets is checked by closing them: when
+// the parser then fails before the end of code (`func {`, `x := )`), no
+// further line can fix it.
 func (e *Engine) IsComplete(code string) (status, indent string) {
 	if strings.TrimSpace(code) == "" {
 		return "complete", ""
@@ -22,7 +25,7 @@ func (e *Engine) IsComplete(code string) (status, indent string) {
 	var errs scanner.ErrorList
 	var s scanner.Scanner
 	s.Init(file, []byte(code), func(pos token.Position, msg string) { errs.Add(pos, msg) }, 0)
-	depth := 0
+	var open []token.Token // the brackets still open, innermost last
 	var last token.Token
 	for {
 		_, tok, lit := s.Scan()
@@ -31,12 +34,12 @@ func (e *Engine) IsComplete(code string) (status, indent string) {
 		}
 		switch tok {
 		case token.LPAREN, token.LBRACK, token.LBRACE:
-			depth++
+			open = append(open, tok)
 		case token.RPAREN, token.RBRACK, token.RBRACE:
-			depth--
-			if depth < 0 {
+			if len(open) == 0 || closer(open[len(open)-1]) != tok {
 				return "invalid", ""
 			}
+			open = open[:len(open)-1]
 		}
 		if !(tok == token.SEMICOLON && lit == "\n") {
 			last = tok
@@ -49,8 +52,15 @@ func (e *Engine) IsComplete(code string) (status, indent string) {
 		}
 		return "invalid", ""
 	}
-	if depth > 0 {
-		return "incomplete", strings.Repeat("\t", depth)
+	if len(open) > 0 {
+		closed := code + "\n"
+		for i := len(open) - 1; i >= 0; i-- {
+			closed += closer(open[i]).String()
+		}
+		if at := firstError(closed); at >= 0 && at < len(strings.TrimRight(code, " \t\r\n")) {
+			return "invalid", ""
+		}
+		return "incomplete", strings.Repeat("\t", len(open))
 	}
 	switch last {
 	case token.ADD, token.SUB, token.MUL, token.QUO, token.REM, token.AND, token.OR,
@@ -60,23 +70,45 @@ func (e *Engine) IsComplete(code string) (status, indent string) {
 		// An expression or statement that cannot end here.
 		return "incomplete", ""
 	}
-	if !parses(code) {
+	if firstError(code) >= 0 {
 		return "invalid", ""
 	}
 	return "complete", ""
 }
 
-// parses reports whether every chunk of code parses, the way Execute
-// parses it.
-func parses(code string) bool {
+// closer is the bracket that closes open.
+func closer(open token.Token) token.Token {
+	switch open {
+	case token.LPAREN:
+		return token.RPAREN
+	case token.LBRACK:
+		return token.RBRACK
+	}
+	return token.RBRACE
+}
+
+// firstError parses every chunk of code the way Execute parses it and
+// returns the byte offset in code of the first syntax error, or -1 when
+// code parses.
+func firstError(code string) int {
+	first := -1
 	for _, ch := range cellsplit.Split(code) {
-		src := fileHeader + blank(code, ch.Start, ch.End)
+		header, src := fileHeader, fileHeader+blank(code, ch.Start, ch.End)
 		if ch.Kind == cellsplit.Stmts {
-			src = blockHeader + blank(code, ch.Start, ch.End) + blockFooter
+			header, src = blockHeader, blockHeader+blank(code, ch.Start, ch.End)+blockFooter
 		}
-		if _, err := parser.ParseFile(token.NewFileSet(), srcName, src, parser.SkipObjectResolution); err != nil {
-			return false
+		_, err := parser.ParseFile(token.NewFileSet(), srcName, src, parser.SkipObjectResolution)
+		if err == nil {
+			continue
+		}
+		at := len(code)
+		var list scanner.ErrorList
+		if errors.As(err, &list) && len(list) > 0 {
+			at = min(max(list[0].Pos.Offset-len(header), 0), len(code))
+		}
+		if first < 0 || at < first {
+			first = at
 		}
 	}
-	return true
+	return first
 }
