@@ -19,6 +19,7 @@ type recorder struct {
 	clears           int
 	inputs           []string // lines handed out by Input, in order
 	prompts          int
+	promptTexts      []string // the prompt of each Input
 	noStdin          bool
 }
 
@@ -52,6 +53,7 @@ func (r *recorder) Input(prompt string, password bool) (string, error) {
 		return "", errors.New("stdin not allowed")
 	}
 	r.prompts++
+	r.promptTexts = append(r.promptTexts, prompt)
 	if len(r.inputs) == 0 {
 		return "", errors.New("no more input")
 	}

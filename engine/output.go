@@ -2,6 +2,7 @@ package engine
 
 import (
 	"bytes"
+	"errors"
 	"io"
 	"os"
 	"regexp"
@@ -25,11 +26,23 @@ type capture struct {
 
 	syncMu sync.Mutex    // one sync at a time
 	synced chan struct{} // a forwarder reached a sync marker
+	prompt chan string   // the stdout forwarder reached a prompt marker
 }
 
 // syncMarker is written into a pipe to learn when everything written
-// before it has been forwarded.
-var syncMarker = []byte("\x00gokernel-sync\x00")
+// before it has been forwarded; promptMarker does the same on stdout and
+// takes the unterminated last line written before it as an input prompt.
+// Both have the same length.
+var (
+	syncMarker   = []byte("\x00gokernel-sync\x00")
+	promptMarker = []byte("\x00gokernel-ask\x00\x00")
+)
+
+// partialLineDelay is how long the stdout forwarder holds back an
+// unterminated last line: long enough for a read of standard input that
+// follows a prompt (fmt.Print("Name: ")) to claim it, short enough for a
+// progress line to show at once.
+const partialLineDelay = 30 * time.Millisecond
 
 // captureMu makes captures of several engines in one process take turns:
 // os.Stdout and os.Stderr are process-wide.
@@ -47,7 +60,7 @@ func startCapture(out kernel.Output) (*capture, error) {
 }
 
 func newCapture(out kernel.Output) (*capture, error) {
-	c := &capture{oldOut: os.Stdout, oldErr: os.Stderr, synced: make(chan struct{}, 2)}
+	c := &capture{oldOut: os.Stdout, oldErr: os.Stderr, synced: make(chan struct{}, 2), prompt: make(chan string, 1)}
 	outR, outW, err := os.Pipe()
 	if err != nil {
 		return nil, err
@@ -71,27 +84,46 @@ func (c *capture) forward(r *os.File, name string, out kernel.Output) {
 	defer r.Close()
 	buf := make([]byte, 32<<10)
 	var pending []byte
+	holding := false // the deadline that ends holding back a partial line is set
 	for {
 		n, err := r.Read(buf)
 		pending = append(pending, buf[:n]...)
+		timedOut := errors.Is(err, os.ErrDeadlineExceeded)
+		if timedOut {
+			err = nil
+		}
 		for {
-			i := bytes.Index(pending, syncMarker)
+			i, ask := markerIndex(pending)
 			if i < 0 {
 				break
 			}
-			if i > 0 {
-				out.Stream(name, string(pending[:i]))
+			text := pending[:i]
+			prompt := ""
+			if ask {
+				nl := bytes.LastIndexByte(text, '\n') + 1
+				text, prompt = text[:nl], string(text[nl:])
+			}
+			if len(text) > 0 {
+				out.Stream(name, string(text))
 			}
 			pending = pending[i+len(syncMarker):]
-			select {
-			case c.synced <- struct{}{}:
-			default:
+			if ask {
+				c.prompt <- prompt
+			} else {
+				select {
+				case c.synced <- struct{}{}:
+				default:
+				}
 			}
 		}
-		// Hold back a tail that may be the start of a marker.
+		// Hold back a tail that may be the start of a marker and, on
+		// stdout, an unterminated last line until partialLineDelay ends.
 		keep := 0
 		if err == nil {
 			keep = markerPrefixLen(pending)
+			if name == "stdout" && !timedOut {
+				keep = max(keep, len(pending)-(bytes.LastIndexByte(pending, '\n')+1))
+			}
 		}
 		if len(pending) > keep {
 			out.Stream(name, string(pending[:len(pending)-keep]))
@@ -100,14 +132,31 @@ func (c *capture) forward(r *os.File, name string, out kernel.Output) {
 		if err != nil {
 			return
 		}
+		switch hold := keep > 0 && name == "stdout"; {
+		case hold && !holding:
+			holding = r.SetReadDeadline(time.Now().Add(partialLineDelay)) == nil
+		case !hold && holding:
+			r.SetReadDeadline(time.Time{})
+			holding = false
+		}
 	}
 }
 
+// markerIndex finds the first sync or prompt marker in b; ask reports a
+// prompt marker. It returns -1 when there is none.
+func markerIndex(b []byte) (i int, ask bool) {
+	s, p := bytes.Index(b, syncMarker), bytes.Index(b, promptMarker)
+	if p >= 0 && (s < 0 || p < s) {
+		return p, true
+	}
+	return s, false
+}
+
 // markerPrefixLen is the length of the longest suffix of b that begins
-// syncMarker.
+// a marker.
 func markerPrefixLen(b []byte) int {
 	for n := min(len(b), len(syncMarker)-1); n > 0; n-- {
-		if bytes.Equal(b[len(b)-n:], syncMarker[:n]) {
+		if bytes.Equal(b[len(b)-n:], syncMarker[:n]) || bytes.Equal(b[len(b)-n:], promptMarker[:n]) {
 			return n
 		}
 	}
@@ -120,14 +169,44 @@ func markerPrefixLen(b []byte) int {
 func (c *capture) sync() {
 	c.syncMu.Lock()
 	defer c.syncMu.Unlock()
-	sent := 0
-	for _, w := range []*os.File{c.outW, c.errW} {
-		if _, err := w.Write(syncMarker); err == nil {
-			sent++
-		}
-	}
+	c.waitSynced(c.writeMarker(c.outW, syncMarker)+c.writeMarker(c.errW, syncMarker), time.After(time.Second))
+}
+
+// takePrompt is sync for an input request: it also returns the
+// unterminated last line written to stdout (fmt.Print("Name: ")), which
+// the frontend then shows as the prompt instead of a stream.
+func (c *capture) takePrompt() string {
+	c.syncMu.Lock()
+	defer c.syncMu.Unlock()
 	timeout := time.After(time.Second)
-	for ; sent > 0; sent-- {
+	c.waitSynced(c.writeMarker(c.errW, syncMarker), timeout)
+	select {
+	case <-c.prompt: // left by an earlier request that timed out
+	default:
+	}
+	if c.writeMarker(c.outW, promptMarker) == 0 {
+		return ""
+	}
+	select {
+	case p := <-c.prompt:
+		return p
+	case <-timeout:
+		return ""
+	}
+}
+
+// writeMarker writes marker into w and returns the number of markers
+// written (0 or 1).
+func (c *capture) writeMarker(w *os.File, marker []byte) int {
+	if _, err := w.Write(marker); err != nil {
+		return 0
+	}
+	return 1
+}
+
+// waitSynced waits until n sync markers have been forwarded.
+func (c *capture) waitSynced(n int, timeout <-chan time.Time) {
+	for ; n > 0; n-- {
 		select {
 		case <-c.synced:
 		case <-timeout:
@@ -236,7 +315,13 @@ func (o syncedOutput) ClearOutput(wait bool) {
 	o.Output.ClearOutput(wait)
 }
 
+// Input takes the unterminated last line of stdout as the prompt when it
+// has none.
 func (o syncedOutput) Input(prompt string, password bool) (string, error) {
-	o.capt.sync()
+	if prompt == "" {
+		prompt = o.capt.takePrompt()
+	} else {
+		o.capt.sync()
+	}
 	return o.Output.Input(prompt, password)
 }

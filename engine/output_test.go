@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -149,6 +150,35 @@ func TestStdin(t *testing.T) {
 	}
 	if got := plain(res); !strings.Contains(got, "allow_stdin") {
 		t.Errorf("denied stdin error %q does not explain", got)
+	}
+}
+
+// TestStdinPrompt: what a cell prints on the line it then reads (a
+// prompt) is the input request's prompt, not a stream; complete lines
+// before it stay streams.
+func TestStdinPrompt(t *testing.T) {
+	e := newEngine(t)
+	run(t, e, "import \"fmt\"\nimport \"bufio\"\nimport \"os\"")
+	out := &recorder{inputs: []string{"Bob", "7", "x", "y"}}
+	res := e.Execute(context.Background(), `fmt.Println("Welcome")
+fmt.Print("Name: ")
+var name string
+fmt.Scanln(&name)
+fmt.Printf("Hello %s\nAge? ", name)
+var age int
+fmt.Scanln(&age)
+fmt.Scanln(&name)
+os.Stdout.WriteString("Last: ")
+bufio.NewReader(os.Stdin).ReadString('\n')
+fmt.Println("done", age)`, out)
+	if res.Err != nil {
+		t.Fatal(res.Err)
+	}
+	if want := []string{"Name: ", "Age? ", "", "Last: "}; !slices.Equal(out.promptTexts, want) {
+		t.Errorf("prompts %q, want %q", out.promptTexts, want)
+	}
+	if got, want := out.text("stdout"), "Welcome\nHello Bob\ndone 7\n"; got != want {
+		t.Errorf("stdout %q, want %q", got, want)
 	}
 }
 
