@@ -10,7 +10,8 @@ import (
 const session = 1
 
 // DefaultHistoryBytes is how much cell history a kernel keeps in memory
-// unless Config.HistoryBytes says otherwise: thousands of ordinary cells.
+// unless Config.HistoryBytes says otherwise: tens of thousands of ordinary
+// cells.
 // A session's memory stays bounded however long it runs.
 const DefaultHistoryBytes = 4 << 20
 
@@ -25,7 +26,9 @@ type historyEntry struct {
 	output string // text/plain of the result, or the error
 }
 
-func (e historyEntry) size() int { return len(e.input) + len(e.output) }
+// size is the memory an entry holds: its strings and its slot (the
+// struct and the slice's spare capacity).
+func (e historyEntry) size() int { return len(e.input) + len(e.output) + 64 }
 
 // history is the session's stored cells, oldest first, within a byte
 // budget.

@@ -63,14 +63,14 @@ func TestHistory(t *testing.T) {
 // configured budget and forgets the oldest, so memory does not grow without
 // end; what is kept is still served in order with the right line numbers.
 func TestHistoryBounded(t *testing.T) {
-	s := kerneltest.StartConfig(t, kernel.Config{Connection: kerneltest.Loopback(), Interpreter: newScriptInterp(), HistoryBytes: 100})
+	s := kerneltest.StartConfig(t, kernel.Config{Connection: kerneltest.Loopback(), Interpreter: newScriptInterp(), HistoryBytes: 1000})
 	for range 30 {
-		do(t, s, kerneltest.Shell, "execute_request", map[string]any{"code": "value 1"}, false) // 8 bytes a cell
+		do(t, s, kerneltest.Shell, "execute_request", map[string]any{"code": "value 1"}, false) // 8+64 bytes a cell
 	}
 	x := do(t, s, kerneltest.Shell, "history_request", map[string]any{"hist_access_type": "tail", "output": true}, false)
 	items, _ := content(x.reply)["history"].([]any)
-	if len(items) == 0 || len(items) > 100/8 {
-		t.Fatalf("kept %d cells of 8 bytes within a 100-byte budget: %s", len(items), asJSON(items))
+	if len(items) == 0 || len(items) > 1000/72 {
+		t.Fatalf("kept %d cells of 72 bytes within a 1000-byte budget: %s", len(items), asJSON(items))
 	}
 	for i, it := range items {
 		line := it.([]any)[1].(float64)
