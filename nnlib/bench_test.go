@@ -1,8 +1,9 @@
 package nnlib
 
 import (
-	"math/rand/v2"
 	"testing"
+
+	"github.com/gokernel/gokernel/internal/benchdata"
 )
 
 // BenchmarkXORFit500 is the tutorial's 2-16-1 model trained 500 full-batch
@@ -36,26 +37,10 @@ func BenchmarkXORTrainStep(b *testing.B) {
 	}
 }
 
-// mlpData is 20,000 rows of 64 features with 10 classes.
-func mlpData(rows int) ([][]float64, [][]float64) {
-	rng := rand.New(rand.NewPCG(1, 1))
-	x := make([][]float64, rows)
-	y := make([][]float64, rows)
-	for i := range x {
-		x[i] = make([]float64, 64)
-		for j := range x[i] {
-			x[i][j] = rng.NormFloat64()
-		}
-		y[i] = make([]float64, 10)
-		y[i][rng.IntN(10)] = 1
-	}
-	return x, y
-}
-
 // BenchmarkMLPEpoch is one epoch of a 64-256-256-10 network on 20,000
 // rows, batch 128, Adam.
 func BenchmarkMLPEpoch(b *testing.B) {
-	x, y := mlpData(20000)
+	x, y := benchdata.MLP(20000)
 	m, err := NewSequential(Dense(256, InputDim(64), Activation("relu")), Dense(256, Activation("relu")), Dense(10, Activation("softmax")))
 	if err != nil {
 		b.Fatal(err)

@@ -20,13 +20,13 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
 	"time"
 
+	"github.com/gokernel/gokernel/internal/benchdata"
 	"github.com/gokernel/gokernel/nnlib"
 )
 
@@ -131,17 +131,7 @@ func benchXOR() (time.Duration, float64, error) {
 
 // benchMLP returns the best epoch time of five, after a warm-up epoch.
 func benchMLP() (time.Duration, error) {
-	rng := rand.New(rand.NewPCG(1, 1))
-	x := make([][]float64, mlpRows)
-	y := make([][]float64, mlpRows)
-	for i := range x {
-		x[i] = make([]float64, 64)
-		for j := range x[i] {
-			x[i][j] = rng.NormFloat64()
-		}
-		y[i] = make([]float64, 10)
-		y[i][rng.IntN(10)] = 1
-	}
+	x, y := benchdata.MLP(mlpRows)
 	m, err := nnlib.NewSequential(
 		nnlib.Dense(256, nnlib.InputDim(64), nnlib.Activation("relu")),
 		nnlib.Dense(256, nnlib.Activation("relu")),
