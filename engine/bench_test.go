@@ -2,6 +2,7 @@ package engine
 
 import (
 	"context"
+	"fmt"
 	"runtime"
 	"testing"
 )
@@ -66,4 +67,17 @@ func BenchmarkRetainedHeap(b *testing.B) {
 	b.StopTimer()
 	after := heap()
 	b.ReportMetric(float64(int64(after)-int64(before))/float64(b.N), "retained-B/op")
+}
+
+// BenchmarkCheckpoint measures the checkpoint taken before each cell
+// compiles (see checkpoint), in a session with 200 globals.
+func BenchmarkCheckpoint(b *testing.B) {
+	e := newEngine(b)
+	run(b, e, "import \"fmt\"\nx := 1")
+	for i := range 200 {
+		run(b, e, fmt.Sprintf("var v%d = %d", i, i))
+	}
+	for b.Loop() {
+		e.save("fmt.Println(x, v1)")
+	}
 }

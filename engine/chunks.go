@@ -50,17 +50,46 @@ func blank(code string, start, end int) string {
 	return string(b)
 }
 
-// evalChunk evaluates one chunk of the cell; last marks the cell's final
-// chunk, whose final expression becomes the result.
-func (e *Engine) evalChunk(ctx context.Context, code string, ch cellsplit.Chunk, last bool) *kernel.Error {
+// compiled is a compiled part of a cell. A cell is compiled whole before
+// any of it runs, so that a compile error leaves no trace (see
+// checkpoint); then its parts run in order.
+type compiled struct {
+	prog  *interp.Program
+	final bool   // the cell's final expression, through __gk_show
+	done  func() // bookkeeping once the part ran
+}
+
+// compileChunk compiles one chunk of the cell; last marks the cell's
+// final chunk, whose final expression becomes the result. cp is the
+// checkpoint taken before the chunk.
+func (e *Engine) compileChunk(code string, ch cellsplit.Chunk, last bool, cp *checkpoint) ([]compiled, *kernel.Error) {
 	switch ch.Kind {
 	case cellsplit.Imports:
-		return e.evalImports(ctx, code, ch)
+		return e.compileImports(code, ch)
 	case cellsplit.Decls:
-		return e.evalDecls(ctx, code, ch)
+		return e.compileDecls(code, ch)
 	default:
-		return e.evalStmts(ctx, code, ch, last)
+		return e.compileStmts(code, ch, last, cp)
 	}
+}
+
+// runStep runs a compiled part of the cell.
+func (e *Engine) runStep(ctx context.Context, s compiled) *kernel.Error {
+	if s.final {
+		e.resMu.Lock()
+		e.lastType = ""
+		e.resMu.Unlock()
+	}
+	if kerr := e.exec(ctx, s.prog); kerr != nil {
+		return kerr
+	}
+	if s.done != nil {
+		s.done()
+	}
+	if s.final {
+		return e.showMethods(ctx)
+	}
+	return nil
 }
 
 func (e *Engine) parseFile(code string, ch cellsplit.Chunk) (*ast.File, *kernel.Error) {
@@ -71,7 +100,8 @@ func (e *Engine) parseFile(code string, ch cellsplit.Chunk) (*ast.File, *kernel.
 	return f, nil
 }
 
-// compileRun compiles n and runs it.
+// compileRun compiles n and runs it; the engine uses it for the code it
+// generates itself.
 func (e *Engine) compileRun(ctx context.Context, n ast.Node) *kernel.Error {
 	prog, kerr := e.compile(n)
 	if kerr != nil {
@@ -80,7 +110,8 @@ func (e *Engine) compileRun(ctx context.Context, n ast.Node) *kernel.Error {
 	return e.exec(ctx, prog)
 }
 
-// compile compiles n, containing the interpreter's panics.
+// compile compiles n, containing the interpreter's panics. After an
+// error the caller restores a checkpoint.
 func (e *Engine) compile(n ast.Node) (prog *interp.Program, kerr *kernel.Error) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -90,29 +121,27 @@ func (e *Engine) compile(n ast.Node) (prog *interp.Program, kerr *kernel.Error) 
 	prog, err := e.interp.CompileAST(n)
 	e.dropDebugState()
 	if err != nil {
-		e.resync()
 		return nil, compileError(err)
 	}
 	return prog, nil
 }
 
-// resync runs an empty program after a failed compilation: yaegi may have
-// added symbols without allocating their storage, and an execution sizes
-// the global frame again.
-func (e *Engine) resync() {
+// resizeFrame runs an empty program: an execution sizes the global frame
+// for the globals compiled so far.
+func (e *Engine) resizeFrame() {
 	defer func() { recover() }()
 	if prog, err := e.interp.CompileAST(&ast.BlockStmt{}); err == nil {
 		e.interp.Execute(prog)
 	}
 }
 
-// evalDecls evaluates package-level declarations. A type whose
+// compileDecls compiles package-level declarations. A type whose
 // declaration changed is first removed from scope: yaegi v0.16.1 would
 // otherwise keep the old type for the name.
-func (e *Engine) evalDecls(ctx context.Context, code string, ch cellsplit.Chunk) *kernel.Error {
+func (e *Engine) compileDecls(code string, ch cellsplit.Chunk) ([]compiled, *kernel.Error) {
 	f, kerr := e.parseFile(code, ch)
 	if kerr != nil {
-		return kerr
+		return nil, kerr
 	}
 	file := e.interp.FileSet().File(f.Pos())
 	srcOf := func(n ast.Node) string {
@@ -124,6 +153,7 @@ func (e *Engine) evalDecls(ctx context.Context, code string, ch cellsplit.Chunk)
 		return code[start:end]
 	}
 	newTypes := map[string]string{}
+	var changed []string
 	for _, d := range f.Decls {
 		gd, ok := d.(*ast.GenDecl)
 		if !ok || gd.Tok != token.TYPE {
@@ -134,46 +164,53 @@ func (e *Engine) evalDecls(ctx context.Context, code string, ch cellsplit.Chunk)
 			src := srcOf(ts)
 			newTypes[ts.Name.Name] = src
 			if old, ok := e.typeSrc[ts.Name.Name]; ok && old != src {
-				if kerr := e.forgetType(ctx, ts.Name.Name); kerr != nil {
-					return kerr
+				if kerr := e.forgetType(ts.Name.Name); kerr != nil {
+					return nil, kerr
 				}
+				changed = append(changed, ts.Name.Name)
 			}
 		}
 	}
 	rewrite.Apply(f, e.rewriteOptions())
-	if kerr := e.compileRun(ctx, f); kerr != nil {
-		return kerr
+	prog, kerr := e.compile(f)
+	if kerr != nil {
+		return nil, e.betterCompileError(kerr, f)
 	}
-	for name, src := range newTypes {
-		e.typeSrc[name] = src
-	}
-	e.recordDecls(f.Decls)
-	return nil
+	return []compiled{{prog: prog, done: func() {
+		for _, name := range changed {
+			delete(e.methods, name)
+		}
+		for name, src := range newTypes {
+			e.typeSrc[name] = src
+		}
+		e.recordDecls(f.Decls)
+	}}}, nil
 }
 
 // forgetType hides the type called name by declaring a variable of that
 // name; the type's next declaration then starts afresh.
-func (e *Engine) forgetType(ctx context.Context, name string) *kernel.Error {
+func (e *Engine) forgetType(name string) *kernel.Error {
 	f, err := parser.ParseFile(e.interp.FileSet(), srcName, "package main\nvar "+name+" int", parser.SkipObjectResolution)
 	if err != nil {
 		return syntaxError(err, name)
 	}
-	delete(e.methods, name)
-	return e.compileRun(ctx, f)
+	_, kerr := e.compile(f)
+	return kerr
 }
 
-// evalStmts runs statements. When the chunk ends the cell with an
+// compileStmts compiles statements. When the chunk ends the cell with an
 // expression, its value becomes the cell's result.
-func (e *Engine) evalStmts(ctx context.Context, code string, ch cellsplit.Chunk, last bool) *kernel.Error {
+func (e *Engine) compileStmts(code string, ch cellsplit.Chunk, last bool, cp *checkpoint) ([]compiled, *kernel.Error) {
 	f, err := parser.ParseFile(e.interp.FileSet(), srcName, blockHeader+blank(code, ch.Start, ch.End)+blockFooter, parser.SkipObjectResolution)
 	if err != nil {
-		return syntaxError(err, code)
+		return nil, syntaxError(err, code)
 	}
 	body := f.Decls[0].(*ast.FuncDecl).Body
 	if !keepsCode(body) {
 		// Nothing of these statements can run after the cell: forget
-		// their positions, or the file set grows with every execution.
-		defer e.interp.FileSet().RemoveFile(e.interp.FileSet().File(f.Pos()))
+		// their positions once it ended, or the file set grows with
+		// every execution.
+		e.cleanup = append(e.cleanup, func() { e.interp.FileSet().RemoveFile(e.interp.FileSet().File(f.Pos())) })
 	}
 	rewrite.Apply(body, e.rewriteOptions())
 	var final ast.Expr
@@ -183,27 +220,31 @@ func (e *Engine) evalStmts(ctx context.Context, code string, ch cellsplit.Chunk,
 			body.List = body.List[:n-1]
 		}
 	}
+	var steps []compiled
 	if len(body.List) > 0 {
 		reused := e.reuseGlobals(body.List)
 		prog, kerr := e.compile(body)
 		if kerr != nil && len(reused) > 0 {
+			e.restore(cp)
 			for _, a := range reused {
 				a.Tok = token.DEFINE
 			}
 			prog, kerr = e.compile(body)
 		}
 		if kerr != nil {
-			return e.betterCompileError(kerr, body)
+			return nil, e.betterCompileError(kerr, body)
 		}
-		if kerr := e.exec(ctx, prog); kerr != nil {
-			return kerr
-		}
-		e.recordStmts(body.List)
+		stmts := body.List
+		steps = append(steps, compiled{prog: prog, done: func() { e.recordStmts(stmts) }})
 	}
 	if final == nil {
-		return nil
+		return steps, nil
 	}
-	return e.evalFinal(ctx, body, final)
+	s, kerr := e.compileFinal(body, final)
+	if kerr != nil {
+		return nil, kerr
+	}
+	return append(steps, s), nil
 }
 
 // reuseGlobals turns top-level definitions (x := v) of variables that an

@@ -165,14 +165,22 @@ func receiverType(x ast.Expr) string {
 }
 
 // globals returns the interpreter's package-level variables and
-// constants. A failed compilation can leave yaegi with a symbol whose slot
-// was never allocated, on which Globals panics; the symbols that can be
-// read are returned then.
-func (e *Engine) globals() (g map[string]reflect.Value) {
+// constants. Globals compiled but not run yet have no slot in the frame,
+// on which yaegi's Globals panics: the frame is then sized and read again.
+func (e *Engine) globals() map[string]reflect.Value {
+	if g, ok := e.tryGlobals(); ok {
+		return g
+	}
+	e.resizeFrame()
+	g, _ := e.tryGlobals()
+	return g
+}
+
+func (e *Engine) tryGlobals() (g map[string]reflect.Value, ok bool) {
 	defer func() {
 		if r := recover(); r != nil {
-			g = map[string]reflect.Value{}
+			g, ok = map[string]reflect.Value{}, false
 		}
 	}()
-	return e.interp.Globals()
+	return e.interp.Globals(), true
 }

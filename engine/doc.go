@@ -13,6 +13,15 @@
 // (yaegi would keep the old one). Top-level defer statements run when the
 // cell ends.
 //
+// A cell is compiled whole before any of it runs. When it does not
+// compile, nothing of it runs and nothing of it stays: the engine takes a
+// checkpoint of the interpreter's package scope before compiling and
+// restores it (yaegi v0.16.1 would keep half-defined names and re-type
+// existing ones), so every name keeps its value and type. When a cell
+// panics, the declarations of its chunks that did not run are forgotten
+// too; variables of the failing chunk itself that were declared after the
+// panic keep their zero value.
+//
 // The value of a cell's final expression becomes its result, as a MIME
 // bundle: display.MIMEBundle for compiled values (images, plots, display's
 // own types, values with a MIMEBundle method); for values of types defined

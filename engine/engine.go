@@ -50,6 +50,8 @@ type Engine struct {
 	deferred  int                   // deferred calls the running cell registered
 	depth     atomic.Int64          // nested calls of interpreted functions
 	overflow  bool                  // the running cell went deeper than maxDepth
+
+	cleanup []func() // run when the cell ends
 }
 
 var _ kernel.Interpreter = (*Engine)(nil)
@@ -167,12 +169,36 @@ func (e *Engine) run(ctx context.Context, code string) (res kernel.ExecuteResult
 	sort.SliceStable(chunks, func(i, j int) bool {
 		return chunks[i].Kind == cellsplit.Imports && chunks[j].Kind != cellsplit.Imports
 	})
-	var err *kernel.Error
+	defer e.runCleanup()
+	// Compile the whole cell first: a compile error leaves no trace.
+	// before[i] is the state before chunk i compiled.
+	before := make([]*checkpoint, len(chunks))
+	plan := make([][]compiled, len(chunks))
 	for i, ch := range chunks {
-		if err = e.evalChunk(ctx, code, ch, i == len(chunks)-1); err != nil {
-			break
+		before[i] = e.save(code)
+		steps, kerr := e.compileChunk(code, ch, i == len(chunks)-1, before[i])
+		if kerr != nil {
+			e.restore(before[0])
+			return kernel.ExecuteResult{Err: annotate(kerr, code)}
 		}
-		if err = e.takeGoPanic(); err != nil {
+		plan[i] = steps
+	}
+	var err *kernel.Error
+	for i, steps := range plan {
+		for _, s := range steps {
+			if err = e.runStep(ctx, s); err != nil {
+				break
+			}
+		}
+		if err == nil {
+			err = e.takeGoPanic()
+		}
+		if err != nil {
+			// The chunks after this one never ran: forget what they
+			// declared.
+			if i+1 < len(before) {
+				e.restore(before[i+1])
+			}
 			break
 		}
 	}
@@ -197,6 +223,14 @@ func (e *Engine) run(ctx context.Context, code string) (res kernel.ExecuteResult
 		return *e.result
 	}
 	return kernel.ExecuteResult{}
+}
+
+// runCleanup runs and forgets the cleanups the running cell registered.
+func (e *Engine) runCleanup() {
+	for _, f := range e.cleanup {
+		f()
+	}
+	e.cleanup = nil
 }
 
 // runDeferred runs the calls the cell's top level deferred, last first,

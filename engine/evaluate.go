@@ -30,7 +30,11 @@ func (e *Engine) Evaluate(expr string) (map[string]any, *kernel.Error) {
 	if !ok {
 		return nil, &kernel.Error{Name: ErrSyntax, Value: "a user expression must be an expression, not a statement"}
 	}
+	cp := e.save(expr)
 	if kerr := e.evalFinal(context.Background(), body, es.X); kerr != nil {
+		if kerr.Name == ErrCompile || kerr.Name == ErrInternal {
+			e.restore(cp)
+		}
 		return nil, kerr
 	}
 	e.resMu.Lock()

@@ -10,23 +10,30 @@ import (
 	"github.com/gokernel/gokernel/kernel"
 )
 
-// evalFinal evaluates the cell's final expression through __gk_show, which
-// records its value as the cell's result. Expressions without a value
-// (calls of functions without results) run as they are.
+// evalFinal compiles and runs an expression as a cell's final one.
 func (e *Engine) evalFinal(ctx context.Context, body *ast.BlockStmt, x ast.Expr) *kernel.Error {
+	s, kerr := e.compileFinal(body, x)
+	if kerr != nil {
+		return kerr
+	}
+	return e.runStep(ctx, s)
+}
+
+// compileFinal compiles the cell's final expression as a call of
+// __gk_show, which records its value as the cell's result. Expressions
+// without a value (calls of functions without results) run as they are.
+func (e *Engine) compileFinal(body *ast.BlockStmt, x ast.Expr) (compiled, *kernel.Error) {
 	show := &ast.CallExpr{Fun: &ast.Ident{NamePos: x.Pos(), Name: "__gk_show"}, Lparen: x.Pos(), Args: []ast.Expr{x}, Rparen: x.End()}
 	block := &ast.BlockStmt{Lbrace: body.Lbrace, List: []ast.Stmt{&ast.ExprStmt{X: show}}, Rbrace: body.Rbrace}
 	if prog, kerr := e.compile(block); kerr == nil {
-		e.resMu.Lock()
-		e.lastType = ""
-		e.resMu.Unlock()
-		if kerr := e.exec(ctx, prog); kerr != nil {
-			return kerr
-		}
-		return e.showMethods(ctx)
+		return compiled{prog: prog, final: true}, nil
 	}
 	plain := &ast.BlockStmt{Lbrace: body.Lbrace, List: []ast.Stmt{&ast.ExprStmt{X: x}}, Rbrace: body.Rbrace}
-	return e.compileRun(ctx, plain)
+	prog, kerr := e.compile(plain)
+	if kerr != nil {
+		return compiled{}, e.betterCompileError(kerr, plain)
+	}
+	return compiled{prog: prog}, nil
 }
 
 // showMethods gives a final value of a cell-defined type the display its

@@ -1,7 +1,6 @@
 package engine
 
 import (
-	"context"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -12,15 +11,15 @@ import (
 	"github.com/gokernel/gokernel/kernel"
 )
 
-// evalImports imports the packages not imported yet; importing a package
-// again under the same name does nothing.
-func (e *Engine) evalImports(ctx context.Context, code string, ch cellsplit.Chunk) *kernel.Error {
+// compileImports imports the packages not imported yet; importing a
+// package again under the same name does nothing.
+func (e *Engine) compileImports(code string, ch cellsplit.Chunk) ([]compiled, *kernel.Error) {
 	if e.imported(code, ch) {
-		return nil
+		return nil, nil
 	}
 	f, kerr := e.parseFile(code, ch)
 	if kerr != nil {
-		return kerr
+		return nil, kerr
 	}
 	var specs []ast.Spec
 	for _, imp := range f.Imports {
@@ -39,12 +38,18 @@ func (e *Engine) evalImports(ctx context.Context, code string, ch cellsplit.Chun
 		specs = append(specs, imp)
 	}
 	if len(specs) == 0 {
-		return nil
+		return nil, nil
 	}
 	f.Decls = []ast.Decl{&ast.GenDecl{Tok: token.IMPORT, TokPos: specs[0].Pos(), Specs: specs}}
-	if kerr := e.compileRun(ctx, f); kerr != nil {
-		return kerr
+	prog, kerr := e.compile(f)
+	if kerr != nil {
+		return nil, kerr
 	}
+	return []compiled{{prog: prog, done: func() { e.recordImports(specs) }}}, nil
+}
+
+// recordImports remembers imports that ran.
+func (e *Engine) recordImports(specs []ast.Spec) {
 	for _, s := range specs {
 		imp := s.(*ast.ImportSpec)
 		p, _ := strconv.Unquote(imp.Path.Value)
@@ -58,7 +63,6 @@ func (e *Engine) evalImports(ctx context.Context, code string, ch cellsplit.Chun
 		}
 		e.pkgNames[name] = p
 	}
-	return nil
 }
 
 // imported reports whether every import of the chunk was done before. It
