@@ -144,3 +144,18 @@ func TestGoFeaturesYaegiLacks(t *testing.T) {
 		t.Run(name, func(t *testing.T) { runSteps(t, steps) })
 	}
 }
+
+// TestAutoImport: a package used without an import is imported when one
+// preloaded package has that name; otherwise the error names the
+// candidates.
+func TestAutoImport(t *testing.T) {
+	runSteps(t, []step{
+		{code: "fmt.Println(1)", stdout: "1\n"},
+		{code: "x := math.Sqrt(16)\nx", result: "4"},
+		{code: "func up(s string) string { return strings.ToUpper(s) }\nup(\"a\") + strconv.Itoa(2)", result: "A2"},
+		{code: "rand.Intn(2)", err: `undefined: rand (add import "crypto/rand" or "math/rand" or "math/rand/v2")`},
+		{code: "notAPackage.Foo()", err: "undefined: notAPackage"},
+		{code: "strings.ToLower(\"B\")", result: "b"},
+		{code: "import mrand \"math/rand\"\nmrand.Intn(1)", result: "0"},
+	})
+}

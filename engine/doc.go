@@ -8,8 +8,14 @@
 // apply to the whole cell, as in a Go file) and then the other pieces in
 // order, in one interpreter: every definition stays available to later
 // cells, and any cell can be run again. Importing a package again is a
-// no-op; re-running a definition of a variable reuses the variable when
-// the type allows; a type whose declaration changed is declared afresh
+// no-op. A package used without an import (fmt.Println in a cell that
+// never imported fmt) is imported automatically when exactly one
+// preloaded package, standard library included, has that name — as
+// goimports would; otherwise the error lists the candidates:
+// `undefined: rand (add import "crypto/rand" or "math/rand" or
+// "math/rand/v2")`. The automatic import lasts like a written one.
+// Re-running a definition of a variable reuses the variable when the type
+// allows; a type whose declaration changed is declared afresh
 // (yaegi would keep the old one). Top-level defer statements run when the
 // cell ends.
 //

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"reflect"
+	"slices"
 	"sort"
 	"sync"
 	"sync/atomic"
@@ -170,18 +171,24 @@ func (e *Engine) run(ctx context.Context, code string) (res kernel.ExecuteResult
 		return chunks[i].Kind == cellsplit.Imports && chunks[j].Kind != cellsplit.Imports
 	})
 	defer e.runCleanup()
-	// Compile the whole cell first: a compile error leaves no trace.
-	// before[i] is the state before chunk i compiled.
-	before := make([]*checkpoint, len(chunks))
-	plan := make([][]compiled, len(chunks))
-	for i, ch := range chunks {
-		before[i] = e.save(code)
-		steps, kerr := e.compileChunk(code, ch, i == len(chunks)-1, before[i])
-		if kerr != nil {
-			e.restore(before[0])
-			return kernel.ExecuteResult{Err: annotate(kerr, code)}
+	// Compile the whole cell first: a compile error leaves no trace. A
+	// package the cell uses without importing it is imported when its
+	// name is unambiguous, and the cell compiled again.
+	var auto []string
+	var plan [][]compiled
+	var before []*checkpoint
+	for {
+		var kerr *kernel.Error
+		plan, before, kerr = e.compileCell(code, chunks, auto)
+		if kerr == nil {
+			break
 		}
-		plan[i] = steps
+		e.restore(before[0])
+		path, hinted := e.missingImport(kerr)
+		if path == "" || slices.Contains(auto, path) {
+			return kernel.ExecuteResult{Err: annotate(hinted, code)}
+		}
+		auto = append(auto, path)
 	}
 	var err *kernel.Error
 	for i, steps := range plan {
@@ -223,6 +230,32 @@ func (e *Engine) run(ctx context.Context, code string) (res kernel.ExecuteResult
 		return *e.result
 	}
 	return kernel.ExecuteResult{}
+}
+
+// compileCell compiles the chunks of a cell, after imports of the auto
+// paths. before[i] is the checkpoint taken before plan[i] compiled;
+// before[0] is there even when an error stopped the compilation.
+func (e *Engine) compileCell(code string, chunks []cellsplit.Chunk, auto []string) (plan [][]compiled, before []*checkpoint, kerr *kernel.Error) {
+	before = []*checkpoint{e.save(code)}
+	if len(auto) > 0 {
+		steps, kerr := e.compileAutoImports(auto)
+		if kerr != nil {
+			return nil, before, kerr
+		}
+		plan = append(plan, steps)
+		before = append(before, e.save(code))
+	}
+	for i, ch := range chunks {
+		steps, kerr := e.compileChunk(code, ch, i == len(chunks)-1, before[len(before)-1])
+		if kerr != nil {
+			return nil, before, kerr
+		}
+		plan = append(plan, steps)
+		if i < len(chunks)-1 {
+			before = append(before, e.save(code))
+		}
+	}
+	return plan, before, nil
 }
 
 // runCleanup runs and forgets the cleanups the running cell registered.

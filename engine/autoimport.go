@@ -1,0 +1,97 @@
+package engine
+
+import (
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/gokernel/gokernel/kernel"
+)
+
+// undefinedName matches a compile error about an undefined name.
+var undefinedName = regexp.MustCompile(`undefined: ([\p{L}_][\p{L}\p{N}_]*)$`)
+
+// missingImport looks at a compile error for a name that is undefined
+// because the package of that name was not imported. It returns the
+// import path when exactly one preloaded package (standard library
+// included) has that name, and otherwise a copy of kerr that lists the
+// candidates, if any.
+func (e *Engine) missingImport(kerr *kernel.Error) (path string, hinted *kernel.Error) {
+	if kerr.Name != ErrCompile {
+		return "", kerr
+	}
+	m := undefinedName.FindStringSubmatch(kerr.Value)
+	if m == nil {
+		return "", kerr
+	}
+	if _, imported := e.pkgNames[m[1]]; imported {
+		return "", kerr
+	}
+	paths := packagesNamed()[m[1]]
+	switch len(paths) {
+	case 0:
+		return "", kerr
+	case 1:
+		return paths[0], nil
+	}
+	quoted := make([]string, len(paths))
+	for i, p := range paths {
+		quoted[i] = strconv.Quote(p)
+	}
+	hint := fmt.Sprintf(" (add import %s)", strings.Join(quoted, " or "))
+	tb := append([]string{kerr.Traceback[0] + hint}, kerr.Traceback[1:]...)
+	return "", &kernel.Error{Name: kerr.Name, Value: kerr.Value + hint, Traceback: tb}
+}
+
+var (
+	byNameOnce sync.Once
+	byName     map[string][]string
+)
+
+// packagesNamed maps a package name to the import paths of the preloaded
+// packages of that name (internal packages left out), sorted.
+func packagesNamed() map[string][]string {
+	byNameOnce.Do(func() {
+		byName = map[string][]string{}
+		for p, name := range packageNames() {
+			if strings.Contains(p, "internal") || strings.HasPrefix(p, rtPath) {
+				continue
+			}
+			byName[name] = append(byName[name], p)
+		}
+		for _, ps := range byName {
+			sort.Strings(ps)
+		}
+	})
+	return byName
+}
+
+// compileAutoImports compiles the imports that the engine adds to a cell
+// that uses packages it did not import.
+func (e *Engine) compileAutoImports(paths []string) ([]compiled, *kernel.Error) {
+	var b strings.Builder
+	b.WriteString(fileHeader)
+	for _, p := range paths {
+		fmt.Fprintf(&b, "import %q\n", p)
+	}
+	f, err := parser.ParseFile(e.interp.FileSet(), srcName, b.String(), parser.SkipObjectResolution)
+	if err != nil {
+		return nil, syntaxError(err, b.String())
+	}
+	specs := make([]ast.Spec, len(f.Imports))
+	for i, imp := range f.Imports {
+		specs[i] = imp
+	}
+	f.Decls = []ast.Decl{&ast.GenDecl{Tok: token.IMPORT, Specs: specs}}
+	prog, kerr := e.compile(f)
+	if kerr != nil {
+		return nil, kerr
+	}
+	return []compiled{{prog: prog, done: func() { e.recordImports(specs) }}}, nil
+}
