@@ -74,3 +74,31 @@ func ExampleJSON() {
 	//   "loss": 0.25
 	// }
 }
+
+// In a notebook the table appears as HTML; outside one, as here, its
+// aligned text is printed.
+func ExampleTable() {
+	rows := [][]float64{{0, 0, 0}, {0, 1, 1}, {1, 0, 1}, {1, 1, 0}}
+	display.Show(display.Table([]string{"x1", "x2", "XOR"}, rows))
+
+	results := [][]any{
+		{1, 16, 0.1 + 0.2, "ok"},
+		{2, 8, 2.0 / 3, "slow"},
+	}
+	display.Show(display.Table([]string{"layers", "units", "loss", "note"}, results))
+
+	bad := display.Table([]string{"x1", "x2"}, [][]float64{{0, 0, 0}})
+	fmt.Println(bad.Err())
+	// Output:
+	// x1  x2  XOR
+	// --  --  ---
+	//  0   0    0
+	//  0   1    1
+	//  1   0    1
+	//  1   1    0
+	// layers  units      loss  note
+	// ------  -----  --------  ----
+	//      1     16       0.3  ok
+	//      2      8  0.666667  slow
+	// display: Table: row 0 has 3 cells; the header has 2 columns
+}

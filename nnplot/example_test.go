@@ -127,3 +127,20 @@ func ExampleFigure_Err() {
 	// nnplot: Curves: the history is empty; train with Fit first
 	// nnplot: Curves: the history is empty; train with Fit first
 }
+
+// The shop owner's customers by age and income: two of the four segments
+// buy — XOR in disguise.
+func ExampleQuadrants() {
+	customers := [][]float64{
+		{25, 30000}, {31, 22000}, {58, 85000}, {64, 71000}, // do not buy
+		{27, 80000}, {35, 92000}, {52, 26000}, {61, 35000}, // buy
+	}
+	buys := []int{0, 0, 0, 0, 1, 1, 1, 1}
+	f := nnplot.Points(customers, buys, nnplot.Classes("does not buy", "buys"),
+		nnplot.Axes("age", "income"), nnplot.Quadrants(40, 50000), nnplot.Title("customers"))
+	if err := display.Show(f); err != nil {
+		fmt.Println(err)
+	}
+	// Output:
+	// <figure 560x440 "customers">
+}

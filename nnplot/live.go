@@ -29,10 +29,10 @@ const DefaultInterval = 250 * time.Millisecond
 // The curves are SVG written directly rather than laid out by gonum/plot:
 // cheap enough to redraw many times a second and to cost less than a fast
 // Fit, and sharp at any zoom. Frontends render SVG only in trusted
-// notebooks, so after a run of more than a quarter of a second the final
-// picture also carries a PNG of [Curves]; after a faster run, end the cell
-// with nnplot.Curves(hist) for a picture that any reopened notebook shows. Outside a kernel nothing is drawn while training; Finish writes the
-// final progress line to standard output.
+// notebooks, so the final picture also carries a PNG of [Curves] (~15 ms to
+// draw, once per Fit), which any reopened notebook shows. Outside a kernel
+// nothing is drawn while training; Finish writes the final progress line
+// to standard output.
 type Live struct {
 	mu       sync.Mutex
 	s        settings
@@ -186,10 +186,9 @@ func (l *Live) draw(final bool) error {
 		display.MIMESVG:  liveChart(panels, l.epochs-l.hist.Epoch[0], l.s.markPerfect),
 		display.MIMEText: fmt.Sprintf("<training curves, epoch %d/%d>", l.last+1, max(l.epochs, l.last+1)),
 	}}
-	if final && time.Since(l.began) >= pngAfter {
-		// Frontends show SVG only in trusted notebooks; a PNG copy keeps
-		// the final picture visible when the saved notebook is reopened.
-		// It costs ~15 ms, so only runs that took a while get one.
+	if final {
+		// Frontends show SVG only in trusted notebooks; the PNG keeps the
+		// final picture visible when the saved notebook is reopened.
 		png := Curves(&l.hist, l.opts...).Bundle()
 		if err := png.Err(); err != nil {
 			return fmt.Errorf("nnplot: Live: %w", err)
@@ -202,10 +201,6 @@ func (l *Live) draw(final bool) error {
 	}
 	return nil
 }
-
-// pngAfter is how long training must have run for the final live picture
-// to carry a PNG besides the SVG.
-const pngAfter = 250 * time.Millisecond
 
 // panels groups the recorded series into panels as Curves does: the loss,
 // then each metric, each with its validation series.

@@ -17,6 +17,8 @@ type settings struct {
 	xMin, xMax     float64
 	interval       time.Duration
 	intervalSet    bool
+	quadrants      bool
+	quadX, quadY   float64
 }
 
 func collect(opts []Option) settings {
@@ -77,4 +79,11 @@ func Resolution(n int) Option {
 // functions (default -5 to 5).
 func Range(lo, hi float64) Option {
 	return func(s *settings) { s.xMin, s.xMax = lo, hi }
+}
+
+// Quadrants divides the plane of [Points] and [Boundary] into four with
+// dashed lines at x = x and y = y, e.g. Quadrants(40, 50000) for customers
+// by age and income. The axes widen to show both lines.
+func Quadrants(x, y float64) Option {
+	return func(s *settings) { s.quadrants, s.quadX, s.quadY = true, x, y }
 }

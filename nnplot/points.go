@@ -18,9 +18,13 @@ import (
 // per point, labels its class — []float64 or [][]float64 with one column
 // (0/1, thresholded at 0.5; several columns are one-hot and take the
 // largest), []int, or []string (class names). Each class gets a colour and
-// a marker shape. Options: Axes, Classes, Title, Annotate.
+// a marker shape. The axes span the points with a margin and are labelled
+// with round values, whatever the scale of the data. Options: Axes,
+// Classes, Title, Annotate, Quadrants.
 //
 //	nnplot.Points(xorX, xorY, nnplot.Classes("0", "1"), nnplot.Annotate())
+//	nnplot.Points(customers, buys, nnplot.Classes("does not buy", "buys"),
+//		nnplot.Axes("age", "income"), nnplot.Quadrants(40, 50000))
 func Points(x [][]float64, labels any, opts ...Option) *Figure {
 	return figureOf(points(x, labels, opts...))
 }
@@ -41,6 +45,9 @@ func pointsPanel(x [][]float64, labels any, s settings, under func(p *plot.Plot)
 	if err := checkPlane(x); err != nil {
 		return nil, err
 	}
+	if err := checkQuadrants(s); err != nil {
+		return nil, err
+	}
 	classOf, names, err := classify(labels, len(x))
 	if err != nil {
 		return nil, err
@@ -56,11 +63,19 @@ func pointsPanel(x [][]float64, labels any, s settings, under func(p *plot.Plot)
 		xLabel, yLabel = "x₁", "x₂"
 	}
 	p := newPanel(s.title, xLabel, yLabel)
-	pad(p, x)
+	p.X.Tick.Marker, p.Y.Tick.Marker = roundTicks{}, roundTicks{}
+	if s.quadrants {
+		pad(p, append(x[:len(x):len(x)], []float64{s.quadX, s.quadY}))
+	} else {
+		pad(p, x)
+	}
 	if under != nil {
 		if err := under(p); err != nil {
 			return nil, err
 		}
+	}
+	if s.quadrants {
+		p.Add(dividers{x: s.quadX, y: s.quadY, style: quadrantStyle})
 	}
 	for k, name := range names {
 		var pts plotter.XYs
@@ -227,12 +242,22 @@ func annotate(p *plot.Plot, x [][]float64) error {
 
 // pad widens the axes 15% beyond the points, so that markers and labels at
 // the edge stay inside, and 35% above them, leaving the legend a band of
-// its own.
+// its own. Points that all share a coordinate get a span of their own
+// scale around it.
 func pad(p *plot.Plot, x [][]float64) {
 	x0, x1, y0, y1 := bounds(x)
-	dx, dy := math.Max(x1-x0, 0.5), math.Max(y1-y0, 0.5)
+	dx, dy := span(x0, x1), span(y0, y1)
 	p.X.Min, p.X.Max = x0-0.15*dx, x1+0.15*dx
 	p.Y.Min, p.Y.Max = y0-0.15*dy, y1+0.35*dy
+}
+
+// span is the extent of [lo, hi], or half the magnitude of lo (at least
+// 0.5) when the interval is a single value.
+func span(lo, hi float64) float64 {
+	if hi > lo {
+		return hi - lo
+	}
+	return math.Max(math.Abs(lo)/2, 0.5)
 }
 
 // bounds is the bounding box of the points.

@@ -1,6 +1,7 @@
 package nnplot
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -33,6 +34,48 @@ func TestPointsGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkGolden(t, "points_customers", f)
+}
+
+// TestPointsQuadrantsGolden draws the tutorial's shop picture: incomes in
+// dollars (tens of thousands) against ages, divided into four segments.
+func TestPointsQuadrantsGolden(t *testing.T) {
+	dollars := make([][]float64, len(customersX), len(customersX)+1) // room to append to
+	for i, row := range customersX {
+		dollars[i] = []float64{row[0], row[1] * 1000}
+	}
+	buys := make([]int, len(customersY))
+	for i, y := range customersY {
+		if y == "yes" {
+			buys[i] = 1
+		}
+	}
+	f, err := unpack(Points(dollars, buys, Classes("does not buy", "buys"), Axes("age", "income"), Quadrants(40, 50000)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkGolden(t, "points_quadrants", f)
+	if spare := dollars[:cap(dollars)][len(dollars)]; spare != nil {
+		t.Errorf("Points wrote %v past the end of its argument", spare)
+	}
+}
+
+func TestRoundTicks(t *testing.T) {
+	for _, c := range []struct {
+		lo, hi float64
+		want   string
+	}{
+		{8, 101, "[20 40 60 80 100]"},
+		{10000, 100000, "[20000 40000 60000 80000 100000]"},
+		{-0.15, 1.35, "[0 0.5 1]"},
+	} {
+		var labels []string
+		for _, tick := range (roundTicks{}).Ticks(c.lo, c.hi) {
+			labels = append(labels, tick.Label)
+		}
+		if got := fmt.Sprint(labels); got != c.want {
+			t.Errorf("ticks of [%v, %v] = %s, want %s", c.lo, c.hi, got, c.want)
+		}
+	}
 }
 
 func TestBoundaryGolden(t *testing.T) {
@@ -80,6 +123,7 @@ func TestPointsErrors(t *testing.T) {
 	_, cases["label count"] = unpack(Points(xorX, []int{0, 1}))
 	_, cases["label type"] = unpack(Points(xorX, map[int]int{}))
 	_, cases["negative label"] = unpack(Points(xorX, []int{0, -1, 0, 0}))
+	_, cases["NaN quadrant"] = unpack(Points(xorX, xorY, Quadrants(nan(), 0.5)))
 	_, cases["too few class names"] = unpack(Points(xorX, xorY, Classes("only one")))
 	_, cases["nil model"] = unpack(Boundary(nil, xorX, xorY))
 	_, cases["resolution"] = unpack(Boundary(m, xorX, xorY, Resolution(1)))

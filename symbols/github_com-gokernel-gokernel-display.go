@@ -19,6 +19,7 @@ func init() {
 		"DefaultScale":  reflect.ValueOf(constant.MakeFromLiteral("2", token.INT, 0)),
 		"DefaultWidth":  reflect.ValueOf(constant.MakeFromLiteral("600", token.INT, 0)),
 		"Failed":        reflect.ValueOf(display.Failed),
+		"FormatFloat":   reflect.ValueOf(display.FormatFloat),
 		"HTML":          reflect.ValueOf(display.HTML),
 		"Image":         reflect.ValueOf(display.Image),
 		"JPEG":          reflect.ValueOf(display.JPEG),
@@ -43,6 +44,7 @@ func init() {
 		"Scale":         reflect.ValueOf(display.Scale),
 		"Show":          reflect.ValueOf(display.Show),
 		"Size":          reflect.ValueOf(display.Size),
+		"Table":         reflect.ValueOf(display.Table),
 		"Text":          reflect.ValueOf(display.Text),
 
 		// type definitions

@@ -26,6 +26,7 @@ func init() {
 		"MarkPerfect":     reflect.ValueOf(nnplot.MarkPerfect),
 		"NewLive":         reflect.ValueOf(nnplot.NewLive),
 		"Points":          reflect.ValueOf(nnplot.Points),
+		"Quadrants":       reflect.ValueOf(nnplot.Quadrants),
 		"Range":           reflect.ValueOf(nnplot.Range),
 		"Resolution":      reflect.ValueOf(nnplot.Resolution),
 		"Title":           reflect.ValueOf(nnplot.Title),
