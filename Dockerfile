@@ -12,8 +12,10 @@
 # ~/work when they are missing there (or run `gokernel-notebooks`).
 
 # --- build: one static binary; cells are interpreted, so the final image
-# needs no Go toolchain.
-FROM docker.io/library/golang:1.24-bookworm AS build
+# needs no Go toolchain. `make test-image` builds with this same Go version
+# (GOTOOLCHAIN), so CI compiles what this stage compiles.
+ARG GO_VERSION=1.24.13
+FROM docker.io/library/golang:${GO_VERSION}-bookworm AS build
 WORKDIR /src
 COPY go.mod go.sum ./
 RUN go mod download
@@ -21,7 +23,7 @@ COPY . .
 RUN scripts/build-image-root files /out
 
 # --- the notebook image (Jupyter Docker Stacks, pinned).
-FROM quay.io/jupyter/base-notebook:2025-08-25
+FROM quay.io/jupyter/base-notebook:2026-08-24
 
 USER root
 COPY --from=build /out/ /

@@ -52,8 +52,12 @@ check-generate: generate
 test-notebook:
 	test/nbclient/run-tests
 
+# The Go version of the Dockerfile's build stage (ARG GO_VERSION); the
+# toolchain comes through the Go module proxy.
+IMAGE_GO := $(shell sed -n 's/^ARG GO_VERSION=//p' Dockerfile)
+
 test-image:
-	scripts/build-image-root all $(OUT)/image-root notebook/testdata/smoke.ipynb
+	GOTOOLCHAIN=go$(IMAGE_GO) scripts/build-image-root all $(OUT)/image-root notebook/testdata/smoke.ipynb
 
 test-browser:
 	test/browser/run
