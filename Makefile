@@ -57,6 +57,7 @@ test-notebook:
 IMAGE_GO := $(shell sed -n 's/^ARG GO_VERSION=//p' Dockerfile)
 
 test-image:
+	$(PYTHON) scripts/check-dockerfile Dockerfile
 	GOTOOLCHAIN=go$(IMAGE_GO) scripts/build-image-root all $(OUT)/image-root notebook/testdata/smoke.ipynb
 
 test-browser:
