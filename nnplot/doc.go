@@ -1,7 +1,8 @@
 // Package nnplot draws pictures of nnlib models and their training with
 // gonum/plot: training curves, comparisons of runs, network diagrams,
-// activation functions, labelled points and decision boundaries, and
-// training curves that grow live in the notebook while Fit runs.
+// activation functions, labelled points and decision boundaries, heat maps
+// of grid-search results, and training curves that grow live in the
+// notebook while Fit runs.
 //
 // Every picture is a [Figure], and each is one line in a cell; as the last
 // line it shows itself, elsewhere display.Show(f) shows it:
@@ -12,7 +13,9 @@
 //	nnplot.Diagram(model)
 //	nnplot.Activations("sigmoid", "relu")
 //	nnplot.Points(x, y, nnplot.Classes("false", "true"), nnplot.Annotate())
+//	nnplot.Points(customers, buys, nnplot.Axes("age", "income"), nnplot.Quadrants(40, 50000))
 //	nnplot.Boundary(model, x, y)
+//	nnplot.HeatMap(layerNames, widthNames, medianEpochs, nnplot.Axes("neurons per layer", "hidden layers"))
 //
 // A Figure's Panels are ordinary *plot.Plot values, to be adjusted with
 // gonum/plot's API before showing. A picture that cannot be drawn carries

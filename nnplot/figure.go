@@ -33,7 +33,8 @@ type Figure struct {
 	// Width and Height are the displayed size in CSS pixels.
 	Width, Height int
 
-	err error
+	colorBar *colorScale // drawn at the right of the panels when set (HeatMap)
+	err      error
 }
 
 // figureOf turns the result of a picture function into a Figure, failed
@@ -91,6 +92,9 @@ func (f *Figure) Draw(c draw.Canvas) {
 				defer func() { p.BackgroundColor = color.White }()
 			}
 		}
+	}
+	if f.colorBar != nil {
+		c = f.colorBar.drawBeside(c, f.Panels[0])
 	}
 	if len(f.Panels) == 1 {
 		f.Panels[0].Draw(c)

@@ -21,6 +21,7 @@ func init() {
 		"DefaultInterval": reflect.ValueOf(nnplot.DefaultInterval),
 		"Diagram":         reflect.ValueOf(nnplot.Diagram),
 		"FitLive":         reflect.ValueOf(nnplot.FitLive),
+		"HeatMap":         reflect.ValueOf(nnplot.HeatMap),
 		"Interval":        reflect.ValueOf(nnplot.Interval),
 		"Keys":            reflect.ValueOf(nnplot.Keys),
 		"MarkPerfect":     reflect.ValueOf(nnplot.MarkPerfect),
