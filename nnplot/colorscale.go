@@ -68,10 +68,10 @@ var (
 )
 
 // panelArea is the part of a figure's canvas c left to the panel of a
-// heat map: all but the colour bar's strip and a small margin all round,
-// which keeps the labels at the ends of the bar and the axes inside.
+// heat map: all but the colour bar's strip and a small margin at the left
+// and bottom, which keeps the tick labels inside.
 func panelArea(c draw.Canvas) draw.Canvas {
-	return draw.Crop(c, vg.Points(4), -colorBarStrip, vg.Points(2), -vg.Points(7))
+	return draw.Crop(c, vg.Points(4), -colorBarStrip, vg.Points(2), 0)
 }
 
 // drawBeside draws the colour bar at the right of c, level with the data

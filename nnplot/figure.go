@@ -93,6 +93,7 @@ func (f *Figure) Draw(c draw.Canvas) {
 			}
 		}
 	}
+	c = f.margins(c)
 	if f.colorBar != nil {
 		c = f.colorBar.drawBeside(c, f.Panels[0])
 	}
@@ -122,6 +123,16 @@ func (f *Figure) Draw(c draw.Canvas) {
 			}
 		}
 	}
+}
+
+// margins is the part of c the figure draws on: all of it, but for a
+// margin at the top of an untitled single panel, whose top tick label and
+// legend would touch the edge.
+func (f *Figure) margins(c draw.Canvas) draw.Canvas {
+	if len(f.Panels) == 1 && f.Panels[0].Title.Text == "" {
+		return draw.Crop(c, 0, 0, 0, -vg.Points(6))
+	}
+	return c
 }
 
 // Bundle renders the figure at its size as a display.Bundle; options such

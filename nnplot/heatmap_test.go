@@ -41,7 +41,7 @@ func TestHeatMapCellColours(t *testing.T) {
 	img, _ := pngOf(t, f) // one image pixel per CSS pixel
 	cssPixel := vg.Inch / 96
 	whole := draw.Canvas{Rectangle: vg.Rectangle{Max: vg.Point{X: vg.Length(f.Width) * cssPixel, Y: vg.Length(f.Height) * cssPixel}}}
-	data := f.Panels[0].DataCanvas(panelArea(whole))
+	data := f.Panels[0].DataCanvas(panelArea(f.margins(whole)))
 	// A point in each cell, left of its centred text.
 	at := func(row, col int) [3]uint8 {
 		w, h := (data.Max.X-data.Min.X)/2, (data.Max.Y-data.Min.Y)/2

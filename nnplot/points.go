@@ -102,6 +102,7 @@ func pointsPanel(x [][]float64, labels any, s settings, under func(p *plot.Plot)
 	}
 	p.Legend.Top = true
 	p.Legend.Left = false
+	p.Legend.XOffs, p.Legend.YOffs = -vg.Points(4), -vg.Points(4) // off the edges of an untitled picture
 	return p, nil
 }
 
