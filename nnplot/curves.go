@@ -171,7 +171,7 @@ func addCurve(p *plot.Plot, pts plotter.XYs, name string, colour int, dashed boo
 	}
 	line.LineStyle = lineStyle(seriesColor(colour), dashed)
 	p.Add(line)
-	p.Legend.Add(name, line)
+	addLegend(p, name, line)
 	return nil
 }
 

@@ -1,6 +1,7 @@
 package nnplot
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -27,6 +28,21 @@ func TestCompareGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkGolden(t, "compare", f)
+}
+
+// TestCompareManyRunsGolden draws eight runs whose "first 100%" lines run
+// under the legend: the legend's rows have a white background, so the
+// lines do not cross its text.
+func TestCompareManyRunsGolden(t *testing.T) {
+	var runs []Run
+	for i, at := range []int{460, 420, 390, 0, 300, 470, 250, 440} {
+		runs = append(runs, Run{fmt.Sprintf("seed %d", i+1), fakeHistory(500, at, false)})
+	}
+	f, err := unpack(Compare("binary_accuracy", runs, MarkPerfect()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkGolden(t, "compare_many", f)
 }
 
 func TestCurvesErrors(t *testing.T) {

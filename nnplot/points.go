@@ -93,7 +93,7 @@ func pointsPanel(x [][]float64, labels any, s settings, under func(p *plot.Plot)
 		}
 		sc.GlyphStyle = classGlyph(k)
 		p.Add(sc)
-		p.Legend.Add(name, sc)
+		addLegend(p, name, sc)
 	}
 	if s.annotate {
 		if err := annotate(p, x); err != nil {
@@ -311,7 +311,7 @@ func boundary(m *nnlib.Sequential, x [][]float64, labels any, opts ...Option) (*
 			style := draw.LineStyle{Color: color.Gray{Y: 70}, Width: vg.Points(1.2), Dashes: []vg.Length{vg.Points(4), vg.Points(3)}}
 			c.LineStyles = []draw.LineStyle{style}
 			p.Add(c)
-			p.Legend.Add("output = 0.5", &plotter.Line{LineStyle: style})
+			addLegend(p, "output = 0.5", &plotter.Line{LineStyle: style})
 		}
 		return nil
 	}

@@ -75,3 +75,31 @@ func textStyle(size vg.Length, c color.Color) draw.TextStyle {
 // pretty turns a Keras log key into a title: "binary_accuracy" becomes
 // "binary accuracy".
 func pretty(key string) string { return strings.ReplaceAll(key, "_", " ") }
+
+// addLegend adds a legend entry to p whose row has a white background, so
+// that curves and marker lines running under the legend do not cross its
+// text.
+func addLegend(p *plot.Plot, name string, thumbs ...plot.Thumbnailer) {
+	p.Legend.Add(name, append([]plot.Thumbnailer{legendBackdrop{legend: &p.Legend, name: name}}, thumbs...)...)
+}
+
+// legendBackdrop is a legend thumbnail that paints the background of its
+// entry's row, thumbnail and text. As the first thumbnail of the entry it
+// is drawn before the others and the text; the rows, padding included,
+// do not overlap, so no backdrop covers another row's text.
+type legendBackdrop struct {
+	legend *plot.Legend
+	name   string
+}
+
+// Thumbnail implements plot.Thumbnailer; c is the thumbnail's area.
+func (b legendBackdrop) Thumbnail(c *draw.Canvas) {
+	margin := vg.Points(2)
+	text := b.legend.TextStyle.Rectangle(" " + b.name).Max.X
+	x0, x1 := c.Min.X-text-margin, c.Max.X+margin
+	if b.legend.Left {
+		x0, x1 = c.Min.X-margin, c.Max.X+text+margin
+	}
+	y0, y1 := c.Min.Y-b.legend.Padding, c.Max.Y
+	c.FillPolygon(color.White, []vg.Point{{X: x0, Y: y0}, {X: x1, Y: y0}, {X: x1, Y: y1}, {X: x0, Y: y1}})
+}
