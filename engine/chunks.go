@@ -213,6 +213,7 @@ func (e *Engine) compileStmts(code string, ch cellsplit.Chunk, last bool, cp *ch
 		e.cleanup = append(e.cleanup, func() { e.interp.FileSet().RemoveFile(e.interp.FileSet().File(f.Pos())) })
 	}
 	rewrite.Apply(body, e.rewriteOptions())
+	splitTypedVars(body)
 	var final ast.Expr
 	if n := len(body.List); last && n > 0 {
 		if es, ok := body.List[n-1].(*ast.ExprStmt); ok && !bookkeeping(es.X) {
@@ -230,6 +231,12 @@ func (e *Engine) compileStmts(code string, ch cellsplit.Chunk, last bool, cp *ch
 				a.Tok = token.DEFINE
 			}
 			prog, kerr = e.compile(body)
+		}
+		if kerr != nil && kerr.Name == ErrInternal {
+			e.restore(cp)
+			if e.typeGenericDefines(body, cp) {
+				prog, kerr = e.compile(body)
+			}
 		}
 		if kerr != nil {
 			return nil, e.betterCompileError(kerr, body)

@@ -10,12 +10,14 @@ import (
 	"reflect"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
 
 	"github.com/gokernel/gokernel/cell"
 	"github.com/gokernel/gokernel/engine/cellsplit"
+	"github.com/gokernel/gokernel/engine/generic"
 	"github.com/gokernel/gokernel/kernel"
 	"github.com/gokernel/gokernel/symbols"
 	"github.com/traefik/yaegi/interp"
@@ -83,10 +85,36 @@ func New() (*Engine, error) {
 			return nil, fmt.Errorf("engine: loading symbols: %w", err)
 		}
 	}
+	if err := e.loadGeneric(); err != nil {
+		return nil, err
+	}
 	if _, err := e.interp.Eval(prelude); err != nil {
 		return nil, fmt.Errorf("engine: prelude: %w", err)
 	}
 	return e, nil
+}
+
+// loadGeneric compiles the engine's own source of the standard library's
+// generic packages (package generic) over the copies yaegi bundles.
+func (e *Engine) loadGeneric() error {
+	for _, pkg := range generic.Packages {
+		name, src, err := generic.Source(pkg)
+		if err != nil {
+			return fmt.Errorf("engine: %s: %w", pkg, err)
+		}
+		f, err := parser.ParseFile(e.interp.FileSet(), name, src, parser.SkipObjectResolution)
+		if err != nil {
+			return fmt.Errorf("engine: %s: %w", pkg, err)
+		}
+		prog, err := e.interp.CompileAST(f)
+		if err == nil {
+			_, err = e.interp.Execute(prog)
+		}
+		if err != nil {
+			return fmt.Errorf("engine: %s: %w", pkg, err)
+		}
+	}
+	return nil
 }
 
 // overrides replaces standard library symbols whose behaviour must differ
@@ -222,6 +250,9 @@ func (e *Engine) run(ctx context.Context, code string) (res kernel.ExecuteResult
 	}
 	e.resMu.Unlock()
 	if err != nil {
+		if err.Name == ErrInternal && strings.Contains(code, "range") {
+			err = withHint(err, rangeFuncHint)
+		}
 		return kernel.ExecuteResult{Err: annotate(err, code)}
 	}
 	e.resMu.Lock()

@@ -36,8 +36,9 @@ const (
 const headerLines = 1
 
 // wrapperPos matches the positions yaegi writes in its messages, with or
-// without the file name.
-var wrapperPos = regexp.MustCompile(`(?:_\.go:)?(\d+):(\d+)`)
+// without the file name; positions in other files (the engine's own
+// sources of generic packages, slices/slices.go:12:3) are left alone.
+var wrapperPos = regexp.MustCompile(`([\w./-]+\.go:)?(\d+):(\d+)`)
 
 // cellPos turns a wrapper position into a cell position "line:col".
 func cellPos(line, col int) string {
@@ -48,8 +49,11 @@ func cellPos(line, col int) string {
 func mapPositions(msg string) string {
 	return wrapperPos.ReplaceAllStringFunc(msg, func(s string) string {
 		m := wrapperPos.FindStringSubmatch(s)
-		line, _ := strconv.Atoi(m[1])
-		col, _ := strconv.Atoi(m[2])
+		if m[1] != "" && m[1] != srcName+":" {
+			return s
+		}
+		line, _ := strconv.Atoi(m[2])
+		col, _ := strconv.Atoi(m[3])
 		if line <= headerLines {
 			return s
 		}

@@ -256,7 +256,7 @@ func (w *fileWriter) install(f *os.File, out kernel.Output) {
 
 // panicLine matches the lines yaegi writes to its standard error for each
 // interpreted frame a panic unwinds: "_.go:12:3: panic: main.f(...)".
-var panicLine = regexp.MustCompile(`^(?:_\.go:)?(\d+):(\d+): panic(?:: (.*?))?\n?$`)
+var panicLine = regexp.MustCompile(`^(?:([\w./-]+\.go):)?(\d+):(\d+): panic(?:: (.*?))?\n?$`)
 
 // frame is one interpreted call frame that a panic went through, in
 // wrapper coordinates.
@@ -276,10 +276,13 @@ type stderrWriter struct {
 
 func (w *stderrWriter) Write(p []byte) (int, error) {
 	if m := panicLine.FindSubmatch(p); m != nil {
-		line, _ := strconv.Atoi(string(m[1]))
-		col, _ := strconv.Atoi(string(m[2]))
+		if file := string(m[1]); file != "" && file != srcName {
+			return len(p), nil // a frame of the engine's generic packages
+		}
+		line, _ := strconv.Atoi(string(m[2]))
+		col, _ := strconv.Atoi(string(m[3]))
 		w.mu.Lock()
-		w.frames = append(w.frames, frame{line: line, col: col, fn: string(m[3])})
+		w.frames = append(w.frames, frame{line: line, col: col, fn: string(m[4])})
 		w.mu.Unlock()
 		return len(p), nil
 	}

@@ -14,6 +14,12 @@ import (
 // name" at the name's position when the chunk uses a name that nothing
 // defines.
 func (e *Engine) betterCompileError(kerr *kernel.Error, n ast.Node) *kernel.Error {
+	if kerr != nil && kerr.Name == ErrCompile && strings.Contains(kerr.Value, "undefined type for ") {
+		return withHint(kerr, variadicHint)
+	}
+	if kerr != nil && kerr.Name == ErrInternal && hasRange(n) {
+		return withHint(kerr, rangeFuncHint)
+	}
 	if kerr == nil || kerr.Name != ErrCompile || !strings.Contains(kerr.Value, "definition loop") {
 		return kerr
 	}
@@ -24,6 +30,31 @@ func (e *Engine) betterCompileError(kerr *kernel.Error, n ast.Node) *kernel.Erro
 	pos := e.interp.FileSet().Position(id.Pos())
 	msg := fmt.Sprintf("cell:%s: undefined: %s", cellPos(pos.Line, pos.Column), id.Name)
 	return &kernel.Error{Name: ErrCompile, Value: msg, Traceback: []string{msg}}
+}
+
+// Hints for errors of yaegi v0.16.1 that name no construct.
+const (
+	variadicHint = "the interpreter cannot infer a type parameter from variadic arguments alone " +
+		"(func Sum[T Number](xs ...T)): give it explicitly, Sum[int](1, 2, 3), or add a non-variadic parameter"
+	rangeFuncHint = "if a range loop here ranges over a function (a Go 1.23 iterator), the interpreter cannot run it: " +
+		"call the iterator with a yield function, seq(func(v T) bool { ...; return true }), or collect it with slices.Collect"
+)
+
+// withHint adds hint to an error's message and traceback.
+func withHint(kerr *kernel.Error, hint string) *kernel.Error {
+	return &kernel.Error{Name: kerr.Name, Value: kerr.Value + " (" + hint + ")", Traceback: append(append([]string(nil), kerr.Traceback...), "hint: "+hint)}
+}
+
+// hasRange reports whether n holds a range statement.
+func hasRange(n ast.Node) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		if _, ok := n.(*ast.RangeStmt); ok {
+			found = true
+		}
+		return !found
+	})
+	return found
 }
 
 // firstUndefined returns the first identifier used in n that neither n,

@@ -1,0 +1,27 @@
+// Package generic holds the interpreter's own source of the standard
+// library packages whose API is generic — slices, maps and iter (Go 1.23
+// API) — which yaegi v0.16.1 cannot take from compiled code ("yaegi
+// extract" skips generic functions) and whose bundled copies it fails on
+// (slices.Sort and slices.Max missing, slices.Clone and maps.Clone
+// failing). The sub-packages are ordinary Go packages, tested compiled;
+// the engine interprets their source, which Sources returns.
+package generic
+
+import (
+	"embed"
+	"path"
+)
+
+//go:embed iter/iter.go maps/maps.go slices/slices.go
+var files embed.FS
+
+// Packages lists the packages in the order they are to be loaded.
+var Packages = []string{"iter", "maps", "slices"}
+
+// Source returns the source of package pkg (one of Packages) and the file
+// name it is to be compiled under.
+func Source(pkg string) (name, src string, err error) {
+	name = path.Join(pkg, pkg+".go")
+	b, err := files.ReadFile(name)
+	return name, string(b), err
+}

@@ -1,0 +1,179 @@
+package engine
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"reflect"
+	"regexp"
+)
+
+// yaegi v0.16.1 fails (a nil reflect type) on a package-level definition
+// whose value is the result of a generic function, x := slices.Max(xs):
+// its global type analysis takes the uninstantiated result type. A
+// definition whose value is a conversion, x := int(slices.Max(xs)), works.
+// So when statements fail to compile that way, the engine learns the type
+// of each such value by compiling it inside a block (where yaegi
+// instantiates correctly), writes the conversion and compiles again.
+
+// probeName is the variable a probe defines.
+const probeName = "__gk_probe"
+
+// typeGenericDefines rewrites the top-level definitions of body whose
+// value is a single call into conversions to the call's type, and reports
+// whether it rewrote any. cp is restored after each probe.
+func (e *Engine) typeGenericDefines(body *ast.BlockStmt, cp *checkpoint) bool {
+	changed := false
+	for i, s := range body.List {
+		for _, v := range definedValues(s) {
+			call, ok := (*v).(*ast.CallExpr)
+			if !ok {
+				continue
+			}
+			typ := e.probeType(body.List[:i], call)
+			e.restore(cp)
+			if typ == nil {
+				continue
+			}
+			*v = &ast.CallExpr{Fun: &ast.ParenExpr{Lparen: call.Pos(), X: typ, Rparen: call.Pos()}, Lparen: call.Pos(), Args: []ast.Expr{call}, Rparen: call.End()}
+			changed = true
+		}
+	}
+	return changed
+}
+
+// definedValues returns pointers to the values that statement s defines
+// one for one (x := v, var x = v).
+func definedValues(s ast.Stmt) []*ast.Expr {
+	var out []*ast.Expr
+	switch s := s.(type) {
+	case *ast.AssignStmt:
+		if s.Tok == token.DEFINE && len(s.Lhs) == len(s.Rhs) {
+			for i := range s.Rhs {
+				out = append(out, &s.Rhs[i])
+			}
+		}
+	case *ast.DeclStmt:
+		if gd, ok := s.Decl.(*ast.GenDecl); ok && gd.Tok == token.VAR {
+			for _, spec := range gd.Specs {
+				if vs, ok := spec.(*ast.ValueSpec); ok && vs.Type == nil && len(vs.Names) == len(vs.Values) {
+					for i := range vs.Values {
+						out = append(out, &vs.Values[i])
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// mainQualifier matches the package qualifier yaegi gives types of the
+// cells.
+var mainQualifier = regexp.MustCompile(`\bmain\.`)
+
+// probeType compiles `{ { before; __gk_probe := call } }` (before: the
+// statements that precede the call's) and returns the type yaegi gives
+// the variable, as an expression, or nil.
+func (e *Engine) probeType(before []ast.Stmt, call *ast.CallExpr) (typ ast.Expr) {
+	defer func() {
+		if recover() != nil {
+			typ = nil
+		}
+	}()
+	inner := &ast.BlockStmt{List: append(append([]ast.Stmt(nil), before...),
+		&ast.AssignStmt{Lhs: []ast.Expr{ast.NewIdent(probeName)}, Tok: token.DEFINE, Rhs: []ast.Expr{call}},
+		&ast.AssignStmt{Lhs: []ast.Expr{ast.NewIdent("_")}, Tok: token.ASSIGN, Rhs: []ast.Expr{ast.NewIdent(probeName)}},
+	)}
+	prog, kerr := e.compile(&ast.BlockStmt{List: []ast.Stmt{inner}})
+	if kerr != nil {
+		return nil
+	}
+	str := probedType(reflect.ValueOf(prog).Elem())
+	if str == "" {
+		return nil
+	}
+	// Parsed as part of a file named like the cells', so that package
+	// names resolve to the cells' imports.
+	x, err := parser.ParseExprFrom(e.interp.FileSet(), srcName, mainQualifier.ReplaceAllString(str, ""), parser.SkipObjectResolution)
+	if err != nil {
+		return nil
+	}
+	return x
+}
+
+// probedType finds the type string of the probe variable in a compiled
+// program (yaegi's Program and node, read by reflection).
+func probedType(prog reflect.Value) string {
+	var walk func(n reflect.Value, depth int) string
+	walk = func(n reflect.Value, depth int) string {
+		if n.IsNil() || depth > 8 {
+			return ""
+		}
+		if field(n.Elem(), "ident").String() == probeName {
+			if t := field(n.Elem(), "typ"); !t.IsNil() {
+				return typeString(t.Elem())
+			}
+		}
+		children := field(n.Elem(), "child")
+		for i := range children.Len() {
+			if s := walk(children.Index(i), depth+1); s != "" {
+				return s
+			}
+		}
+		return ""
+	}
+	return walk(field(prog, "root"), 0)
+}
+
+// valueT is yaegi v0.16.1's type category of a compiled (reflect) type.
+const valueT = 37
+
+// typeString is yaegi's itype.id(): the string of a type.
+func typeString(t reflect.Value) string {
+	if field(t, "cat").Uint() == valueT {
+		if v := field(t, "val"); !v.IsNil() {
+			return field(v.Elem(), "str").String()
+		}
+	}
+	return field(t, "str").String()
+}
+
+// splitTypedVars rewrites the top-level `var x T = f(...)` of body into
+// `var x T; x = f(...)`: yaegi v0.16.1 leaves x zero when f is generic.
+func splitTypedVars(body *ast.BlockStmt) {
+	var out []ast.Stmt
+	for _, s := range body.List {
+		out = append(out, s)
+		ds, ok := s.(*ast.DeclStmt)
+		if !ok {
+			continue
+		}
+		gd, ok := ds.Decl.(*ast.GenDecl)
+		if !ok || gd.Tok != token.VAR {
+			continue
+		}
+		for _, spec := range gd.Specs {
+			vs, ok := spec.(*ast.ValueSpec)
+			if !ok || vs.Type == nil || len(vs.Values) != len(vs.Names) || !hasCall(vs.Values) {
+				continue
+			}
+			lhs := make([]ast.Expr, len(vs.Names))
+			for i, n := range vs.Names {
+				lhs[i] = &ast.Ident{NamePos: n.Pos(), Name: n.Name}
+			}
+			out = append(out, &ast.AssignStmt{Lhs: lhs, TokPos: vs.Values[0].Pos(), Tok: token.ASSIGN, Rhs: vs.Values})
+			vs.Values = nil
+		}
+	}
+	body.List = out
+}
+
+// hasCall reports whether one of xs is a call.
+func hasCall(xs []ast.Expr) bool {
+	for _, x := range xs {
+		if _, ok := x.(*ast.CallExpr); ok {
+			return true
+		}
+	}
+	return false
+}
