@@ -70,7 +70,8 @@ nnplot.Diagram(model)`,
 			}
 		}
 	}
-	// Per epoch a batch and an epoch progress line and a chart; then the
+	// Before the first epoch the progress line and the chart's placeholder;
+	// per epoch a batch and an epoch progress line and a chart; then the
 	// final pair. Each display starts as display_data and is then updated
 	// in place under the same id.
 	count := map[string]int{}
@@ -88,8 +89,8 @@ nnplot.Diagram(model)`,
 		}
 		count[id]++
 	}
-	if len(order) != 2 || count[order[0]] != 11 || count[order[1]] != 6 {
-		t.Errorf("displays %v with %v messages, want 2 with 11 (progress) and 6 (chart)", order, count)
+	if len(order) != 2 || count[order[0]] != 12 || count[order[1]] != 7 {
+		t.Errorf("displays %v with %v messages, want 2 with 12 (progress) and 7 (chart)", order, count)
 	}
 	if !strings.HasPrefix(lastProgress, "Epoch 5/5 [") {
 		t.Errorf("final progress line %q", lastProgress)

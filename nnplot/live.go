@@ -68,8 +68,9 @@ func Interval(d time.Duration) Option {
 
 // FitLive trains m like m.Fit(x, y, fit), showing the training live in the
 // cell's output, and draws the final curves when training ends — after the
-// last epoch, early stopping or an interrupt alike. Options as for
-// [NewLive].
+// last epoch, early stopping or an interrupt alike. The progress line and
+// the chart appear before the first epoch, above anything Fit prints.
+// Options as for [NewLive].
 //
 //	hist, err := nnplot.FitLive(model, x, y, nnlib.FitOptions{Epochs: 500, BatchSize: 4})
 func FitLive(m *nnlib.Sequential, x, y any, fit nnlib.FitOptions, opts ...Option) (*nnlib.History, error) {
@@ -81,12 +82,66 @@ func FitLive(m *nnlib.Sequential, x, y any, fit nnlib.FitOptions, opts ...Option
 		epochs = 1 // nnlib's default
 	}
 	live := NewLive(epochs, opts...)
+	if err := live.begin(); err != nil {
+		return nil, err
+	}
 	fit.Callbacks = append(slices.Clone(fit.Callbacks), live)
 	hist, err := m.Fit(x, y, fit)
+	if live.History().Len() == 0 {
+		if aerr := live.abandon(err); aerr != nil && err == nil {
+			err = aerr
+		}
+		return hist, err
+	}
 	if ferr := live.Finish(); ferr != nil && err == nil {
 		err = ferr
 	}
 	return hist, err
+}
+
+// begin shows the progress line and a placeholder for the chart before
+// the first epoch, so that in the cell's output both stay above whatever
+// Fit prints (a verbose log). Outside a kernel it does nothing.
+func (l *Live) begin() error {
+	if cell.Current() == nil {
+		return nil
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	h := fmt.Sprintf(`<div style="font-family:monospace;font-size:13px;line-height:1.6">`+
+		`Epoch 0/%d <progress value="0" max="%d" style="width:220px;vertical-align:middle"></progress> starting</div>`,
+		l.epochs, l.epochs)
+	status := display.HTML(h)
+	status.Data[display.MIMEText] = fmt.Sprintf("Epoch 0/%d [%s] starting", l.epochs, strings.Repeat(".", 30))
+	if err := l.status.Update(status); err != nil {
+		return fmt.Errorf("nnplot: Live: %w", err)
+	}
+	if err := l.chart.Update(display.Text("<training curves: waiting for the first epoch>")); err != nil {
+		return fmt.Errorf("nnplot: Live: %w", err)
+	}
+	return nil
+}
+
+// abandon replaces what begin showed when Fit ended before its first
+// epoch (invalid data, an interrupt): the progress line says so, the
+// chart's placeholder is emptied.
+func (l *Live) abandon(cause error) error {
+	if cell.Current() == nil {
+		return nil
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	text := "Fit stopped before the first epoch"
+	if cause != nil {
+		text += ": " + cause.Error()
+	}
+	if err := l.status.Update(display.Text(text)); err != nil {
+		return fmt.Errorf("nnplot: Live: %w", err)
+	}
+	if err := l.chart.Update(display.Text("")); err != nil {
+		return fmt.Errorf("nnplot: Live: %w", err)
+	}
+	return nil
 }
 
 // OnEpochEnd records the epoch's values and redraws when the interval has

@@ -55,10 +55,11 @@ func TestLiveUpdatesTwoDisplaysInPlace(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Per epoch: the batch's progress line, the epoch's progress line and
-	// the chart; then the final pair. Each display starts as display_data
-	// and is updated in place from then on.
-	checkDisplays(t, fe.calls, 30*2+1, 30+1)
+	// Before the first epoch, the progress line and the chart's
+	// placeholder; per epoch, the batch's progress line, the epoch's
+	// progress line and the chart; then the final pair. Each display
+	// starts as display_data and is updated in place from then on.
+	checkDisplays(t, fe.calls, 1+30*2+1, 1+30+1)
 	last := fe.calls[len(fe.calls)-2].data[display.MIMEText].(string)
 	if !strings.HasPrefix(last, "Epoch 30/30 [==============================]") || !strings.Contains(last, "loss: ") {
 		t.Errorf("final progress line %q", last)
@@ -81,10 +82,12 @@ func TestLiveThrottles(t *testing.T) {
 	if _, err := FitLive(m, xorX, xorY, nnlib.FitOptions{Epochs: 200, BatchSize: 4}, Interval(time.Hour)); err != nil {
 		t.Fatal(err)
 	}
-	if len(fe.calls) != 2 || fe.calls[0].update || fe.calls[1].update {
-		t.Fatalf("a fast Fit drew %d times, want the final picture only (2 display_data)", len(fe.calls))
+	// The displays shown before the first epoch, then the final pair.
+	checkDisplays(t, fe.calls, 2, 2)
+	if len(fe.calls) != 4 {
+		t.Fatalf("a fast Fit drew %d times, want the first and the final pictures only", len(fe.calls))
 	}
-	if _, ok := fe.calls[1].data[display.MIMEPNG]; !ok {
+	if _, ok := fe.calls[3].data[display.MIMEPNG]; !ok {
 		t.Error("the final picture of a fast Fit has no PNG")
 	}
 }
@@ -104,15 +107,66 @@ func TestLiveFinalPictureAfterInterrupt(t *testing.T) {
 	if err == nil {
 		t.Fatal("interrupted Fit returned no error")
 	}
-	if len(fe.calls) != 2 {
-		t.Fatalf("got %d display calls, want the final pair", len(fe.calls))
+	if len(fe.calls) != 4 {
+		t.Fatalf("got %d display calls, want the first and the final pairs", len(fe.calls))
 	}
-	text := fe.calls[0].data[display.MIMEText].(string)
+	text := fe.calls[2].data[display.MIMEText].(string)
 	if !strings.HasPrefix(text, "Epoch 10/100 [===....") {
 		t.Errorf("progress after the interrupt: %q", text)
 	}
-	if html := fe.calls[0].data[display.MIMEHTML].(string); !strings.Contains(html, "stopped") {
+	if html := fe.calls[2].data[display.MIMEHTML].(string); !strings.Contains(html, "stopped") {
 		t.Errorf("progress HTML does not say stopped: %s", html)
+	}
+}
+
+// TestLiveShowsBeforeTheFirstEpoch checks that the progress line and the
+// chart are in the output before Fit prints anything, so that they stay
+// above a verbose log.
+func TestLiveShowsBeforeTheFirstEpoch(t *testing.T) {
+	fe := inCell(t)
+	m := xorModel(t, 4)
+	shownBefore := -1
+	first := nnlib.CallbackFuncs{EpochEnd: func(epoch int, _ map[string]float64) error {
+		if epoch == 0 {
+			shownBefore = len(fe.calls)
+		}
+		return nil
+	}}
+	if _, err := FitLive(m, xorX, xorY, nnlib.FitOptions{Epochs: 3, BatchSize: 4, Callbacks: []nnlib.Callback{first}}, Interval(time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	if shownBefore != 2 {
+		t.Fatalf("%d displays before the first epoch ended, want the progress line and the chart", shownBefore)
+	}
+	if text := fe.calls[0].data[display.MIMEText].(string); !strings.HasPrefix(text, "Epoch 0/3 [....") {
+		t.Errorf("first progress line %q", text)
+	}
+	if fe.calls[0].update || fe.calls[1].update || fe.calls[0].id == fe.calls[1].id {
+		t.Errorf("the first two calls are not two new displays: %+v", fe.calls[:2])
+	}
+	if fe.calls[3].id != fe.calls[1].id || !fe.calls[3].update {
+		t.Error("the final chart does not replace the placeholder")
+	}
+}
+
+// TestLiveFitFailingAtOnce checks what stays in the output when Fit
+// fails before its first epoch: the reason, and no placeholder.
+func TestLiveFitFailingAtOnce(t *testing.T) {
+	fe := inCell(t)
+	m := xorModel(t, 4)
+	_, err := FitLive(m, [][]float64{{1, 2, 3}}, [][]float64{{1}}, nnlib.FitOptions{Epochs: 3})
+	if err == nil {
+		t.Fatal("Fit on 3 columns for a 2-input model: no error")
+	}
+	if len(fe.calls) != 4 {
+		t.Fatalf("%d display calls, want the first pair and its replacement", len(fe.calls))
+	}
+	status, chart := fe.calls[2].data[display.MIMEText].(string), fe.calls[3].data[display.MIMEText].(string)
+	if !strings.HasPrefix(status, "Fit stopped before the first epoch: ") || !strings.Contains(status, err.Error()) {
+		t.Errorf("progress line after the failure: %q (error %v)", status, err)
+	}
+	if chart != "" {
+		t.Errorf("the chart's placeholder stayed: %q", chart)
 	}
 }
 
