@@ -125,12 +125,13 @@ func (f *Figure) Draw(c draw.Canvas) {
 	}
 }
 
-// margins is the part of c the figure draws on: all of it, but for a
-// margin at the top of an untitled single panel, whose top tick label and
-// legend would touch the edge.
+// margins is the part of c the figure draws on: for a single panel, all
+// but a small margin at the top and the left, where the title, the top
+// tick label, the legend and the y tick labels would touch the edge (a
+// grid of panels has the margins of its tiles).
 func (f *Figure) margins(c draw.Canvas) draw.Canvas {
-	if len(f.Panels) == 1 && f.Panels[0].Title.Text == "" {
-		return draw.Crop(c, 0, 0, 0, -vg.Points(6))
+	if len(f.Panels) == 1 {
+		return draw.Crop(c, vg.Points(4), 0, 0, -vg.Points(6))
 	}
 	return c
 }
