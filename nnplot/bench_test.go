@@ -84,3 +84,15 @@ func BenchmarkLiveFit(b *testing.B) {
 	b.ReportMetric(float64(live)/float64(plain), "live/plain")
 	b.ReportMetric(float64((live-plain).Microseconds())/n/1000, "overhead-ms/fit")
 }
+
+// BenchmarkHeatMapPNG renders the tutorial's grid-search heat map (3×5
+// cells, two of them missing, colour bar) to PNG at 2x.
+func BenchmarkHeatMapPNG(b *testing.B) {
+	for b.Loop() {
+		f := HeatMap([]string{"1", "2", "3"}, []string{"2", "4", "8", "16", "32"}, medianEpochs,
+			Axes("neurons per layer", "hidden layers"), Title("median epochs to 100% accuracy"))
+		if bundle := f.Bundle(); bundle.Err() != nil {
+			b.Fatal(bundle.Err())
+		}
+	}
+}

@@ -1,11 +1,13 @@
 package nnplot
 
 import (
+	"encoding/xml"
 	"image/color"
 	"math"
 	"strings"
 	"testing"
 
+	"github.com/gokernel/gokernel/display"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 )
@@ -112,6 +114,26 @@ func TestHeatMapErrors(t *testing.T) {
 		}
 		if b := f.Bundle(); b.Err() == nil {
 			t.Errorf("%s: the failed figure renders", name)
+		}
+	}
+}
+
+func TestHeatMapAsSVG(t *testing.T) {
+	f, err := unpack(HeatMap(nil, nil, medianEpochs, Title("epochs")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := f.Bundle(display.AsSVG())
+	if b.Err() != nil {
+		t.Fatal(b.Err())
+	}
+	svg := b.Data[display.MIMESVG].(string)
+	if err := xml.Unmarshal([]byte(svg), new(struct{})); err != nil {
+		t.Fatalf("SVG does not parse: %v", err)
+	}
+	for _, want := range []string{">412<", ">97.5<", ">–<", ">none<"} {
+		if !strings.Contains(svg, want) {
+			t.Errorf("SVG lacks the text %s", want)
 		}
 	}
 }

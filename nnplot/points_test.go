@@ -59,6 +59,24 @@ func TestPointsQuadrantsGolden(t *testing.T) {
 	}
 }
 
+// TestQuadrantsWidenTheAxes checks that lines outside the points are
+// still drawn, on Points and Boundary alike.
+func TestQuadrantsWidenTheAxes(t *testing.T) {
+	m := xorModel(t, 4)
+	for name, f := range map[string]*Figure{
+		"points":   Points(xorX, xorY, Quadrants(3, -2)),
+		"boundary": Boundary(m, xorX, xorY, Quadrants(3, -2), Resolution(8)),
+	} {
+		if f.Err() != nil {
+			t.Fatalf("%s: %v", name, f.Err())
+		}
+		p := f.Panels[0]
+		if !(p.X.Min < 0 && p.X.Max > 3 && p.Y.Min < -2 && p.Y.Max > 1) {
+			t.Errorf("%s: axes [%v, %v] × [%v, %v] do not show the lines at x=3, y=-2", name, p.X.Min, p.X.Max, p.Y.Min, p.Y.Max)
+		}
+	}
+}
+
 func TestRoundTicks(t *testing.T) {
 	for _, c := range []struct {
 		lo, hi float64
@@ -124,6 +142,7 @@ func TestPointsErrors(t *testing.T) {
 	_, cases["label type"] = unpack(Points(xorX, map[int]int{}))
 	_, cases["negative label"] = unpack(Points(xorX, []int{0, -1, 0, 0}))
 	_, cases["NaN quadrant"] = unpack(Points(xorX, xorY, Quadrants(nan(), 0.5)))
+	_, cases["infinite quadrant"] = unpack(Boundary(m, xorX, xorY, Quadrants(0.5, 1/zero())))
 	_, cases["too few class names"] = unpack(Points(xorX, xorY, Classes("only one")))
 	_, cases["nil model"] = unpack(Boundary(nil, xorX, xorY))
 	_, cases["resolution"] = unpack(Boundary(m, xorX, xorY, Resolution(1)))
