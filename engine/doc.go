@@ -92,8 +92,15 @@
 // Declared functions pay for the recursion guard: about 40% on a
 // call-bound benchmark (fib), nothing on loops.
 //
+// An interrupted cell returns once its interpreted code has stopped
+// (yaegi's ExecuteWithContext returns at once, leaves the code running
+// beside the next cell and writes its results from two goroutines: the
+// engine runs programs itself, see runProgram); `go test -race
+// ./engine/...` is clean.
+//
 // Limits: output that goroutines of a cell write with fmt after the cell
 // ended goes to that cell's Output, but what compiled code writes to
-// os.Stdout then does not reach the notebook; after an interrupt, compiled code that ignores cell.Context
-// keeps running beside the next cell.
+// os.Stdout then does not reach the notebook; after an interrupt, compiled
+// code that ignores cell.Context keeps running beside the next cell (the
+// engine waits 2 s for it).
 package engine

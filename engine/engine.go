@@ -54,7 +54,8 @@ type Engine struct {
 	depth     atomic.Int64          // nested calls of interpreted functions
 	overflow  bool                  // the running cell went deeper than maxDepth
 
-	cleanup []func() // run when the cell ends
+	cleanup  []func()      // run when the cell ends
+	stopWait time.Duration // see defaultStopWait
 }
 
 var _ kernel.Interpreter = (*Engine)(nil)
@@ -73,6 +74,7 @@ func New() (*Engine, error) {
 		varTypes:    map[string]string{},
 		funcResults: map[string]string{},
 		sigs:        map[string]string{},
+		stopWait:    defaultStopWait,
 	}
 	e.interp = interp.New(interp.Options{
 		Stdin:  &e.stdin,
@@ -324,12 +326,8 @@ func (e *Engine) exec(ctx context.Context, prog *interp.Program) (kerr *kernel.E
 			kerr = internalError(r)
 		}
 	}()
-	_, err := e.interp.ExecuteWithContext(ctx, prog)
-	if err != nil {
+	if err := e.runProgram(ctx, prog); err != nil {
 		if ctx.Err() != nil {
-			// Give the interpreted code a moment to notice the stop, so
-			// that the next cell does not run beside it.
-			time.Sleep(10 * time.Millisecond)
 			return interrupted()
 		}
 		return runError(err, e.stderr.takeFrames())

@@ -78,3 +78,16 @@ func TestGoroutinePanicAfterCellEnds(t *testing.T) {
 		t.Errorf("stderr %q does not report the late goroutine panic", out.text("stderr"))
 	}
 }
+
+// TestStoppedCodeEndsBeforeTheNextCell: an interrupted or overflowing cell
+// returns only once its interpreted code has stopped (yaegi's
+// ExecuteWithContext returns at once and lets it run beside the next
+// cell): here, every frame of the stopped recursion has returned.
+func TestStoppedCodeEndsBeforeTheNextCell(t *testing.T) {
+	e := newEngine(t)
+	e.stopWait = time.Minute // the race detector slows unwinding down
+	runErr(t, e, "func down(n int) int { return down(n+1) + 1 }\ndown(0)")
+	if d := e.depth.Load(); d != 0 {
+		t.Errorf("%d frames of the stopped recursion still running after Execute returned", d)
+	}
+}

@@ -148,9 +148,11 @@ func (e *Engine) enterCall() {
 	}
 	cancel()
 	// Wait until the interpreter has been told to stop; the frames then
-	// return one by one.
+	// return one by one. This frame's `defer Leave()` follows the call
+	// and does not run any more: count its return here.
 	<-cell.Context().Done()
 	time.Sleep(time.Millisecond)
+	e.depth.Add(-1)
 }
 
 // leaveCall counts the return of an interpreted function.

@@ -1,0 +1,60 @@
+package engine
+
+import (
+	"context"
+	"reflect"
+	"sync"
+	"sync/atomic"
+	"time"
+	"unsafe"
+
+	"github.com/traefik/yaegi/interp"
+)
+
+// defaultStopWait bounds how long an interrupted cell waits for its interpreted
+// code to stop. Interpreted loops, channel operations and time.Sleep stop
+// within microseconds, unwinding 100000 frames of a stopped recursion
+// takes up to ~0.3 s (more under the race detector); a call into compiled
+// code that ignores cell.Context returns only when it is done, and the
+// engine does not wait for it longer than this.
+const defaultStopWait = 2 * time.Second
+
+// runProgram executes prog. It does what yaegi's ExecuteWithContext does,
+// except that after a cancellation it waits (up to e.stopWait) until the
+// interpreted code has returned: ExecuteWithContext returns at once and
+// leaves the code running beside the next execution, and writes its
+// results from two goroutines, both data races.
+func (e *Engine) runProgram(ctx context.Context, prog *interp.Program) error {
+	in := reflect.ValueOf(e.interp).Elem()
+	mu := (*sync.RWMutex)(unsafe.Pointer(field(in, "mutex").UnsafeAddr()))
+	done := make(chan struct{})
+	mu.Lock()
+	// The channel that cancellable channel operations also wait on, and
+	// the option that makes them cancellable (yaegi's default).
+	field(in, "done").Set(reflect.ValueOf(done))
+	field(in, "cancelChan").SetBool(true)
+	mu.Unlock()
+
+	finished := make(chan struct{})
+	var err error
+	go func() {
+		defer close(finished)
+		_, err = e.interp.Execute(prog)
+	}()
+	select {
+	case <-finished:
+		return err
+	case <-ctx.Done():
+	}
+	// Stop as yaegi does: a new run id ends every interpreted frame of the
+	// old one, and the closed channel ends channel operations.
+	atomic.AddUint64((*uint64)(unsafe.Pointer(field(in, "id").UnsafeAddr())), 1)
+	close(done)
+	t := time.NewTimer(e.stopWait)
+	defer t.Stop()
+	select {
+	case <-finished:
+	case <-t.C:
+	}
+	return ctx.Err()
+}
