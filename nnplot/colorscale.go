@@ -50,14 +50,27 @@ func sequential(t float64) color.RGBA {
 	return mix(sequentialStops[i], sequentialStops[i+1], t-float64(i))
 }
 
-// inkOn is a text colour readable on background c: near-black on light
-// colours, white on dark ones.
+// inkOn is the text colour, black or white, with the higher contrast on
+// background c (WCAG's contrast ratio; at least 4.5 whatever c is).
 func inkOn(c color.RGBA) color.Color {
-	luma := 0.2126*float64(c.R) + 0.7152*float64(c.G) + 0.0722*float64(c.B)
-	if luma > 140 {
-		return color.Gray{Y: 25}
+	l := luminance(c)
+	if (l+0.05)/0.05 >= 1.05/(l+0.05) {
+		return color.Black
 	}
 	return color.White
+}
+
+// luminance is the relative luminance of c as WCAG defines it: 0 for
+// black, 1 for white.
+func luminance(c color.RGBA) float64 {
+	linear := func(v uint8) float64 {
+		s := float64(v) / 255
+		if s <= 0.04045 {
+			return s / 12.92
+		}
+		return math.Pow((s+0.055)/1.055, 2.4)
+	}
+	return 0.2126*linear(c.R) + 0.7152*linear(c.G) + 0.0722*linear(c.B)
 }
 
 // Colour bar geometry.
@@ -93,7 +106,7 @@ func (s colorScale) drawBeside(c draw.Canvas, p *plot.Plot) draw.Canvas {
 		dash := textStyle(vg.Points(10), inkOn(missingColor))
 		dash.XAlign, dash.YAlign = draw.XCenter, draw.YCenter
 		c.FillText(dash, vg.Point{X: (x0 + x1) / 2, Y: y0 + side/2}, "–")
-		c.FillText(label, vg.Point{X: x1 + vg.Points(4), Y: y0 + side/2}, "none")
+		c.FillText(label, vg.Point{X: x1 + vg.Points(4), Y: y0 + side/2}, "no value")
 		y0 += side + vg.Points(16)
 	}
 	if s.min > s.max || y1-y0 < vg.Points(20) {

@@ -23,7 +23,8 @@ const maxHeatCells = 10000
 // white to stay readable on its colour; light cells are low values, dark
 // blue ones high, and a colour bar beside the grid gives the scale. NaN
 // marks a missing value (a setting whose run never reached its goal): a
-// grey cell with "–". nil labels number the rows or columns from 1.
+// grey cell with "–", explained by a "no value" swatch under the colour
+// bar. nil labels number the rows or columns from 1.
 // Options: Title, and Axes(x, y) naming the columns and the rows.
 //
 // Ragged rows, a label count that differs from the grid's, an infinite

@@ -76,15 +76,18 @@ func TestCellText(t *testing.T) {
 	}
 }
 
+// TestInkIsReadable checks the contrast of cell text on every colour of
+// the palette and on missing cells against WCAG's 4.5 for normal text.
 func TestInkIsReadable(t *testing.T) {
-	for _, v := range []float64{0, 0.25, 0.5, 0.75, 1} {
-		bg := sequential(v)
-		ink := inkOn(bg)
-		r, g, b, _ := ink.RGBA()
-		inkLum := 0.2126*float64(r>>8) + 0.7152*float64(g>>8) + 0.0722*float64(b>>8)
-		bgLum := 0.2126*float64(bg.R) + 0.7152*float64(bg.G) + 0.0722*float64(bg.B)
-		if math.Abs(inkLum-bgLum) < 100 {
-			t.Errorf("at %v: text of luminance %.0f on a cell of %.0f", v, inkLum, bgLum)
+	backgrounds := []color.RGBA{missingColor}
+	for i := range 101 {
+		backgrounds = append(backgrounds, sequential(float64(i)/100))
+	}
+	for _, bg := range backgrounds {
+		ink := color.RGBAModel.Convert(inkOn(bg)).(color.RGBA)
+		a, b := luminance(bg), luminance(ink)
+		if ratio := (max(a, b) + 0.05) / (min(a, b) + 0.05); ratio < 4.5 {
+			t.Errorf("text %v on %v: contrast %.2f", ink, bg, ratio)
 		}
 	}
 }
@@ -131,7 +134,7 @@ func TestHeatMapAsSVG(t *testing.T) {
 	if err := xml.Unmarshal([]byte(svg), new(struct{})); err != nil {
 		t.Fatalf("SVG does not parse: %v", err)
 	}
-	for _, want := range []string{">412<", ">97.5<", ">–<", ">none<"} {
+	for _, want := range []string{">412<", ">97.5<", ">–<", ">no value<"} {
 		if !strings.Contains(svg, want) {
 			t.Errorf("SVG lacks the text %s", want)
 		}
