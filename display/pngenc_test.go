@@ -2,8 +2,11 @@ package display
 
 import (
 	"bytes"
+	"compress/zlib"
+	"hash/adler32"
 	"image"
 	"image/png"
+	"io"
 	"testing"
 
 	"gonum.org/v1/plot/vg/draw"
@@ -60,6 +63,65 @@ func BenchmarkEncodeStandardPNG(b *testing.B) {
 	for b.Loop() {
 		if _, err := encodePNG(img); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestCompressRowsIsOneZlibStream checks the parallel bands' output as a
+// whole: a zlib reader must inflate it to the filtered rows and accept its
+// checksum, for heights below, at and above the band size.
+func TestCompressRowsIsOneZlibStream(t *testing.T) {
+	for _, h := range []int{1, rowsPerBand - 1, rowsPerBand * 2, rowsPerBand*3 + 7, 1000} {
+		img := image.NewRGBA(image.Rect(0, 0, 37, h))
+		for i := range img.Pix {
+			img.Pix[i] = byte(i*7 + i/131)
+		}
+		stream, err := compressRows(img)
+		if err != nil {
+			t.Fatal(err)
+		}
+		zr, err := zlib.NewReader(bytes.NewReader(stream))
+		if err != nil {
+			t.Fatalf("height %d: %v", h, err)
+		}
+		got, err := io.ReadAll(zr) // verifies the Adler-32 checksum at the end
+		if err != nil {
+			t.Fatalf("height %d: %v", h, err)
+		}
+		want := make([]byte, 0, h*(1+3*37))
+		row := make([]byte, 1+3*37)
+		for y := range h {
+			filterUp(row, img, y)
+			want = append(want, row...)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("height %d: inflated %d bytes differ from the %d filtered bytes", h, len(got), len(want))
+		}
+		if _, err := png.Decode(bytes.NewReader(mustEncode(t, img))); err != nil {
+			t.Errorf("height %d: %v", h, err)
+		}
+	}
+}
+
+func mustEncode(t *testing.T, img *image.RGBA) []byte {
+	t.Helper()
+	raw, err := encodeOpaqueRGBA(img)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return raw
+}
+
+func TestCombineAdler32(t *testing.T) {
+	data := make([]byte, 200000)
+	for i := range data {
+		data[i] = byte(i * 31 / 7)
+	}
+	for _, cut := range []int{0, 1, 5552, 65521, 100000, len(data)} {
+		a, b := data[:cut], data[cut:]
+		got := combineAdler32(adler32.Checksum(a), adler32.Checksum(b), len(b))
+		if want := adler32.Checksum(data); got != want {
+			t.Errorf("cut at %d: %08x, want %08x", cut, got, want)
 		}
 	}
 }
