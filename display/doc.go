@@ -3,12 +3,14 @@
 // place.
 //
 // A value becomes a MIME bundle (the same content in several formats,
-// always including text/plain) with a constructor or by itself:
+// always including text/plain) with a constructor — HTML, Markdown, LaTeX,
+// JSON, SVG, PNG, Plot, Table, ... — or by itself:
 //
 //	display.Show(display.Markdown("# Results"))
 //	display.Show(p)                                  // a *plot.Plot, as a sharp PNG
 //	display.Show(display.Plot(p, display.Size(800, 300), display.AsSVG()))
 //	display.Show(img)                                // an image.Image
+//	display.Show(display.Table([]string{"x1", "x2", "XOR"}, rows))
 //
 // The last expression of a cell is shown by the same rules ([MIMEBundle]),
 // so a cell that ends in display.HTML("<b>hi</b>") or a plot needs no Show.

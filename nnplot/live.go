@@ -29,10 +29,10 @@ const DefaultInterval = 250 * time.Millisecond
 // The curves are SVG written directly rather than laid out by gonum/plot:
 // cheap enough to redraw many times a second and to cost less than a fast
 // Fit, and sharp at any zoom. Frontends render SVG only in trusted
-// notebooks, so the final picture also carries a PNG of [Curves] (~15 ms to
-// draw, once per Fit), which any reopened notebook shows. Outside a kernel
-// nothing is drawn while training; Finish writes the final progress line
-// to standard output.
+// notebooks, so the final picture also carries a PNG of [Curves] (about
+// 20 ms to draw, once per Fit), which any reopened notebook shows.
+// Outside a kernel nothing is drawn while training; Finish writes the
+// final progress line to standard output.
 type Live struct {
 	mu       sync.Mutex
 	s        settings
