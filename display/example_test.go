@@ -2,6 +2,7 @@ package display_test
 
 import (
 	"fmt"
+	"math"
 
 	"github.com/gokernel/gokernel/display"
 	"gonum.org/v1/plot"
@@ -101,4 +102,16 @@ func ExampleTable() {
 	//      1     16       0.3  ok
 	//      2      8  0.666667  slow
 	// display: Table: row 0 has 3 cells; the header has 2 columns
+}
+
+func ExampleFormatFloat() {
+	for _, v := range []float64{0.1 + 0.2, 50000, 2.0 / 3, 1.5e-7, math.NaN()} {
+		fmt.Println(display.FormatFloat(v, 64))
+	}
+	// Output:
+	// 0.3
+	// 50000
+	// 0.666667
+	// 1.5e-07
+	// NaN
 }
