@@ -223,6 +223,9 @@ func (e *Engine) compileStmts(code string, ch cellsplit.Chunk, last bool, cp *ch
 	}
 	var steps []compiled
 	if len(body.List) > 0 {
+		if hasRange(body) {
+			e.rewriteRangeFuncs(body, cp, true)
+		}
 		reused := e.reuseGlobals(body.List)
 		prog, kerr := e.compile(body)
 		if kerr != nil && len(reused) > 0 {
@@ -234,7 +237,8 @@ func (e *Engine) compileStmts(code string, ch cellsplit.Chunk, last bool, cp *ch
 		}
 		if kerr != nil && kerr.Name == ErrInternal {
 			e.restore(cp)
-			if e.typeGenericDefines(body, cp) {
+			ranges := e.rewriteRangeFuncs(body, cp, false)
+			if defines := e.typeGenericDefines(body, cp); ranges || defines {
 				prog, kerr = e.compile(body)
 			}
 		}

@@ -55,11 +55,18 @@
 // writes the conversion (top := int(slices.Max(xs))), and splits typed
 // variable declarations into a declaration and an assignment.
 //
+// Range over functions (Go 1.23 iterators: for x := range seq, seq of
+// type func(yield func(T) bool) or iter.Seq[T]) works in a cell's
+// top-level loops: the engine learns the range expression's type with a
+// probe compile and calls the iterator with the loop body as the yield
+// function (continue and break become return true and false).
+//
 // Known gaps of yaegi that remain, each with an error that names it:
 // generic functions whose type parameter only appears in a variadic
-// parameter (func Sum[T Number](xs ...T): write Sum[int](1, 2, 3)), range
-// over functions (Go 1.23 iterators: call the iterator with a yield
-// function, or slices.Collect it). In package slices, parameters are []E rather than S ~[]E, so results
+// parameter (func Sum[T Number](xs ...T): write Sum[int](1, 2, 3)), and
+// range over functions inside function bodies or in a top-level loop
+// whose body returns, uses goto or leaves an outer loop (call the
+// iterator with a yield function, or slices.Collect it). In package slices, parameters are []E rather than S ~[]E, so results
 // are []E (assignable to a named slice type).
 //
 // # Output, errors, interrupts

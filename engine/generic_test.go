@@ -36,5 +36,25 @@ func TestYaegiGapsExplained(t *testing.T) {
 		{code: "func Sum[T int | float64](xs ...T) T {\n\tvar s T\n\tfor _, x := range xs { s += x }\n\treturn s\n}"},
 		{code: "Sum(1, 2, 3)", err: "Sum[int](1, 2, 3)"},
 		{code: "Sum[int](1, 2, 3)", result: "6"},
+		{code: "func Count(n int) func(func(int) bool) {\n\treturn func(yield func(int) bool) {\n\t\tfor i := 0; i < n && yield(i); i++ {\n\t\t}\n\t}\n}"},
+		{code: "func total() (s int) {\n\tfor x := range Count(3) { s += x }\n\treturn\n}", err: "ranges over a function"},
+		{code: "func total() (s int) {\n\tCount(3)(func(x int) bool { s += x; return true })\n\treturn\n}\ntotal()", result: "3"},
+	})
+}
+
+// TestRangeOverFunc: top-level range loops over iterators (Go 1.23) run,
+// with continue, break, labels and per-iteration variables.
+func TestRangeOverFunc(t *testing.T) {
+	runSteps(t, []step{
+		{code: "import (\n\t\"fmt\"\n\t\"iter\"\n\t\"maps\"\n\t\"slices\"\n)\nfunc Countdown(n int) iter.Seq[int] {\n\treturn func(yield func(int) bool) {\n\t\tfor i := n; i > 0; i-- {\n\t\t\tif !yield(i) {\n\t\t\t\treturn\n\t\t\t}\n\t\t}\n\t}\n}"},
+		{code: "fmt.Print(\"go: \")\nfor x := range Countdown(3) { fmt.Print(x, \" \") }", stdout: "go: 3 2 1 "},
+		{code: "for x := range Countdown(10) {\n\tif x == 9 { continue }\n\tif x == 6 { break }\n\tfmt.Print(x, \" \")\n}", stdout: "10 8 7 "},
+		{code: "m := map[string]int{\"a\": 1}\nfor k, v := range maps.All(m) { fmt.Println(k, v) }", stdout: "a 1\n"},
+		{code: "for i, s := range slices.Backward([]string{\"x\", \"y\"}) { fmt.Print(i, s, \" \") }", stdout: "1y 0x "},
+		{code: "seq := Countdown(2)\nfor range seq { fmt.Print(\"*\") }", stdout: "**"},
+		{code: "var fs []func() int\nfor x := range Countdown(3) { fs = append(fs, func() int { return x }) }\nfs[0]() + fs[1]()*10 + fs[2]()*100", result: "123"},
+		{code: "outer:\nfor x := range Countdown(2) {\n\tfor y := range 3 {\n\t\tif y == 1 { continue outer }\n\t\tfmt.Print(x, y, \" \")\n\t}\n}", stdout: "2 0 1 0 "},
+		{code: "type Tree struct {\n\tL, R *Tree\n\tV    int\n}\nfunc (t *Tree) Walk() func(func(int) bool) {\n\treturn func(yield func(int) bool) { t.walk(yield) }\n}\nfunc (t *Tree) walk(yield func(int) bool) bool {\n\treturn t == nil || t.L.walk(yield) && yield(t.V) && t.R.walk(yield)\n}\ntr := &Tree{L: &Tree{V: 1}, V: 2, R: &Tree{V: 3}}"},
+		{code: "for v := range tr.Walk() { fmt.Print(v) }", stdout: "123"},
 	})
 }

@@ -31,7 +31,7 @@ func (e *Engine) typeGenericDefines(body *ast.BlockStmt, cp *checkpoint) bool {
 				continue
 			}
 			typ := e.probeType(body.List[:i], call)
-			e.restore(cp)
+			e.restoreScope(cp)
 			if typ == nil {
 				continue
 			}
@@ -71,20 +71,23 @@ func definedValues(s ast.Stmt) []*ast.Expr {
 // cells.
 var mainQualifier = regexp.MustCompile(`\bmain\.`)
 
-// probeType compiles `{ { before; __gk_probe := call } }` (before: the
-// statements that precede the call's) and returns the type yaegi gives
-// the variable, as an expression, or nil.
-func (e *Engine) probeType(before []ast.Stmt, call *ast.CallExpr) (typ ast.Expr) {
+// probeType compiles `{ { before; __gk_probe := x } }` (before: the
+// statements that precede x's) and returns the type yaegi gives the
+// variable, as an expression, or nil.
+func (e *Engine) probeType(before []ast.Stmt, x ast.Expr) (typ ast.Expr) {
 	defer func() {
 		if recover() != nil {
 			typ = nil
 		}
 	}()
-	inner := &ast.BlockStmt{List: append(append([]ast.Stmt(nil), before...),
-		&ast.AssignStmt{Lhs: []ast.Expr{ast.NewIdent(probeName)}, Tok: token.DEFINE, Rhs: []ast.Expr{call}},
-		&ast.AssignStmt{Lhs: []ast.Expr{ast.NewIdent("_")}, Tok: token.ASSIGN, Rhs: []ast.Expr{ast.NewIdent(probeName)}},
+	// Positions in the cell's file: yaegi resolves imports by file.
+	pos := x.Pos()
+	id := func(name string) *ast.Ident { return &ast.Ident{NamePos: pos, Name: name} }
+	inner := &ast.BlockStmt{Lbrace: pos, Rbrace: pos, List: append(append([]ast.Stmt(nil), before...),
+		&ast.AssignStmt{Lhs: []ast.Expr{id(probeName)}, TokPos: pos, Tok: token.DEFINE, Rhs: []ast.Expr{x}},
+		&ast.AssignStmt{Lhs: []ast.Expr{id("_")}, TokPos: pos, Tok: token.ASSIGN, Rhs: []ast.Expr{id(probeName)}},
 	)}
-	prog, kerr := e.compile(&ast.BlockStmt{List: []ast.Stmt{inner}})
+	prog, kerr := e.compile(&ast.BlockStmt{Lbrace: pos, Rbrace: pos, List: []ast.Stmt{inner}})
 	if kerr != nil {
 		return nil
 	}
@@ -94,11 +97,11 @@ func (e *Engine) probeType(before []ast.Stmt, call *ast.CallExpr) (typ ast.Expr)
 	}
 	// Parsed as part of a file named like the cells', so that package
 	// names resolve to the cells' imports.
-	x, err := parser.ParseExprFrom(e.interp.FileSet(), srcName, mainQualifier.ReplaceAllString(str, ""), parser.SkipObjectResolution)
+	t, err := parser.ParseExprFrom(e.interp.FileSet(), srcName, mainQualifier.ReplaceAllString(str, ""), parser.SkipObjectResolution)
 	if err != nil {
 		return nil
 	}
-	return x
+	return t
 }
 
 // probedType finds the type string of the probe variable in a compiled

@@ -26,6 +26,7 @@ import (
 type checkpoint struct {
 	scope   reflect.Value // *scope of package main
 	table   map[string]unsafe.Pointer
+	generic map[string]unsafe.Pointer // yaegi's cache of instantiated generic code
 	copies  []savedSymbol
 	methods []savedMethods
 	slots   []savedSlot
@@ -86,9 +87,20 @@ func (e *Engine) mainScope() reflect.Value {
 // pointers: yaegi's map[string]*symbol has the same layout, and the
 // checkpoint only copies, compares and stores the pointers.
 func symbolTable(scope reflect.Value) *map[string]unsafe.Pointer {
-	f := field(scope.Elem(), "sym")
+	return pointerMap(field(scope.Elem(), "sym"))
+}
+
+// genericCache returns yaegi's cache of instantiated generic code
+// (map[string]*node): a failed compilation can leave a broken
+// instantiation there, which later uses would reuse.
+func (e *Engine) genericCache() *map[string]unsafe.Pointer {
+	return pointerMap(field(reflect.ValueOf(e.interp).Elem(), "generic"))
+}
+
+// pointerMap views a settable map[string]*T as a map of pointers.
+func pointerMap(f reflect.Value) *map[string]unsafe.Pointer {
 	if t := f.Type(); t.Kind() != reflect.Map || t.Key().Kind() != reflect.String || t.Elem().Kind() != reflect.Pointer {
-		panic(fmt.Sprintf("engine: yaegi's symbol table is a %v", t))
+		panic(fmt.Sprintf("engine: yaegi's table is a %v", t))
 	}
 	return (*map[string]unsafe.Pointer)(unsafe.Pointer(f.UnsafeAddr()))
 }
@@ -100,7 +112,7 @@ func (e *Engine) save(code string) *checkpoint {
 		return nil
 	}
 	table := *symbolTable(sc)
-	cp := &checkpoint{scope: sc, table: maps.Clone(table)}
+	cp := &checkpoint{scope: sc, table: maps.Clone(table), generic: maps.Clone(*e.genericCache())}
 	symType := field(sc.Elem(), "sym").Type().Elem().Elem()
 	types := field(sc.Elem(), "types").Interface().([]reflect.Type)
 	utypes := field(e.universe(), "types").Interface().([]reflect.Type)
@@ -132,6 +144,22 @@ func (e *Engine) universe() reflect.Value {
 // the slots added since (the frame may already hold them), but the slots
 // of the cell's names get their old types back.
 func (e *Engine) restore(cp *checkpoint) {
+	e.restoreScope(cp)
+	if cp == nil {
+		return
+	}
+	generic := *e.genericCache()
+	for name := range generic {
+		if _, ok := cp.generic[name]; !ok {
+			delete(generic, name)
+		}
+	}
+}
+
+// restoreScope is restore without forgetting the generic code
+// instantiated since cp: a probe's instantiations are sound, and
+// instantiating the same code again in one cell fails in yaegi.
+func (e *Engine) restoreScope(cp *checkpoint) {
 	if cp == nil {
 		return
 	}
