@@ -219,20 +219,17 @@ var percentTicks = plot.ConstantTicks{
 	{Value: 0.75, Label: "75%"}, {Value: 1, Label: "100%"},
 }
 
-// styleCurvePanel fixes the axis ranges, their round tick labels and the
-// legend position: accuracy panels span 0–100% with the legend at the
-// bottom right (curves rise), others keep the legend at the top right
-// (losses fall).
+// styleCurvePanel fixes the axis ranges and the legend position: accuracy
+// panels span 0–100% with the legend at the bottom right (curves rise),
+// others keep the legend at the top right (losses fall).
 func styleCurvePanel(p *plot.Plot, key string) {
 	p.X.Min = min(p.X.Min, 1)
-	p.X.Tick.Marker = roundTicks{}
 	if isAccuracy(key) {
 		p.Y.Min, p.Y.Max = 0, 1.05
 		p.Y.Tick.Marker = percentTicks
 		p.Legend.Top = false
 	} else {
 		p.Y.Min = min(p.Y.Min, 0)
-		p.Y.Tick.Marker = roundTicks{}
 		p.Legend.Top = true
 	}
 	p.Legend.XOffs = -vg.Points(6)

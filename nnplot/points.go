@@ -63,7 +63,6 @@ func pointsPanel(x [][]float64, labels any, s settings, under func(p *plot.Plot)
 		xLabel, yLabel = "x₁", "x₂"
 	}
 	p := newPanel(s.title, xLabel, yLabel)
-	p.X.Tick.Marker, p.Y.Tick.Marker = roundTicks{}, roundTicks{}
 	if s.quadrants {
 		pad(p, append(x[:len(x):len(x)], []float64{s.quadX, s.quadY}))
 	} else {

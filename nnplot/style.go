@@ -33,8 +33,8 @@ var (
 	lightGray = color.RGBA{225, 225, 225, 255}
 )
 
-// newPanel returns a plot with nnplot's common look: a title, axis labels,
-// a light grid behind the data.
+// newPanel returns a plot with nnplot's common look: a title, axis labels
+// with round tick values, a light grid behind the data.
 func newPanel(title, xLabel, yLabel string) *plot.Plot {
 	p := plot.New()
 	p.Title.Text = title
@@ -44,6 +44,7 @@ func newPanel(title, xLabel, yLabel string) *plot.Plot {
 	for _, a := range []*plot.Axis{&p.X, &p.Y} {
 		a.Label.TextStyle.Font.Size = vg.Points(11)
 		a.Tick.Label.Font.Size = vg.Points(10)
+		a.Tick.Marker = roundTicks{}
 	}
 	grid := plotter.NewGrid()
 	grid.Vertical.Color = lightGray
