@@ -81,3 +81,17 @@ func BenchmarkCheckpoint(b *testing.B) {
 		e.save("fmt.Println(x, v1)")
 	}
 }
+
+// BenchmarkExecuteGenericDefine measures a top-level definition from a
+// generic result (top := slices.Max(xs)), which yaegi fails on first and
+// the engine compiles again with the probed type.
+func BenchmarkExecuteGenericDefine(b *testing.B) {
+	e := newEngine(b)
+	run(b, e, "import \"slices\"\nxs := []int{3, 1, 2}")
+	ctx := context.Background()
+	for b.Loop() {
+		if res := e.Execute(ctx, "top := slices.Max(xs)", &recorder{}); res.Err != nil {
+			b.Fatal(res.Err)
+		}
+	}
+}

@@ -227,6 +227,9 @@ func (e *Engine) compileStmts(code string, ch cellsplit.Chunk, last bool, cp *ch
 			e.rewriteRangeFuncs(body, cp, true)
 		}
 		reused := e.reuseGlobals(body.List)
+		if hasDefine(body) {
+			e.typeGenericDefines(body, cp, true)
+		}
 		prog, kerr := e.compile(body)
 		if kerr != nil && len(reused) > 0 {
 			e.restore(cp)
@@ -238,7 +241,7 @@ func (e *Engine) compileStmts(code string, ch cellsplit.Chunk, last bool, cp *ch
 		if kerr != nil && kerr.Name == ErrInternal {
 			e.restore(cp)
 			ranges := e.rewriteRangeFuncs(body, cp, false)
-			if defines := e.typeGenericDefines(body, cp); ranges || defines {
+			if defines := e.typeGenericDefines(body, cp, false); ranges || defines {
 				prog, kerr = e.compile(body)
 			}
 		}

@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"reflect"
 	"regexp"
+	"strings"
 )
 
 // yaegi v0.16.1 fails (a nil reflect type) on a package-level definition
@@ -21,13 +22,16 @@ const probeName = "__gk_probe"
 
 // typeGenericDefines rewrites the top-level definitions of body whose
 // value is a single call into conversions to the call's type, and reports
-// whether it rewrote any. cp is restored after each probe.
-func (e *Engine) typeGenericDefines(body *ast.BlockStmt, cp *checkpoint) bool {
+// whether it rewrote any. With likely set, it only looks at calls that
+// probably are generic (see likelyGeneric): the engine does so before
+// compiling, which spares the failed compilation; the other calls are
+// looked at after a failed compilation. cp is restored after each probe.
+func (e *Engine) typeGenericDefines(body *ast.BlockStmt, cp *checkpoint, likely bool) bool {
 	changed := false
 	for i, s := range body.List {
 		for _, v := range definedValues(s) {
 			call, ok := (*v).(*ast.CallExpr)
-			if !ok {
+			if !ok || likely && !e.likelyGeneric(call) {
 				continue
 			}
 			typ := e.probeType(body.List[:i], call)
@@ -176,6 +180,32 @@ func hasCall(xs []ast.Expr) bool {
 	for _, x := range xs {
 		if _, ok := x.(*ast.CallExpr); ok {
 			return true
+		}
+	}
+	return false
+}
+
+// likelyGeneric reports whether call probably calls a generic function:
+// one of package slices or maps, or a generic function of a cell.
+func (e *Engine) likelyGeneric(call *ast.CallExpr) bool {
+	switch f := call.Fun.(type) {
+	case *ast.SelectorExpr:
+		pkg, ok := f.X.(*ast.Ident)
+		return ok && (e.pkgNames[pkg.Name] == "slices" || e.pkgNames[pkg.Name] == "maps")
+	case *ast.Ident:
+		return strings.HasPrefix(e.sigs[f.Name], "func "+f.Name+"[")
+	}
+	return false
+}
+
+// hasDefine reports whether a top-level statement of body defines a
+// variable from a call.
+func hasDefine(body *ast.BlockStmt) bool {
+	for _, s := range body.List {
+		for _, v := range definedValues(s) {
+			if _, ok := (*v).(*ast.CallExpr); ok {
+				return true
+			}
 		}
 	}
 	return false
