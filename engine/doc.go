@@ -89,10 +89,13 @@
 //
 // # Performance (2 shared cores)
 //
-// New takes about 10 ms (4–5 ms of it compiling package generic's
-// sources); a trivial Execute about 0.07 ms and one that
-// prints about 0.22 ms (BenchmarkNew, BenchmarkExecuteTrivial,
-// BenchmarkExecutePrint); repeated executions retain no heap
+// New takes about 8 ms (3.7 ms of it compiling package generic's
+// sources); a trivial Execute about 0.08 ms and one that prints about
+// 0.18 ms (BenchmarkNew, BenchmarkExecuteTrivial, BenchmarkExecutePrint).
+// The checkpoint taken before compiling a cell costs a few microseconds
+// (BenchmarkCheckpoint: ~9 µs in a session of 200 globals); a top-level
+// definition from a generic result costs a probe compile the first time
+// (BenchmarkExecuteGenericDefine). Repeated executions retain no heap
 // (BenchmarkRetainedHeap): the engine drops yaegi's debugger bookkeeping,
 // which otherwise keeps every compiled cell (~3.6 KB per execute), and
 // re-running `x := v` reuses x instead of growing yaegi's global frame.
