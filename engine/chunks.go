@@ -172,6 +172,8 @@ func (e *Engine) compileDecls(code string, ch cellsplit.Chunk) ([]compiled, *ker
 		}
 	}
 	rewrite.Apply(f, e.rewriteOptions())
+	e.recordVariadicGenerics(f.Decls)
+	e.instantiateVariadics(f)
 	prog, kerr := e.compile(f)
 	if kerr != nil {
 		return nil, e.betterCompileError(kerr, f)
@@ -214,6 +216,7 @@ func (e *Engine) compileStmts(code string, ch cellsplit.Chunk, last bool, cp *ch
 	}
 	rewrite.Apply(body, e.rewriteOptions())
 	splitTypedVars(body)
+	e.instantiateVariadics(body)
 	var final ast.Expr
 	if n := len(body.List); last && n > 0 {
 		if es, ok := body.List[n-1].(*ast.ExprStmt); ok && !bookkeeping(es.X) {

@@ -61,10 +61,15 @@
 // probe compile and calls the iterator with the loop body as the yield
 // function (continue and break become return true and false).
 //
+// Yaegi cannot infer a type parameter that only a variadic parameter uses
+// (func Sum[T Number](xs ...T)); the engine writes the type argument into
+// calls of such cell functions when the arguments show it: untyped
+// constants (Sum(1, 2.5) becomes Sum[float64](1, 2.5), as Go infers) and
+// variables of earlier cells.
+//
 // Known gaps of yaegi that remain, each with an error that names it:
-// generic functions whose type parameter only appears in a variadic
-// parameter (func Sum[T Number](xs ...T): write Sum[int](1, 2, 3)), and
-// range over functions inside function bodies or in a top-level loop
+// such calls with other arguments (locals, expressions: write
+// Sum[int](a, b)), and range over functions inside function bodies or in a top-level loop
 // whose body returns, uses goto or leaves an outer loop (call the
 // iterator with a yield function, or slices.Collect it). In package slices, parameters are []E rather than S ~[]E, so results
 // are []E (assignable to a named slice type).

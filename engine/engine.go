@@ -54,8 +54,9 @@ type Engine struct {
 	depth     atomic.Int64          // nested calls of interpreted functions
 	overflow  bool                  // the running cell went deeper than maxDepth
 
-	cleanup  []func()      // run when the cell ends
-	stopWait time.Duration // see defaultStopWait
+	cleanup          []func()       // run when the cell ends
+	variadicGenerics map[string]int // cell generic func -> its fixed parameters (see variadic.go)
+	stopWait         time.Duration  // see defaultStopWait
 }
 
 var _ kernel.Interpreter = (*Engine)(nil)
@@ -75,6 +76,8 @@ func New() (*Engine, error) {
 		funcResults: map[string]string{},
 		sigs:        map[string]string{},
 		stopWait:    defaultStopWait,
+
+		variadicGenerics: map[string]int{},
 	}
 	e.interp = interp.New(interp.Options{
 		Stdin:  &e.stdin,
