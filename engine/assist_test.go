@@ -19,6 +19,8 @@ func TestComplete(t *testing.T) {
 		{code: "my", cursor: -1, want: []string{"myVar"}, start: 0, end: 2},
 		{code: "x := hel", cursor: -1, want: []string{"helper"}, start: 5, end: 8},
 		{code: "strings.ToU", cursor: -1, want: []string{"ToUpper"}, notWant: []string{"ToLower"}, start: 8, end: 11},
+		{code: "slices.So", cursor: -1, want: []string{"Sort", "SortFunc", "Sorted"}, notWant: []string{"Max"}, start: 7, end: 9},
+		{code: "maps.K", cursor: -1, want: []string{"Keys"}, start: 5, end: 6},
 		{code: "fmt.Spr", cursor: -1, want: []string{"Sprint", "Sprintf", "Sprintln"}, start: 4, end: 7},
 		{code: "mat.NewD", cursor: -1, want: []string{"NewDense"}, start: 4, end: 8},
 		{code: "pt.", cursor: -1, want: []string{"X", "Y", "Norm"}, start: 3, end: 3},
@@ -92,6 +94,7 @@ func TestInspect(t *testing.T) {
 	}{
 		{"strings.ToUpper(s)", 10, true, []string{"func ToUpper(s string) string", "ToUpper returns s with all Unicode letters mapped"}},
 		{"mat.NewDense", 12, true, []string{"func NewDense(r, c int, data []float64) *Dense"}},
+		{"slices.Max", 8, true, []string{"func Max[E ordered](x []E) E", "Max returns the largest element"}},
 		{"mat.Dense", 6, true, []string{"type Dense struct"}},
 		{"d.Mul", 5, true, []string{"func (m *Dense) Mul(a, b Matrix)", "Mul takes the matrix product"}},
 		{"box.Area()", 6, true, []string{"func (b *Box) Area() int"}},

@@ -2,10 +2,12 @@ package engine
 
 import (
 	"fmt"
+	"github.com/gokernel/gokernel/engine/generic"
 	"go/ast"
 	"go/parser"
 	"go/token"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -64,6 +66,11 @@ func packagesNamed() map[string][]string {
 				continue
 			}
 			byName[name] = append(byName[name], p)
+		}
+		for _, p := range generic.Packages {
+			if !slices.Contains(byName[p], p) {
+				byName[p] = append(byName[p], p)
+			}
 		}
 		for _, ps := range byName {
 			sort.Strings(ps)

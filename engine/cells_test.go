@@ -156,6 +156,7 @@ func TestAutoImport(t *testing.T) {
 		{code: "rand.Intn(2)", err: `undefined: rand (add import "crypto/rand" or "math/rand" or "math/rand/v2")`},
 		{code: "notAPackage.Foo()", err: "undefined: notAPackage"},
 		{code: "strings.ToLower(\"B\")", result: "b"},
+		{code: "var it iter.Seq[int] = slices.Values([]int{2, 1})\nslices.Sorted(it)", result: "[1 2]"},
 		{code: "import mrand \"math/rand\"\nmrand.Intn(1)", result: "0"},
 	})
 }

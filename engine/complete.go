@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"github.com/gokernel/gokernel/engine/generic"
 	"go/token"
 	"reflect"
 	"sort"
@@ -199,6 +200,9 @@ func packageMembers(importPath string) []candidate {
 		syms = preloadedSymbols()[key]
 	}
 	var out []candidate
+	for _, m := range generic.Members(importPath) {
+		out = append(out, candidate{m.Name, m.Kind})
+	}
 	for n, v := range syms {
 		if !token.IsExported(n) || strings.HasPrefix(n, "_") {
 			continue

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"fmt"
+	"github.com/gokernel/gokernel/engine/generic"
 	"reflect"
 	"strings"
 
@@ -121,6 +122,12 @@ func describePackage(importPath string, detail int) (string, bool) {
 // describeMember shows a package member (or a method of one of its types).
 func describeMember(importPath string, sel []string, detail int) (string, bool) {
 	name := strings.Join(sel, ".")
+	// The interpreter runs the engine's own slices, maps and iter.
+	for _, m := range generic.Members(importPath) {
+		if len(sel) == 1 && m.Name == sel[0] {
+			return m.Decl + "\n\n" + docText(m.Doc, detail), true
+		}
+	}
 	if d, ok := lookupDoc(importPath, name); ok {
 		return d.Decl + "\n\n" + docText(d.Doc, detail), true
 	}
