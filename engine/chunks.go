@@ -172,6 +172,10 @@ func (e *Engine) compileDecls(code string, ch cellsplit.Chunk) ([]compiled, *ker
 		}
 	}
 	rewrite.Apply(f, e.rewriteOptions())
+	e.notePendingSigs(f.Decls)
+	if hasRange(f) {
+		e.pullRangeFuncs(f, false)
+	}
 	e.recordVariadicGenerics(f.Decls)
 	e.instantiateVariadics(f)
 	prog, kerr := e.compile(f)
@@ -228,6 +232,7 @@ func (e *Engine) compileStmts(code string, ch cellsplit.Chunk, last bool, cp *ch
 	if len(body.List) > 0 {
 		if hasRange(body) {
 			e.rewriteRangeFuncs(body, cp, true)
+			e.pullRangeFuncs(body, true)
 		}
 		reused := e.reuseGlobals(body.List)
 		if hasDefine(body) {

@@ -59,7 +59,10 @@
 // type func(yield func(T) bool) or iter.Seq[T]) works in a cell's
 // top-level loops: the engine learns the range expression's type with a
 // probe compile and calls the iterator with the loop body as the yield
-// function (continue and break become return true and false).
+// function (continue and break become return true and false). Inside
+// functions, a loop over a call of slices, maps or a cell function
+// declared to return an iterator pulls the values from the iterator run
+// in a goroutine (return, labels and infinite iterators work).
 //
 // Yaegi cannot infer a type parameter that only a variadic parameter uses
 // (func Sum[T Number](xs ...T)); the engine writes the type argument into
@@ -69,10 +72,12 @@
 //
 // Known gaps of yaegi that remain, each with an error that names it:
 // such calls with other arguments (locals, expressions: write
-// Sum[int](a, b)), and range over functions inside function bodies or in a top-level loop
-// whose body returns, uses goto or leaves an outer loop (call the
-// iterator with a yield function, or slices.Collect it). In package slices, parameters are []E rather than S ~[]E, so results
-// are []E (assignable to a named slice type).
+// Sum[int](a, b)), and range over functions elsewhere: over a local
+// variable inside a function, nested in a cell's top-level statements, or
+// in a top-level loop whose body uses goto or leaves an outer loop (call
+// the iterator with a yield function, or slices.Collect it). In package
+// slices, parameters are []E rather than S ~[]E, so results are []E
+// (assignable to a named slice type).
 //
 // # Output, errors, interrupts
 //

@@ -54,9 +54,10 @@ type Engine struct {
 	depth     atomic.Int64          // nested calls of interpreted functions
 	overflow  bool                  // the running cell went deeper than maxDepth
 
-	cleanup          []func()       // run when the cell ends
-	variadicGenerics map[string]int // cell generic func -> its fixed parameters (see variadic.go)
-	stopWait         time.Duration  // see defaultStopWait
+	cleanup          []func()          // run when the cell ends
+	variadicGenerics map[string]int    // cell generic func -> its fixed parameters (see variadic.go)
+	pendingSigs      map[string]string // signatures of the compiling cell's functions
+	stopWait         time.Duration     // see defaultStopWait
 }
 
 var _ kernel.Interpreter = (*Engine)(nil)
@@ -78,6 +79,7 @@ func New() (*Engine, error) {
 		stopWait:    defaultStopWait,
 
 		variadicGenerics: map[string]int{},
+		pendingSigs:      map[string]string{},
 	}
 	e.interp = interp.New(interp.Options{
 		Stdin:  &e.stdin,
@@ -296,6 +298,7 @@ func (e *Engine) compileCell(code string, chunks []cellsplit.Chunk, auto []strin
 
 // runCleanup runs and forgets the cleanups the running cell registered.
 func (e *Engine) runCleanup() {
+	clear(e.pendingSigs)
 	for _, f := range e.cleanup {
 		f()
 	}

@@ -46,7 +46,7 @@ func TestYaegiGapsExplained(t *testing.T) {
 		{code: "Sum(fs...)", result: "3.5"},
 		{code: "func twice(a int) int { return Sum(a, a) }", err: "Sum[int](1, 2, 3)"},
 		{code: "func Count(n int) func(func(int) bool) {\n\treturn func(yield func(int) bool) {\n\t\tfor i := 0; i < n && yield(i); i++ {\n\t\t}\n\t}\n}"},
-		{code: "func total() (s int) {\n\tfor x := range Count(3) { s += x }\n\treturn\n}", err: "ranges over a function"},
+		{code: "func total() (s int) {\n\tseq := Count(3)\n\tfor x := range seq { s += x }\n\treturn\n}", err: "ranges over a function"},
 		{code: "func total() (s int) {\n\tCount(3)(func(x int) bool { s += x; return true })\n\treturn\n}\ntotal()", result: "3"},
 	})
 }
@@ -65,5 +65,21 @@ func TestRangeOverFunc(t *testing.T) {
 		{code: "outer:\nfor x := range Countdown(2) {\n\tfor y := range 3 {\n\t\tif y == 1 { continue outer }\n\t\tfmt.Print(x, y, \" \")\n\t}\n}", stdout: "2 0 1 0 "},
 		{code: "type Tree struct {\n\tL, R *Tree\n\tV    int\n}\nfunc (t *Tree) Walk() func(func(int) bool) {\n\treturn func(yield func(int) bool) { t.walk(yield) }\n}\nfunc (t *Tree) walk(yield func(int) bool) bool {\n\treturn t == nil || t.L.walk(yield) && yield(t.V) && t.R.walk(yield)\n}\ntr := &Tree{L: &Tree{V: 1}, V: 2, R: &Tree{V: 3}}"},
 		{code: "for v := range tr.Walk() { fmt.Print(v) }", stdout: "123"},
+	})
+}
+
+// TestRangeOverFuncInFunctions: inside functions, range loops over
+// iterators the engine recognises pull their values: return, break,
+// labels and infinite iterators work, and a panicking iterator ends the
+// cell with an error instead of the process.
+func TestRangeOverFuncInFunctions(t *testing.T) {
+	runSteps(t, []step{
+		{code: "import (\n\t\"fmt\"\n\t\"iter\"\n\t\"maps\"\n\t\"slices\"\n)\nfunc Countdown(n int) iter.Seq[int] {\n\treturn func(yield func(int) bool) {\n\t\tfor i := n; i > 0 && yield(i); i-- {\n\t\t}\n\t}\n}\nfunc Naturals() func(func(int) bool) {\n\treturn func(yield func(int) bool) {\n\t\tfor i := 0; yield(i); i++ {\n\t\t}\n\t}\n}"},
+		{code: "func sum(n int) (s int) {\n\tfor x := range Countdown(n) { s += x }\n\treturn\n}\nsum(4)", result: "10"},
+		{code: "func firstSquareOver(limit int) int {\n\tfor x := range Naturals() {\n\t\tif x*x > limit { return x }\n\t}\n\treturn -1\n}\nfirstSquareOver(50)", result: "8"},
+		{code: "func pairs(m map[string]int) (out []string) {\n\tfor k, v := range maps.All(m) { out = append(out, fmt.Sprint(k, v)) }\n\tslices.Sort(out)\n\treturn\n}\npairs(map[string]int{\"b\": 2, \"a\": 1})", result: "[a1 b2]"},
+		{code: "func grid() (s string) {\nouter:\n\tfor x := range Countdown(3) {\n\t\tfor y := range Countdown(3) {\n\t\t\tif y == 2 { continue outer }\n\t\t\ts += fmt.Sprint(x, y, \" \")\n\t\t}\n\t}\n\treturn\n}\ngrid()", result: "3 3 2 3 1 3 "},
+		{code: "func broken() iter.Seq[int] {\n\treturn func(yield func(int) bool) { yield(1); panic(\"iterator broke\") }\n}\nfunc use() (s int) {\n\tfor x := range broken() { s += x }\n\treturn\n}\nuse()", err: "iterator broke"},
+		{code: "sum(3)", result: "6"},
 	})
 }

@@ -72,6 +72,92 @@ func __gk_rundefer() {
 	f()
 }
 
+// __gk_pull1 and __gk_pull2 run an iterator in a goroutine and hand out
+// its values one by one (see pullRangeFuncs): each call of next asks for
+// one value (req <- true), stop tells the iterator to end (req <- false).
+// They use no select statement: yaegi v0.16.1 shares a select's cases
+// between the goroutines that run it. A panic of the iterator ends the
+// cell as a goroutine's panic does.
+func __gk_pull1[V any](seq func(func(V) bool)) (func() (V, bool), func()) {
+	req := make(chan bool)
+	vals := make(chan V)
+	finished := false
+	go func() {
+		defer close(vals)
+		defer func() {
+			if r := recover(); r != nil {
+				` + rtName + `.GoPanic(r)
+			}
+		}()
+		if start := <-req; start {
+			seq(func(v V) bool {
+				vals <- v
+				more := <-req
+				return more
+			})
+		}
+	}()
+	next := func() (V, bool) {
+		var v V
+		if finished {
+			return v, false
+		}
+		req <- true
+		v, ok := <-vals
+		finished = !ok
+		return v, ok
+	}
+	return next, func() {
+		if !finished {
+			finished = true
+			req <- false
+		}
+	}
+}
+
+func __gk_pull2[K, V any](seq func(func(K, V) bool)) (func() (K, V, bool), func()) {
+	req := make(chan bool)
+	keys := make(chan K)
+	vals := make(chan V)
+	finished := false
+	go func() {
+		defer close(keys)
+		defer func() {
+			if r := recover(); r != nil {
+				` + rtName + `.GoPanic(r)
+			}
+		}()
+		if start := <-req; start {
+			seq(func(k K, v V) bool {
+				keys <- k
+				vals <- v
+				more := <-req
+				return more
+			})
+		}
+	}()
+	next := func() (K, V, bool) {
+		var k K
+		var v V
+		if finished {
+			return k, v, false
+		}
+		req <- true
+		k, ok := <-keys
+		if ok {
+			v = <-vals
+		}
+		finished = !ok
+		return k, v, ok
+	}
+	return next, func() {
+		if !finished {
+			finished = true
+			req <- false
+		}
+	}
+}
+
 func __gk_show(vs ...any) {
 	if len(vs) == 2 && vs[1] == nil {
 		vs = vs[:1]

@@ -2,9 +2,12 @@ package engine
 
 import (
 	"go/ast"
+	"go/parser"
 	"go/token"
 	"reflect"
 	"strings"
+
+	"github.com/gokernel/gokernel/engine/generic"
 )
 
 // Range over functions (Go 1.23 iterators) makes yaegi v0.16.1 fail. When
@@ -198,33 +201,114 @@ func (y *yieldRewriter) branch(s *ast.BranchStmt, loop, sw bool) ast.Stmt {
 	return s
 }
 
-// iteratorPackages are the packages whose functions return iterators.
-var iteratorPackages = map[string]bool{"maps": true, "slices": true, "iter": true}
+// likelyIterator reports whether x is an iterator as far as the engine
+// can tell without compiling (see iteratorArity).
+func (e *Engine) likelyIterator(x ast.Expr) bool { return e.iteratorArity(x) > 0 }
 
-// likelyIterator reports whether x probably is an iterator: a call of a
-// function of package maps, slices or iter, a call of a cell function
-// whose result is a function type or a Seq, or a variable holding a
-// function.
-func (e *Engine) likelyIterator(x ast.Expr) bool {
+// iteratorArity is the number of values the iterator x yields (1 for
+// iter.Seq, 2 for iter.Seq2), or 0 when x is not known to be one: x must
+// be a call of a function of slices, maps or of a cell whose declared
+// result is an iterator type, or a variable of an earlier cell holding an
+// iterator.
+func (e *Engine) iteratorArity(x ast.Expr) int {
 	switch x := x.(type) {
 	case *ast.CallExpr:
 		switch f := x.Fun.(type) {
 		case *ast.SelectorExpr:
-			pkg, ok := f.X.(*ast.Ident)
-			return ok && iteratorPackages[e.pkgNames[pkg.Name]]
+			if pkg, ok := f.X.(*ast.Ident); ok {
+				for _, m := range generic.Members(e.pkgNames[pkg.Name]) {
+					if m.Name == f.Sel.Name {
+						return resultArity(m.Decl)
+					}
+				}
+			}
 		case *ast.Ident:
-			sig, ok := e.sigs[f.Name]
-			if !ok {
-				return false
+			if sig, ok := e.pendingSigs[f.Name]; ok {
+				return resultArity(sig)
 			}
-			if i := strings.Index(sig, ")"); i >= 0 {
-				res := sig[i+1:]
-				return strings.Contains(res, "func") || strings.Contains(res, "Seq")
-			}
+			return resultArity(e.sigs[f.Name])
 		}
 	case *ast.Ident:
-		v, ok := e.globals()[x.Name]
-		return ok && v.IsValid() && v.Kind() == reflect.Func
+		if kind, ok := e.defs[x.Name]; !ok || kind != defVar {
+			return 0
+		}
+		if v, ok := e.globals()[x.Name]; ok && v.IsValid() && v.Kind() == reflect.Func {
+			return funcArity(v.Type())
+		}
 	}
-	return false
+	return 0
+}
+
+// resultArity is the iterator arity of the result of the function
+// declared by decl ("func F(...) iter.Seq[int]").
+func resultArity(decl string) int {
+	if !strings.HasPrefix(decl, "func ") {
+		return 0
+	}
+	f, err := parser.ParseFile(token.NewFileSet(), "", "package p\n"+decl, parser.SkipObjectResolution)
+	if err != nil || len(f.Decls) != 1 {
+		return 0
+	}
+	fd, ok := f.Decls[0].(*ast.FuncDecl)
+	if !ok || fd.Type.Results == nil || len(fd.Type.Results.List) != 1 {
+		return 0
+	}
+	switch t := fd.Type.Results.List[0].Type.(type) {
+	case *ast.FuncType:
+		if y := yieldType(t); y != nil {
+			return fieldCount(y.Params)
+		}
+	case *ast.IndexExpr:
+		if typeName(t.X) == "Seq" {
+			return 1
+		}
+	case *ast.IndexListExpr:
+		if typeName(t.X) == "Seq2" {
+			return 2
+		}
+	}
+	return 0
+}
+
+// typeName is the name of a type, qualified or not.
+func typeName(x ast.Expr) string {
+	switch x := x.(type) {
+	case *ast.Ident:
+		return x.Name
+	case *ast.SelectorExpr:
+		return x.Sel.Name
+	}
+	return ""
+}
+
+// fieldCount counts the parameters of a list.
+func fieldCount(l *ast.FieldList) int {
+	n := 0
+	for _, f := range l.List {
+		n += max(len(f.Names), 1)
+	}
+	return n
+}
+
+// funcArity is the iterator arity of a function type.
+func funcArity(t reflect.Type) int {
+	if t.NumIn() != 1 || t.NumOut() != 0 {
+		return 0
+	}
+	y := t.In(0)
+	if y.Kind() != reflect.Func || y.NumOut() != 1 || y.Out(0).Kind() != reflect.Bool {
+		return 0
+	}
+	return y.NumIn()
+}
+
+// notePendingSigs remembers the signatures of the functions that decls
+// declare while the cell compiles (recordDecls keeps them once the cell
+// ran), so that loops of the same cell know their iterators.
+func (e *Engine) notePendingSigs(decls []ast.Decl) {
+	for _, d := range decls {
+		if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv == nil {
+			e.pendingSigs[fd.Name.Name] = e.declText(&ast.FuncDecl{Name: fd.Name, Type: fd.Type})
+		}
+	}
 }

@@ -37,8 +37,8 @@ const (
 	variadicHint = "the interpreter cannot infer a type parameter from variadic arguments alone " +
 		"(func Sum[T Number](xs ...T)): give it explicitly, Sum[int](1, 2, 3), or add a non-variadic parameter"
 	rangeFuncHint = "if a range loop here ranges over a function (a Go 1.23 iterator), the interpreter runs it only as a cell's " +
-		"top-level loop whose body does not return, goto or leave an outer loop: elsewhere, call the iterator with a yield function, " +
-		"seq(func(v T) bool { ...; return true }), or collect it with slices.Collect"
+		"top-level loop, or inside a function over a call of a function declared to return an iterator: elsewhere, call the " +
+		"iterator with a yield function, seq(func(v T) bool { ...; return true }), or collect it with slices.Collect"
 )
 
 // withHint adds hint to an error's message and traceback.
