@@ -116,7 +116,11 @@
 // (yaegi's ExecuteWithContext returns at once, leaves the code running
 // beside the next cell and writes its results from two goroutines: the
 // engine runs programs itself, see runProgram); `go test -race
-// ./engine/...` is clean.
+// ./engine/...` is clean. A race that remains in yaegi: a select
+// statement keeps its cases in one array per statement, so goroutines
+// that run the same select statement at the same time race (interpreted
+// worker pools sharing a select loop); the engine's own code avoids
+// select for that reason.
 //
 // Limits: output that goroutines of a cell write with fmt after the cell
 // ended goes to that cell's Output, but what compiled code writes to
