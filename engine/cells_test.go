@@ -160,3 +160,18 @@ func TestAutoImport(t *testing.T) {
 		{code: "import mrand \"math/rand\"\nmrand.Intn(1)", result: "0"},
 	})
 }
+
+// TestAutoImportMultiValueDefine: a package-level definition of several
+// values from a call into a package not imported crashes yaegi instead of
+// reporting the package undefined; the engine imports the package.
+func TestAutoImportMultiValueDefine(t *testing.T) {
+	runSteps(t, []step{
+		{code: "m, err := strconv.Atoi(\"x\")\nfmt.Println(m, err)", stdout: "0 strconv.Atoi: parsing \"x\": invalid syntax\n"},
+		{code: "m, err = strconv.Atoi(\"7\")\nm + 1", result: "8"},
+		{code: "var q, r = bits.Div(0, 7, 2)\nq + r", result: "4"},
+		{code: "model, err := nnlib.NewSequential()\nerr == nil && model != nil", result: "true"},
+		{code: "n, err := rand.Int(nil, nil)", err: `cell:1:11: undefined: rand (add import "crypto/rand" or "math/rand" or "math/rand/v2")`},
+		{code: "a, b := notAPackage.Two()", err: "cell:1:9: undefined: notAPackage"},
+		{code: "m", result: "7"},
+	})
+}

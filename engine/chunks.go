@@ -246,6 +246,9 @@ func (e *Engine) compileStmts(code string, ch cellsplit.Chunk, last bool, cp *ch
 			}
 			prog, kerr = e.compile(body)
 		}
+		if pkg := e.undefinedPackage(kerr, body); pkg != nil {
+			return nil, pkg
+		}
 		if kerr != nil && kerr.Name == ErrInternal {
 			e.restore(cp)
 			ranges := e.rewriteRangeFuncs(body, cp, false)

@@ -14,6 +14,10 @@
 // goimports would; otherwise the error lists the candidates:
 // `undefined: rand (add import "crypto/rand" or "math/rand" or
 // "math/rand/v2")`. The automatic import lasts like a written one.
+// (Yaegi v0.16.1 crashes, rather than reporting the package undefined, on
+// a top-level definition of several values from such a package's call,
+// m, err := strconv.Atoi(s): the engine reports the undefined package
+// itself, so that auto-import works there too.)
 // Re-running a definition of a variable reuses the variable when the type
 // allows; a type whose declaration changed is declared afresh
 // (yaegi would keep the old one). Top-level defer statements run when the

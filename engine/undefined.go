@@ -14,6 +14,9 @@ import (
 // name" at the name's position when the chunk uses a name that nothing
 // defines.
 func (e *Engine) betterCompileError(kerr *kernel.Error, n ast.Node) *kernel.Error {
+	if pkg := e.undefinedPackage(kerr, n); pkg != nil {
+		return pkg
+	}
 	if kerr != nil && kerr.Name == ErrCompile && strings.Contains(kerr.Value, "undefined type for ") {
 		return withHint(kerr, variadicHint)
 	}
@@ -23,10 +26,32 @@ func (e *Engine) betterCompileError(kerr *kernel.Error, n ast.Node) *kernel.Erro
 	if kerr == nil || kerr.Name != ErrCompile || !strings.Contains(kerr.Value, "definition loop") {
 		return kerr
 	}
-	id := e.firstUndefined(n)
+	id := e.firstUndefined(n, false)
 	if id == nil {
 		return kerr
 	}
+	return e.undefinedError(id)
+}
+
+// undefinedPackage turns the interpreter's crash on a package-level
+// definition of several values from a call into a package that is not
+// imported (m, err := strconv.Atoi(s) or var m, err = ... without import
+// "strconv": yaegi v0.16.1 dereferences the missing package's nil type)
+// into the compile error it should have been, "undefined: strconv", which
+// also lets the engine import the package automatically. It returns nil
+// when kerr is no such crash.
+func (e *Engine) undefinedPackage(kerr *kernel.Error, n ast.Node) *kernel.Error {
+	if kerr == nil || kerr.Name != ErrInternal {
+		return nil
+	}
+	if id := e.firstUndefined(n, true); id != nil {
+		return e.undefinedError(id)
+	}
+	return nil
+}
+
+// undefinedError is the compile error "undefined: name" at id.
+func (e *Engine) undefinedError(id *ast.Ident) *kernel.Error {
 	pos := e.interp.FileSet().Position(id.Pos())
 	msg := fmt.Sprintf("cell:%s: undefined: %s", cellPos(pos.Line, pos.Column), id.Name)
 	return &kernel.Error{Name: ErrCompile, Value: msg, Traceback: []string{msg}}
@@ -59,10 +84,12 @@ func hasRange(n ast.Node) bool {
 }
 
 // firstUndefined returns the first identifier used in n that neither n,
-// an earlier cell, the prelude, an import nor the universe defines.
-func (e *Engine) firstUndefined(n ast.Node) *ast.Ident {
+// an earlier cell, the prelude, an import nor the universe defines; with
+// qualifiers set, only one used as the left side of a selector (pkg.Name).
+func (e *Engine) firstUndefined(n ast.Node, qualifiers bool) *ast.Ident {
 	declared := map[string]bool{}
 	skip := map[*ast.Ident]bool{}
+	qualifier := map[*ast.Ident]bool{}
 	ast.Inspect(n, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.AssignStmt:
@@ -93,6 +120,9 @@ func (e *Engine) firstUndefined(n ast.Node) *ast.Ident {
 			}
 		case *ast.SelectorExpr:
 			skip[n.Sel] = true
+			if id, ok := n.X.(*ast.Ident); ok {
+				qualifier[id] = true
+			}
 		case *ast.KeyValueExpr:
 			if id, ok := n.Key.(*ast.Ident); ok {
 				skip[id] = true
@@ -112,7 +142,7 @@ func (e *Engine) firstUndefined(n ast.Node) *ast.Ident {
 		if !ok || found != nil {
 			return found == nil
 		}
-		if skip[id] || declared[id.Name] || id.Name == "_" || e.known(id.Name) {
+		if skip[id] || qualifiers && !qualifier[id] || declared[id.Name] || id.Name == "_" || e.known(id.Name) {
 			return true
 		}
 		found = id
