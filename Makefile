@@ -22,7 +22,7 @@ run: build
 	@echo "executed notebook: $(OUT)/xor.ipynb"
 
 # Every test. Installs what it needs first (apt-get as root; idempotent).
-test: test-deps lint check-generate test-go test-conformance test-notebook test-image test-browser
+test: test-deps lint check-generate test-go test-conformance test-notebook test-image test-browser test-console
 
 test-deps:
 	scripts/install-test-deps
@@ -90,3 +90,11 @@ bench-kernel: build
 .PHONY: bench-display
 bench-display:
 	$(GO) test -run '^$$' -bench . -benchmem ./display/ ./nnplot/
+
+# jupyter-console (Debian's) typed into tmux pseudo-terminals as a user
+# would, against the built gokernel installed into a temporary prefix:
+# continuation prompts, state, Out[n], streamed output, panics, stdin,
+# Tab completion, Ctrl-C, no kernel process left after Ctrl-D.
+.PHONY: test-console
+test-console:
+	GO=$(GO) PYTHON=$(PYTHON) test/console/run
