@@ -95,3 +95,24 @@ func BenchmarkExecuteGenericDefine(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkExecuteBlockDefine measures a top-level loop of 1000
+// iterations that defines two values from a call (run as a function
+// literal, see blockdefine.go) against the same loop assigning to
+// variables declared before it.
+func BenchmarkExecuteBlockDefine(b *testing.B) {
+	e := newEngine(b)
+	run(b, e, "func f(i int) (int, int) { return i, 2 * i }\nvar s, a, c int")
+	for name, code := range map[string]string{
+		"define":   "s = 0\nfor i := 0; i < 1000; i++ { x, y := f(i); s += x + y }",
+		"declared": "s = 0\nfor i := 0; i < 1000; i++ { a, c = f(i); s += a + c }",
+	} {
+		b.Run(name, func(b *testing.B) {
+			for b.Loop() {
+				if res := e.Execute(context.Background(), code, &recorder{}); res.Err != nil {
+					b.Fatal(res.Err)
+				}
+			}
+		})
+	}
+}

@@ -234,6 +234,7 @@ func (e *Engine) compileStmts(code string, ch cellsplit.Chunk, last bool, cp *ch
 			e.rewriteRangeFuncs(body, cp, true)
 			e.pullRangeFuncs(body, true)
 		}
+		unwrapped := e.wrapBlockDefines(body)
 		reused := e.reuseGlobals(body.List)
 		if hasDefine(body) {
 			e.typeGenericDefines(body, cp, true)
@@ -255,6 +256,9 @@ func (e *Engine) compileStmts(code string, ch cellsplit.Chunk, last bool, cp *ch
 			if defines := e.typeGenericDefines(body, cp, false); ranges || defines {
 				prog, kerr = e.compile(body)
 			}
+		}
+		if kerr != nil && unwrapped > 0 && kerr.Name == ErrCompile {
+			kerr = withHint(kerr, blockDefineHint)
 		}
 		if kerr != nil {
 			return nil, e.betterCompileError(kerr, body)

@@ -57,6 +57,7 @@ type Engine struct {
 	cleanup          []func()          // run when the cell ends
 	variadicGenerics map[string]int    // cell generic func -> its fixed parameters (see variadic.go)
 	pendingSigs      map[string]string // signatures of the compiling cell's functions
+	wrapped          []span            // statements of the cell run as function literals (see blockdefine.go)
 	stopWait         time.Duration     // see defaultStopWait
 }
 
@@ -299,6 +300,7 @@ func (e *Engine) compileCell(code string, chunks []cellsplit.Chunk, auto []strin
 // runCleanup runs and forgets the cleanups the running cell registered.
 func (e *Engine) runCleanup() {
 	clear(e.pendingSigs)
+	e.wrapped = nil
 	for _, f := range e.cleanup {
 		f()
 	}
@@ -336,7 +338,7 @@ func (e *Engine) exec(ctx context.Context, prog *interp.Program) (kerr *kernel.E
 		if ctx.Err() != nil {
 			return interrupted()
 		}
-		return runError(err, e.stderr.takeFrames())
+		return runError(err, e.unwrapFrames(e.stderr.takeFrames()))
 	}
 	return nil
 }
@@ -346,7 +348,7 @@ func (e *Engine) exec(ctx context.Context, prog *interp.Program) (kerr *kernel.E
 func (e *Engine) goPanic(r any) {
 	e.resMu.Lock()
 	defer e.resMu.Unlock()
-	e.goPanics = append(e.goPanics, panicError(ErrGoroutinePanic, r, e.stderr.takeFrames()))
+	e.goPanics = append(e.goPanics, panicError(ErrGoroutinePanic, r, e.unwrapFrames(e.stderr.takeFrames())))
 	if e.cancelRun != nil {
 		e.cancelRun()
 	}

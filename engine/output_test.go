@@ -189,6 +189,7 @@ func TestInterrupt(t *testing.T) {
 	for _, code := range []string{
 		"for {}",
 		"for i := 0; ; i++ { kept2 := i; _ = kept2 }",
+		"for {\n\tv, ok := map[int]int{}[0]\n\t_, _ = v, ok\n}",
 		"time.Sleep(time.Hour)",
 		"ch := make(chan int)\n<-ch",
 		"loud.Wait()",
