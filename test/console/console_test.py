@@ -342,7 +342,8 @@ def main():
         input_request_prompt()
         report("protocol: input_request_prompt", None, t0)
     except Exception as err:  # noqa: BLE001 - reported as a failed check
-        traceback.print_exc()
+        if not isinstance(err, Failure):
+            traceback.print_exc()
         report("protocol: input_request_prompt", err, t0)
     for pid in processes_of(exe):  # only this run's binary: a kernel a failed session left
         os.kill(pid, 15)
