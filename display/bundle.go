@@ -40,7 +40,8 @@ type Bundle struct {
 }
 
 // Failed returns a Bundle that carries err instead of content: [Show]
-// returns err, and as a cell's value it shows the error's text. Libraries
+// returns err, and as a cell's value it fails the cell (the kernel reports
+// a DisplayError with err's text); its MIMEBundle is err's text. Libraries
 // whose constructors return a Bundle-like value use it to report failure.
 func Failed(err error) Bundle { return Bundle{err: err} }
 

@@ -14,7 +14,7 @@ import (
 //
 // A Renderer that also has a method Err() error reporting a failure (as
 // [Bundle] and nnplot's figures do) is shown as that error: [Show] returns
-// it, and as a cell's value it shows the error's text.
+// it, and as a cell's value it fails the cell with a DisplayError.
 type Renderer interface {
 	MIMEBundle() (data, metadata map[string]any)
 }

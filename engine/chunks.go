@@ -55,8 +55,9 @@ func blank(code string, start, end int) string {
 // checkpoint); then its parts run in order.
 type compiled struct {
 	prog  *interp.Program
-	final bool   // the cell's final expression, through __gk_show
-	done  func() // bookkeeping once the part ran
+	final bool      // the cell's final expression, through __gk_show
+	pos   token.Pos // where the final expression starts
+	done  func()    // bookkeeping once the part ran
 }
 
 // compileChunk compiles one chunk of the cell; last marks the cell's
@@ -78,6 +79,7 @@ func (e *Engine) runStep(ctx context.Context, s compiled) *kernel.Error {
 	if s.final {
 		e.resMu.Lock()
 		e.lastType = ""
+		e.displayErr = nil
 		e.resMu.Unlock()
 	}
 	if kerr := e.exec(ctx, s.prog); kerr != nil {
@@ -87,7 +89,10 @@ func (e *Engine) runStep(ctx context.Context, s compiled) *kernel.Error {
 		s.done()
 	}
 	if s.final {
-		return e.showMethods(ctx)
+		if kerr := e.showMethods(ctx); kerr != nil {
+			return kerr
+		}
+		return e.displayError(s.pos)
 	}
 	return nil
 }

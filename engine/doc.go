@@ -38,7 +38,12 @@
 // in a cell, the interpreter calls their MIMEBundle, Error or String
 // method; otherwise text (%v, with field names for structs). Calls whose
 // results are bookkeeping (Print*, Fprint*, Write*, Scan*) show nothing,
-// nor does a nil value.
+// nor does a nil value. A final value that carries an error instead of
+// its representation (a display.Renderer whose Err() error reports one:
+// a failed display.Bundle such as display.Table of a bad shape, an nnplot
+// figure of bad data; cell-defined types too) ends the cell with a
+// DisplayError at the expression's line, so that the failure is visible
+// (gokernel run, stop_on_error); what the cell defined stays.
 //
 // # Go that yaegi v0.16.1 lacks
 //

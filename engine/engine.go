@@ -45,14 +45,15 @@ type Engine struct {
 	funcResults map[string]string   // cell function -> cell-defined type it returns
 	sigs        map[string]string   // cell function, type or "Type.Method" -> its declaration
 
-	resMu     sync.Mutex
-	cancelRun context.CancelFunc    // stops the running cell (nil when none runs)
-	result    *kernel.ExecuteResult // set by the final expression's show
-	lastType  string                // cell-defined type of the final value, if any
-	goPanics  []*kernel.Error       // panics of goroutines started by cells
-	deferred  int                   // deferred calls the running cell registered
-	depth     atomic.Int64          // nested calls of interpreted functions
-	overflow  bool                  // the running cell went deeper than maxDepth
+	resMu      sync.Mutex
+	cancelRun  context.CancelFunc    // stops the running cell (nil when none runs)
+	result     *kernel.ExecuteResult // set by the final expression's show
+	lastType   string                // cell-defined type of the final value, if any
+	displayErr error                 // error the final value carries instead of its display
+	goPanics   []*kernel.Error       // panics of goroutines started by cells
+	deferred   int                   // deferred calls the running cell registered
+	depth      atomic.Int64          // nested calls of interpreted functions
+	overflow   bool                  // the running cell went deeper than maxDepth
 
 	cleanup          []func()          // run when the cell ends
 	variadicGenerics map[string]int    // cell generic func -> its fixed parameters (see variadic.go)

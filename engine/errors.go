@@ -29,6 +29,10 @@ const (
 	ErrInterrupted = "Interrupted"
 	// ErrInternal is a failure inside the interpreter itself.
 	ErrInternal = "InternalError"
+	// ErrDisplay is a cell whose final value carries an error instead of
+	// its rich representation (a failed display.Bundle or nnplot figure:
+	// a display.Renderer with an Err method that reports one).
+	ErrDisplay = "DisplayError"
 )
 
 // headerLines is the number of lines the wrappers put before the cell's

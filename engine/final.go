@@ -26,7 +26,7 @@ func (e *Engine) compileFinal(body *ast.BlockStmt, x ast.Expr) (compiled, *kerne
 	show := &ast.CallExpr{Fun: &ast.Ident{NamePos: x.Pos(), Name: "__gk_show"}, Lparen: x.Pos(), Args: []ast.Expr{x}, Rparen: x.End()}
 	block := &ast.BlockStmt{Lbrace: body.Lbrace, List: []ast.Stmt{&ast.ExprStmt{X: show}}, Rbrace: body.Rbrace}
 	if prog, kerr := e.compile(block); kerr == nil {
-		return compiled{prog: prog, final: true}, nil
+		return compiled{prog: prog, final: true, pos: x.Pos()}, nil
 	}
 	plain := &ast.BlockStmt{Lbrace: body.Lbrace, List: []ast.Stmt{&ast.ExprStmt{X: x}}, Rbrace: body.Rbrace}
 	prog, kerr := e.compile(plain)
@@ -59,6 +59,10 @@ func (e *Engine) showMethods(ctx context.Context) *kernel.Error {
 			call = fmt.Sprintf("%s.%s(__gk_last[0].(%s).%s())", rtName, m.sink, typ, m.method)
 			break
 		}
+	}
+	if e.hasMethod(base, "MIMEBundle") && strings.HasSuffix(e.sigs[base+".Err"], ") Err() error") {
+		// A Renderer that reports a failure is shown as that error.
+		call = fmt.Sprintf("if err := __gk_last[0].(%s).Err(); err != nil { %s.DisplayErr(err) } else { %s }", typ, rtName, call)
 	}
 	if call == "" {
 		return nil

@@ -172,14 +172,15 @@ func __gk_show(vs ...any) {
 func (e *Engine) runtimeSymbols() interp.Exports {
 	return interp.Exports{
 		rtPath + "/rt": {
-			"Show":     reflect.ValueOf(e.show),
-			"Text":     reflect.ValueOf(e.showText),
-			"Bundle":   reflect.ValueOf(e.showBundle),
-			"GoPanic":  reflect.ValueOf(e.goPanic),
-			"Deferred": reflect.ValueOf(func() { e.deferred++ }),
-			"Enter":    reflect.ValueOf(e.enterCall),
-			"Leave":    reflect.ValueOf(e.leaveCall),
-			"Clear":    reflect.ValueOf(clearValue),
+			"Show":       reflect.ValueOf(e.show),
+			"Text":       reflect.ValueOf(e.showText),
+			"Bundle":     reflect.ValueOf(e.showBundle),
+			"DisplayErr": reflect.ValueOf(e.showErr),
+			"GoPanic":    reflect.ValueOf(e.goPanic),
+			"Deferred":   reflect.ValueOf(func() { e.deferred++ }),
+			"Enter":      reflect.ValueOf(e.enterCall),
+			"Leave":      reflect.ValueOf(e.leaveCall),
+			"Clear":      reflect.ValueOf(clearValue),
 		},
 	}
 }

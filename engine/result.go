@@ -43,6 +43,10 @@ func (e *Engine) show(vs ...any) {
 		if vs[0] == nil {
 			return
 		}
+		if err := renderErr(vs[0]); err != nil {
+			e.showErr(err)
+			return
+		}
 		if data, meta, ok := display.MIMEBundle(vs[0]); ok {
 			e.setResult(data, meta)
 			return

@@ -20,7 +20,7 @@
 // A Figure's Panels are ordinary *plot.Plot values, to be adjusted with
 // gonum/plot's API before showing. A picture that cannot be drawn carries
 // its error: [Figure.Err] reports it, display.Show returns it, and a cell
-// shows it as text.
+// that ends with it fails with a DisplayError.
 //
 // nnplot depends on nnlib and display; nnlib itself knows nothing of
 // plotting.
