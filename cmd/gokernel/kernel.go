@@ -18,8 +18,9 @@ func init() {
 }
 
 // runKernel serves the frontend of a connection file with the yaegi
-// engine until shutdown_request or SIGTERM. SIGINT interrupts the running
-// cell instead of ending the process.
+// engine until shutdown_request, SIGTERM, or the death of the frontend
+// that started it (JPY_PARENT_PID). SIGINT interrupts the running cell
+// instead of ending the process.
 func runKernel(args []string) error {
 	fs := newFlagSet("kernel")
 	connFile := fs.String("connection-file", "", "the Jupyter connection `file` (required)")
@@ -60,10 +61,11 @@ func runKernel(args []string) error {
 	}()
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM)
 	defer stop()
+	watchParent(ctx, stop, logger)
 
 	restart, err := k.Run(ctx)
 	if ctx.Err() != nil {
-		logger.Info("SIGTERM: exiting")
+		logger.Info("SIGTERM or the frontend gone: exiting")
 		return nil
 	}
 	logger.Info("kernel stopped", "restart", restart)
