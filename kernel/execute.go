@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"runtime/debug"
+	"strings"
 )
 
 // executeRequest is the content of an execute_request.
@@ -38,6 +39,16 @@ func (k *Kernel) execute(r *request) {
 		k.publish("execute_input", r.msg, map[string]any{"code": req.Code, "execution_count": n})
 	}
 
+	if k.isExitCommand(req.Code) {
+		if storeHistory {
+			k.remember(n, req.Code, ExecuteResult{})
+		}
+		k.reply(r, "execute_reply", map[string]any{
+			"status": "ok", "execution_count": n, "user_expressions": map[string]any{},
+			"payload": []any{map[string]any{"source": "ask_exit", "keepkernel": false}},
+		})
+		return
+	}
 	out := newCellOutput(k, r.msg, req.Silent, orTrue(req.AllowStdin))
 	res := k.run(req.Code, out)
 	out.flush()
@@ -67,6 +78,20 @@ func (k *Kernel) execute(r *request) {
 		"status": "ok", "execution_count": n, "payload": []any{},
 		"user_expressions": k.userExpressions(req.UserExpressions),
 	})
+}
+
+// isExitCommand reports whether code is a bare "exit" or "quit" that the
+// cell's language does not define: the request to leave that IPython
+// users type in a console, answered with an ask_exit payload (the
+// frontend asks to quit and shuts the kernel down). A variable or function
+// of that name defined in a cell keeps its ordinary meaning.
+func (k *Kernel) isExitCommand(code string) bool {
+	switch word := strings.TrimSpace(code); word {
+	case "exit", "quit":
+		_, err := k.evaluate(word)
+		return err != nil
+	}
+	return false
 }
 
 // run executes code with a context that Interrupt cancels. A panic in

@@ -84,6 +84,10 @@ class Session:
         self.term.wait(r"Do you really want to exit \(\[y\]/n\)\?", "exit question", CELL)
         self.term.type("y")
         self.term.key("Enter")
+        self.exited()
+
+    def exited(self):
+        """The console has exited with status 0, shutting its kernel down."""
         m = self.term.wait(r"^\[console exit status (\d+)\]$", "the console's exit", CELL)
         screen = m.string
         expect(m.group(1) == "0", "console exit status %s" % m.group(1), screen)
@@ -248,8 +252,12 @@ def interrupt(s):
 
 
 def exit_simple(s):
-    """Ctrl-D, then y, at the simple prompt: the kernel process is gone."""
-    s.exit_with_ctrl_d()
+    """Typing exit, as in IPython, at the simple prompt: the kernel answers
+    with an ask_exit payload, the console quits and the kernel process is
+    gone."""
+    s.term.type("exit")
+    s.term.key("Enter")
+    s.exited()
 
 
 # --- protocol: the prompt is the input_request's ---------------------------------------------
