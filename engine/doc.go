@@ -27,7 +27,9 @@
 // compile, nothing of it runs and nothing of it stays: the engine takes a
 // checkpoint of the interpreter's package scope before compiling and
 // restores it (yaegi v0.16.1 would keep half-defined names and re-type
-// existing ones), so every name keeps its value and type. When a cell
+// existing ones, and a compilation that instantiated generic code of
+// package slices before failing empties its global frame layout), so
+// every name keeps its value and type. When a cell
 // panics, the declarations of its chunks that did not run are forgotten
 // too; variables of the failing chunk itself that were declared after the
 // panic keep their zero value.

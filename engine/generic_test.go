@@ -29,6 +29,20 @@ func TestGenericStdlib(t *testing.T) {
 	})
 }
 
+// TestGenericThenAutoImport: a cell that instantiates generic code of
+// package slices and then fails to compile (here for want of an import,
+// which the engine then adds) leaves yaegi with an empty frame layout; the
+// checkpoint puts it back, so the cell runs and earlier variables keep
+// their values.
+func TestGenericThenAutoImport(t *testing.T) {
+	runSteps(t, []step{
+		{code: "count := 7\nlabel := \"x\""},
+		{code: "func pos(xs []int, v int) { j := slices.Index(xs, v); fmt.Println(j) }\npos([]int{1, 3}, 3)", stdout: "1\n"},
+		{code: "xs := []int{4, 5}\nfor _, x := range xs { i := slices.Index(xs, x); s := strconv.Itoa(i); os.Stdout.WriteString(s) }", stdout: "01"},
+		{code: "y := 2.5\nfmt.Sprint(count, label, xs, y)", result: "7x[4 5] 2.5"},
+	})
+}
+
 // TestYaegiGapsExplained: generic functions whose type parameter only a
 // variadic parameter uses get their type argument written when the
 // arguments show it; the constructs the interpreter cannot run end with an

@@ -30,6 +30,11 @@ type checkpoint struct {
 	copies  []savedSymbol
 	methods []savedMethods
 	slots   []savedSlot
+	// The frame layouts themselves: a compilation that instantiates
+	// generic code of a source package (slices.Index) and then fails
+	// leaves yaegi's universe with an empty layout, which would give the
+	// next globals the slots of existing ones.
+	types, utypes []reflect.Type
 }
 
 // savedSlot is the type of a global's slot in the frame layouts of the
@@ -116,6 +121,7 @@ func (e *Engine) save(code string) *checkpoint {
 	symType := field(sc.Elem(), "sym").Type().Elem().Elem()
 	types := field(sc.Elem(), "types").Interface().([]reflect.Type)
 	utypes := field(e.universe(), "types").Interface().([]reflect.Type)
+	cp.types, cp.utypes = types, utypes
 	for _, name := range identifiers(code) {
 		p, ok := table[name]
 		if !ok || p == nil {
@@ -180,12 +186,23 @@ func (e *Engine) restoreScope(cp *checkpoint) {
 	for _, m := range cp.methods {
 		m.list.Set(m.old)
 	}
-	types := field(cp.scope.Elem(), "types").Interface().([]reflect.Type)
-	utypes := field(e.universe(), "types").Interface().([]reflect.Type)
+	types := restoreLayout(field(cp.scope.Elem(), "types"), cp.types)
+	utypes := restoreLayout(field(e.universe(), "types"), cp.utypes)
 	for _, s := range cp.slots {
 		types[s.index] = s.typ
 		utypes[s.index] = s.universe
 	}
+}
+
+// restoreLayout puts back the saved frame layout into f (a scope's types)
+// when f lost some of its slots, and returns the layout f then holds.
+func restoreLayout(f reflect.Value, saved []reflect.Type) []reflect.Type {
+	live := f.Interface().([]reflect.Type)
+	if len(live) >= len(saved) {
+		return live
+	}
+	f.Set(reflect.ValueOf(saved))
+	return saved
 }
 
 // identifiers returns the distinct identifiers of code, plus those the
