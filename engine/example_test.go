@@ -72,6 +72,6 @@ func ExampleEngine_IsComplete() {
 	status, indent = e.IsComplete("x := 1")
 	fmt.Printf("%s %q\n", status, indent)
 	// Output:
-	// incomplete "\t"
+	// incomplete "    "
 	// complete ""
 }

@@ -11,8 +11,10 @@ import (
 )
 
 // IsComplete reports whether code is ready to run: "complete",
-// "incomplete" with the indent of the next line when a block, bracket or
-// raw string is still open, or "invalid" when it cannot become valid by
+// "incomplete" with the indent of the next line (four spaces per open
+// block or bracket, the notebook's convention; a tab would show as ^I in
+// jupyter-console, and gofmt turns the spaces into tabs anyway) when a
+// block, bracket or raw string is still open, or "invalid" when it cannot become valid by
 // adding lines. Code with open brackets is checked by closing them: when
 // the parser then fails before the end of code (`func {`, `x := )`), no
 // further line can fix it.
@@ -60,7 +62,7 @@ func (e *Engine) IsComplete(code string) (status, indent string) {
 		if at := firstError(closed); at >= 0 && at < len(strings.TrimRight(code, " \t\r\n")) {
 			return "invalid", ""
 		}
-		return "incomplete", strings.Repeat("\t", len(open))
+		return "incomplete", strings.Repeat(indentUnit, len(open))
 	}
 	switch last {
 	case token.ADD, token.SUB, token.MUL, token.QUO, token.REM, token.AND, token.OR,
@@ -75,6 +77,9 @@ func (e *Engine) IsComplete(code string) (status, indent string) {
 	}
 	return "complete", ""
 }
+
+// indentUnit is the indent IsComplete asks for per open block level.
+const indentUnit = "    "
 
 // closer is the bracket that closes open.
 func closer(open token.Token) token.Token {
