@@ -19,9 +19,9 @@ import (
 
 // wrapBlockDefines replaces each top-level statement of body that holds
 // such a definition in a nested block with `func() { stmt }()`, unless
-// the statement returns or jumps to a label outside it (a function
-// literal would change what these do), or another statement jumps to its
-// label. It returns how many statements it left alone; the positions of
+// the statement jumps to a label outside it (a function literal would
+// change what that does), or another statement jumps to its label (its
+// bare returns already end the cell, see rewriteReturns). It returns how many statements it left alone; the positions of
 // the ones it wrapped are kept until the cell ends (see unwrapFrames).
 func (e *Engine) wrapBlockDefines(body *ast.BlockStmt) (left int) {
 	fset := e.interp.FileSet()
@@ -29,7 +29,7 @@ func (e *Engine) wrapBlockDefines(body *ast.BlockStmt) (left int) {
 		if !definesInBlock(s) {
 			continue
 		}
-		if leavesStmt(s) || labelUsedOutside(body.List, i) {
+		if jumpsOut(s) || labelUsedOutside(body.List, i) {
 			left++
 			continue
 		}
@@ -113,9 +113,9 @@ func definesInBlock(s ast.Stmt) bool {
 	return found
 }
 
-// leavesStmt reports whether s, outside function literals, returns or
-// branches to a label that s does not define.
-func leavesStmt(s ast.Stmt) bool {
+// jumpsOut reports whether s, outside function literals, branches to a
+// label that s does not define.
+func jumpsOut(s ast.Stmt) bool {
 	labels := map[string]bool{}
 	ast.Inspect(s, func(n ast.Node) bool {
 		switch n := n.(type) {
@@ -131,8 +131,6 @@ func leavesStmt(s ast.Stmt) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			return false
-		case *ast.ReturnStmt:
-			leaves = true
 		case *ast.BranchStmt:
 			leaves = leaves || n.Label != nil && !labels[n.Label.Name]
 		}

@@ -224,6 +224,9 @@ func (e *Engine) compileStmts(code string, ch cellsplit.Chunk, last bool, cp *ch
 		e.cleanup = append(e.cleanup, func() { e.interp.FileSet().RemoveFile(e.interp.FileSet().File(f.Pos())) })
 	}
 	rewrite.Apply(body, e.rewriteOptions())
+	if kerr := e.rewriteReturns(body); kerr != nil {
+		return nil, kerr
+	}
 	splitTypedVars(body)
 	e.instantiateVariadics(body)
 	var final ast.Expr

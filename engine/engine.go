@@ -59,6 +59,7 @@ type Engine struct {
 	variadicGenerics map[string]int    // cell generic func -> its fixed parameters (see variadic.go)
 	pendingSigs      map[string]string // signatures of the compiling cell's functions
 	wrapped          []span            // statements of the cell run as function literals (see blockdefine.go)
+	returned         bool              // the running cell's top level returned (see cellreturn.go)
 	stopWait         time.Duration     // see defaultStopWait
 }
 
@@ -228,16 +229,17 @@ func (e *Engine) run(ctx context.Context, code string) (res kernel.ExecuteResult
 		auto = append(auto, path)
 	}
 	var err *kernel.Error
+	e.returned = false
 	for i, steps := range plan {
 		for _, s := range steps {
-			if err = e.runStep(ctx, s); err != nil {
+			if err = e.runStep(ctx, s); err != nil || e.returned {
 				break
 			}
 		}
 		if err == nil {
 			err = e.takeGoPanic()
 		}
-		if err != nil {
+		if err != nil || e.returned {
 			// The chunks after this one never ran: forget what they
 			// declared.
 			if i+1 < len(before) {
@@ -339,7 +341,12 @@ func (e *Engine) exec(ctx context.Context, prog *interp.Program) (kerr *kernel.E
 		if ctx.Err() != nil {
 			return interrupted()
 		}
-		return runError(err, e.unwrapFrames(e.stderr.takeFrames()))
+		if isCellReturn(err) {
+			e.stderr.takeFrames()
+			e.returned = true
+			return nil
+		}
+		fr := e.stderr.takeFrames(); fmt.Printf("RAW %+v\n", fr); return runError(err, e.unwrapFrames(fr))
 	}
 	return nil
 }

@@ -181,6 +181,7 @@ func (e *Engine) runtimeSymbols() interp.Exports {
 			"Enter":      reflect.ValueOf(e.enterCall),
 			"Leave":      reflect.ValueOf(e.leaveCall),
 			"Clear":      reflect.ValueOf(clearValue),
+			"Return":     reflect.ValueOf(endCell),
 		},
 	}
 }

@@ -62,7 +62,7 @@ const (
 	variadicHint = "the interpreter cannot infer a type parameter from variadic arguments alone " +
 		"(func Sum[T Number](xs ...T)): give it explicitly, Sum[int](1, 2, 3), or add a non-variadic parameter"
 	blockDefineHint = "the interpreter cannot define several values from one call, map index, type assertion or receive " +
-		"(a, b := f()) inside a block of a cell's top-level statement that returns or jumps to a label outside it: " +
+		"(a, b := f()) inside a block of a cell's top-level statement that jumps to a label outside it: " +
 		"declare the variables first (var a, b int; a, b = f()), or move the code into a function"
 	rangeFuncHint = "if a range loop here ranges over a function (a Go 1.23 iterator), the interpreter runs it only as a cell's " +
 		"top-level loop, or inside a function over a call of a function declared to return an iterator: elsewhere, call the " +
