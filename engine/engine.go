@@ -61,6 +61,7 @@ type Engine struct {
 	wrapped          []span            // statements of the cell run as function literals (see blockdefine.go)
 	returned         bool              // the running cell's top level returned (see cellreturn.go)
 	stopWait         time.Duration     // see defaultStopWait
+	ran              []string          // sources of the cells that ran, oldest first (see traceback)
 }
 
 var _ kernel.Interpreter = (*Engine)(nil)
@@ -204,6 +205,7 @@ func (e *Engine) run(ctx context.Context, code string) (res kernel.ExecuteResult
 	e.result = nil
 	e.resMu.Unlock()
 
+	defer e.remember(code, &res)
 	chunks := split(code)
 	sort.SliceStable(chunks, func(i, j int) bool {
 		return chunks[i].Kind == cellsplit.Imports && chunks[j].Kind != cellsplit.Imports
@@ -224,7 +226,7 @@ func (e *Engine) run(ctx context.Context, code string) (res kernel.ExecuteResult
 		e.restore(before[0])
 		path, hinted := e.missingImport(kerr)
 		if path == "" || slices.Contains(auto, path) {
-			return kernel.ExecuteResult{Err: annotate(hinted, code)}
+			return kernel.ExecuteResult{Err: e.annotate(hinted, code)}
 		}
 		auto = append(auto, path)
 	}
@@ -264,7 +266,7 @@ func (e *Engine) run(ctx context.Context, code string) (res kernel.ExecuteResult
 		if err.Name == ErrInternal && strings.Contains(code, "range") {
 			err = withHint(err, rangeFuncHint)
 		}
-		return kernel.ExecuteResult{Err: annotate(err, code)}
+		return kernel.ExecuteResult{Err: e.annotate(err, code)}
 	}
 	e.resMu.Lock()
 	defer e.resMu.Unlock()
@@ -346,7 +348,7 @@ func (e *Engine) exec(ctx context.Context, prog *interp.Program) (kerr *kernel.E
 			e.returned = true
 			return nil
 		}
-		fr := e.stderr.takeFrames(); fmt.Printf("RAW %+v\n", fr); return runError(err, e.unwrapFrames(fr))
+		return runError(err, e.unwrapFrames(e.stderr.takeFrames()))
 	}
 	return nil
 }

@@ -4,11 +4,15 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"go/ast"
+	"go/parser"
 	"go/scanner"
+	"go/token"
 	"regexp"
 	"strconv"
 	"strings"
 
+	"github.com/gokernel/gokernel/engine/cellsplit"
 	"github.com/gokernel/gokernel/kernel"
 	"github.com/traefik/yaegi/interp"
 )
@@ -112,7 +116,10 @@ func interrupted() *kernel.Error {
 		Traceback: []string{"Interrupted: execution interrupted; variables defined before keep their values"}}
 }
 
-// panicError describes a panic value with a traceback in cell lines.
+// panicError describes a panic value with a traceback in cell lines: one
+// "    at cell:line:col in fn" line per interpreted frame, innermost first,
+// in the positions yaegi reports (see (*Engine).traceback for what they
+// become).
 func panicError(name string, value any, frames []frame) *kernel.Error {
 	v := fmt.Sprint(value)
 	if e, ok := value.(error); ok {
@@ -122,15 +129,13 @@ func panicError(name string, value any, frames []frame) *kernel.Error {
 	if name == ErrGoroutinePanic {
 		tb[0] = "panic in a goroutine started by the cell: " + v
 	}
-	seen := map[frame]bool{}
 	for _, f := range frames {
-		if seen[f] || f.line <= headerLines || strings.HasPrefix(f.fn, "main.__gk") || strings.HasPrefix(f.fn, "__gk") {
+		if f.line <= headerLines || strings.HasPrefix(f.fn, "main.__gk") || strings.HasPrefix(f.fn, "__gk") {
 			continue
 		}
-		seen[f] = true
-		at := "    at cell:" + cellPos(f.line, f.col)
+		at := framePrefix + cellPos(f.line, f.col)
 		if fn := strings.TrimSuffix(f.fn, "(...)"); fn != "" && fn != "main" && fn != "main.main" {
-			at += " in " + strings.TrimSuffix(strings.TrimPrefix(f.fn, "main."), "(...)")
+			at += " in " + strings.TrimPrefix(fn, "main.")
 		}
 		tb = append(tb, at)
 	}
@@ -150,8 +155,12 @@ func internalError(value any) *kernel.Error {
 var cellRef = regexp.MustCompile(`cell:(\d+):(\d+)`)
 
 // annotate adds, under each traceback line that names a position in the
-// cell, the cell's source line and a caret under the column.
-func annotate(err *kernel.Error, code string) *kernel.Error {
+// cell, the cell's source line and a caret under the column. The frames
+// of a panic are resolved first (see traceback).
+func (e *Engine) annotate(err *kernel.Error, code string) *kernel.Error {
+	if err.Name == ErrPanic || err.Name == ErrGoroutinePanic {
+		return e.traceback(err, code)
+	}
 	lines := strings.Split(code, "\n")
 	var tb []string
 	for _, t := range err.Traceback {
@@ -162,12 +171,263 @@ func annotate(err *kernel.Error, code string) *kernel.Error {
 		}
 		line, _ := strconv.Atoi(m[1])
 		col, _ := strconv.Atoi(m[2])
-		if line < 1 || line > len(lines) {
-			continue
-		}
-		src := strings.ReplaceAll(lines[line-1], "\t", "    ")
-		prefix := strings.ReplaceAll(lines[line-1][:min(max(col-1, 0), len(lines[line-1]))], "\t", "    ")
-		tb = append(tb, "        "+src, "        "+strings.Repeat(" ", len([]rune(prefix)))+"^")
+		tb = append(tb, sourceLine(lines, line, col)...)
 	}
 	return &kernel.Error{Name: err.Name, Value: err.Value, Traceback: tb}
+}
+
+// sourceLine is line of a cell's lines with a caret under col, tabs
+// expanded, or nothing when line is not in the cell.
+func sourceLine(lines []string, line, col int) []string {
+	if line < 1 || line > len(lines) {
+		return nil
+	}
+	src := strings.ReplaceAll(lines[line-1], "\t", "    ")
+	prefix := strings.ReplaceAll(lines[line-1][:min(max(col-1, 0), len(lines[line-1]))], "\t", "    ")
+	return []string{"        " + src, "        " + strings.Repeat(" ", len([]rune(prefix))) + "^"}
+}
+
+// framePrefix starts the traceback line of a frame.
+const framePrefix = "    at cell:"
+
+// frameLine matches the traceback line panicError writes for a frame.
+var frameLine = regexp.MustCompile(`^    at cell:(\d+):(\d+)(?: in (.+))?$`)
+
+// maxRepeats is how many identical frames in a row a traceback shows
+// before it says how many more there were, as Python does.
+const maxRepeats = 3
+
+// traceback resolves the frames of a panic's traceback: each names the
+// cell its function was declared in (the running one, or an earlier cell
+// for a function declared there) and shows that cell's line.
+//
+// yaegi reports every frame at the first statement of its function's
+// body, not where the function was when the panic went through it. So a
+// caller's frame is moved to its call of the callee when the caller's
+// body has exactly one such call, and the innermost frame to the one
+// panic call, index expression or division of its function that can
+// raise the panic; otherwise a frame stays at its body's start.
+func (e *Engine) traceback(err *kernel.Error, code string) *kernel.Error {
+	cur := parseCell(code)
+	type resolved struct {
+		text  string
+		lines []string
+	}
+	var out []resolved
+	var calleeName string // the function of the frame resolved before
+	innermost := true
+	for _, t := range err.Traceback {
+		m := frameLine.FindStringSubmatch(t)
+		if m == nil {
+			out = append(out, resolved{text: t})
+			continue
+		}
+		line, _ := strconv.Atoi(m[1])
+		col, _ := strconv.Atoi(m[2])
+		fn := m[3]
+		decl := declName(fn)
+		src, where := cur, "cell:"
+		if decl != "" && cur.funcAt(decl, line) == nil {
+			for j := len(e.ran) - 1; j >= 0; j-- {
+				if c := parseCell(e.ran[j]); c.funcAt(decl, line) != nil {
+					src, where = c, "earlier cell:"
+					break
+				}
+			}
+		}
+		if decl == fn { // not a closure: its body is the declaration's
+			var body []ast.Stmt
+			if decl == "" {
+				body = src.top
+			} else if f := src.funcAt(decl, line); f != nil {
+				body = f.Body.List
+			}
+			var at token.Pos
+			if innermost {
+				at = src.failing(body, err.Value)
+			} else if calleeName != "" {
+				at = src.callOf(body, calleeName)
+			}
+			if at.IsValid() {
+				p := src.fset.Position(at)
+				line, col = p.Line-headerLines, p.Column
+			}
+		}
+		innermost = false
+		calleeName = decl
+		if fn != decl {
+			calleeName = ""
+		}
+		text := "    at " + where + strconv.Itoa(line) + ":" + strconv.Itoa(col)
+		if fn != "" {
+			text += " in " + fn
+		}
+		out = append(out, resolved{text, sourceLine(src.lines, line, col)})
+	}
+	var tb []string
+	for i := 0; i < len(out); {
+		n := 1
+		for i+n < len(out) && out[i+n].text == out[i].text {
+			n++
+		}
+		for range min(n, maxRepeats) {
+			tb = append(tb, out[i].text)
+			tb = append(tb, out[i].lines...)
+		}
+		if n > maxRepeats {
+			tb = append(tb, fmt.Sprintf("    [Previous frame repeated %d more times]", n-maxRepeats))
+		}
+		i += n
+	}
+	return &kernel.Error{Name: err.Name, Value: err.Value, Traceback: tb}
+}
+
+// declName is the function or method that a frame's function name
+// belongs to: "g" for g and for its function literals "g.func", "" for
+// the cell's top level and its function literals.
+func declName(fn string) string {
+	name, _, _ := strings.Cut(fn, ".")
+	if name == "func" || name == "main" {
+		return ""
+	}
+	return name
+}
+
+// cellSource is a cell's source as a traceback needs it: its lines, its
+// function declarations and its top-level statements, in wrapper
+// positions of fset.
+type cellSource struct {
+	lines []string
+	fset  *token.FileSet
+	funcs []*ast.FuncDecl
+	top   []ast.Stmt
+}
+
+// parseCell parses the chunks of a cell the way Execute does; chunks
+// that do not parse are left out.
+func parseCell(code string) *cellSource {
+	c := &cellSource{lines: strings.Split(code, "\n"), fset: token.NewFileSet()}
+	for _, ch := range cellsplit.Split(code) {
+		switch ch.Kind {
+		case cellsplit.Decls:
+			f, err := parser.ParseFile(c.fset, srcName, fileHeader+blank(code, ch.Start, ch.End), parser.SkipObjectResolution)
+			if err != nil {
+				continue
+			}
+			for _, d := range f.Decls {
+				if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
+					c.funcs = append(c.funcs, fd)
+				}
+			}
+		case cellsplit.Stmts:
+			f, err := parser.ParseFile(c.fset, srcName, blockHeader+blank(code, ch.Start, ch.End)+blockFooter, parser.SkipObjectResolution)
+			if err != nil || len(f.Decls) == 0 {
+				continue
+			}
+			if fd, ok := f.Decls[0].(*ast.FuncDecl); ok {
+				c.top = append(c.top, fd.Body.List...)
+			}
+		}
+	}
+	return c
+}
+
+// funcAt is the function or method name the cell declares whose body
+// holds the cell line, or nil.
+func (c *cellSource) funcAt(name string, line int) *ast.FuncDecl {
+	for _, f := range c.funcs {
+		from, to := c.fset.Position(f.Body.Lbrace).Line, c.fset.Position(f.Body.Rbrace).Line
+		if f.Name.Name == name && from <= line+headerLines && line+headerLines <= to {
+			return f
+		}
+	}
+	return nil
+}
+
+// callOf is the position of the one call of callee in body (outside
+// function literals), or NoPos when there is none or several.
+func (c *cellSource) callOf(body []ast.Stmt, callee string) token.Pos {
+	var found []token.Pos
+	inspectBody(body, func(n ast.Node) {
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return
+		}
+		fun := call.Fun
+		if ix, ok := fun.(*ast.IndexExpr); ok { // a generic function's instance
+			fun = ix.X
+		}
+		switch f := fun.(type) {
+		case *ast.Ident:
+			if f.Name == callee {
+				found = append(found, call.Pos())
+			}
+		case *ast.SelectorExpr:
+			if f.Sel.Name == callee {
+				found = append(found, call.Pos())
+			}
+		}
+	})
+	if len(found) != 1 {
+		return token.NoPos
+	}
+	return found[0]
+}
+
+// failing is the position of the one node of body (outside function
+// literals) that can raise a panic with message msg: an index expression
+// for an index out of range, a division for a division by zero, else a
+// call of panic; NoPos when there is none or several.
+func (c *cellSource) failing(body []ast.Stmt, msg string) token.Pos {
+	var found []token.Pos
+	inspectBody(body, func(n ast.Node) {
+		switch n := n.(type) {
+		case *ast.IndexExpr:
+			if strings.Contains(msg, "index out of range") {
+				found = append(found, n.Pos())
+			}
+		case *ast.SliceExpr:
+			if strings.Contains(msg, "slice bounds out of range") {
+				found = append(found, n.Pos())
+			}
+		case *ast.BinaryExpr:
+			if (n.Op == token.QUO || n.Op == token.REM) && strings.Contains(msg, "divide by zero") {
+				found = append(found, n.OpPos)
+			}
+		case *ast.CallExpr:
+			if id, ok := n.Fun.(*ast.Ident); ok && id.Name == "panic" && !strings.Contains(msg, "out of range") && !strings.Contains(msg, "divide by zero") {
+				found = append(found, n.Pos())
+			}
+		}
+	})
+	if len(found) != 1 {
+		return token.NoPos
+	}
+	return found[0]
+}
+
+// inspectBody calls visit for every node of body outside function
+// literals.
+func inspectBody(body []ast.Stmt, visit func(ast.Node)) {
+	for _, s := range body {
+		ast.Inspect(s, func(n ast.Node) bool {
+			if _, ok := n.(*ast.FuncLit); ok {
+				return false
+			}
+			if n != nil {
+				visit(n)
+			}
+			return true
+		})
+	}
+}
+
+// remember keeps the source of a cell that ran for the tracebacks of
+// later cells, unless it failed to compile (it then declared nothing) or
+// declares no function.
+func (e *Engine) remember(code string, res *kernel.ExecuteResult) {
+	if res.Err != nil && (res.Err.Name == ErrSyntax || res.Err.Name == ErrCompile) || !strings.Contains(code, "func") {
+		return
+	}
+	e.ran = append(e.ran, code)
 }

@@ -1,0 +1,97 @@
+package engine
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestTraceback: each frame of a panic names the cell its function comes
+// from and shows that cell's line with a caret under the column.
+func TestTraceback(t *testing.T) {
+	tests := []struct {
+		name    string
+		earlier []string // cells run before
+		code    string
+		want    string // the traceback, after its first line
+	}{
+		{"frames of functions declared in earlier cells",
+			[]string{"func g() { panic(\"boom\") }", "func h() { g() }"}, "h()", `
+    at earlier cell:1:12 in g
+        func g() { panic("boom") }
+                   ^
+    at earlier cell:1:12 in h
+        func h() { g() }
+                   ^
+    at cell:1:1
+        h()
+        ^`},
+		{"index expression that fails below the first statement",
+			nil, "func inner2(n int) int {\n\tvar a []int\n\treturn a[n]\n}\ninner2(3)", `
+    at cell:3:9 in inner2
+            return a[n]
+                   ^
+    at cell:5:1
+        inner2(3)
+        ^`},
+		{"recursive frames at their calls",
+			nil, "func explode(depth int) {\n\tif depth == 0 {\n\t\tpanic(\"deep\")\n\t}\n\texplode(depth - 1)\n}\nexplode(2)", `
+    at cell:3:3 in explode
+                panic("deep")
+                ^
+    at cell:5:2 in explode
+            explode(depth - 1)
+            ^
+    at cell:5:2 in explode
+            explode(depth - 1)
+            ^
+    at cell:7:1
+        explode(2)
+        ^`},
+		{"long recursion collapses",
+			nil, "func fall(depth int) {\n\tif depth == 0 {\n\t\tpanic(\"deep\")\n\t}\n\tfall(depth - 1)\n}\nfall(6)", `
+    at cell:3:3 in fall
+                panic("deep")
+                ^
+    at cell:5:2 in fall
+            fall(depth - 1)
+            ^
+    at cell:5:2 in fall
+            fall(depth - 1)
+            ^
+    at cell:5:2 in fall
+            fall(depth - 1)
+            ^
+    [Previous frame repeated 3 more times]
+    at cell:7:1
+        fall(6)
+        ^`},
+		{"the top level's own failing statement",
+			nil, "s := []int{1}\nn := 5\n_ = s[n]", `
+    at cell:3:5
+        _ = s[n]
+            ^`},
+		{"a function redefined by a later cell",
+			[]string{"func k() {\n\tpanic(\"old\")\n}", "\n\nfunc k() { panic(\"new\") }"}, "k()", `
+    at earlier cell:3:12 in k
+        func k() { panic("new") }
+                   ^
+    at cell:1:1
+        k()
+        ^`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := newEngine(t)
+			for _, c := range tt.earlier {
+				run(t, e, c)
+			}
+			res := e.Execute(t.Context(), tt.code, &recorder{})
+			if res.Err == nil {
+				t.Fatal("no error")
+			}
+			if got := strings.Join(res.Err.Traceback[1:], "\n"); got != tt.want[1:] {
+				t.Errorf("traceback\n%s\nwant\n%s", got, tt.want[1:])
+			}
+		})
+	}
+}
