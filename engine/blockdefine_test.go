@@ -47,8 +47,8 @@ func TestMultiValueDefineInTopLevelBlocksPanics(t *testing.T) {
 	run(t, e, "func f() (int, int) { return 1, 2 }")
 	err, _ := runErr(t, e, "for i := 0; i < 3; i++ {\n\ta, b := f()\n\tvar m map[int]int\n\tm[a+b] = 1\n}")
 	tb := strings.Join(err.Traceback, "\n")
-	if err.Name != ErrPanic || !strings.Contains(tb, "at cell:1:") || strings.Contains(tb, "in func") {
-		t.Errorf("error %s: %s\n%s, want a panic at cell line 1 without a function literal's frame", err.Name, err.Value, tb)
+	if err.Name != ErrPanic || !strings.Contains(tb, "at cell:4:2") || strings.Contains(tb, "in func") {
+		t.Errorf("error %s: %s\n%s, want a panic at the nil map assignment without a function literal's frame", err.Name, err.Value, tb)
 	}
 	if strings.Count(tb, "at cell:") != 1 {
 		t.Errorf("traceback %s: want one frame", tb)

@@ -202,11 +202,12 @@ const maxRepeats = 3
 // for a function declared there) and shows that cell's line.
 //
 // yaegi reports every frame at the first statement of its function's
-// body, not where the function was when the panic went through it. So a
-// caller's frame is moved to its call of the callee when the caller's
-// body has exactly one such call, and the innermost frame to the one
-// panic call, index expression or division of its function that can
-// raise the panic; otherwise a frame stays at its body's start.
+// body, not where the function was when the panic went through it (its
+// runCfg logs the position of the node it started at). So a caller's
+// frame is moved to its call of the callee when the caller's body has
+// exactly one such call, and the innermost frame to the one panic call,
+// index expression or division of its function that can raise the
+// panic; otherwise a frame stays at its body's start.
 func (e *Engine) traceback(err *kernel.Error, code string) *kernel.Error {
 	cur := parseCell(code)
 	type resolved struct {
@@ -235,23 +236,25 @@ func (e *Engine) traceback(err *kernel.Error, code string) *kernel.Error {
 				}
 			}
 		}
-		if decl == fn { // not a closure: its body is the declaration's
-			var body []ast.Stmt
-			if decl == "" {
-				body = src.top
-			} else if f := src.funcAt(decl, line); f != nil {
+		body := src.top
+		if decl != "" {
+			body = nil
+			if f := src.funcAt(decl, line); f != nil {
 				body = f.Body.List
 			}
-			var at token.Pos
-			if innermost {
-				at = src.failing(body, err.Value)
-			} else if calleeName != "" {
-				at = src.callOf(body, calleeName)
-			}
-			if at.IsValid() {
-				p := src.fset.Position(at)
-				line, col = p.Line-headerLines, p.Column
-			}
+		}
+		if fn != decl { // a function literal: its body starts at line:col
+			body = src.litAt(body, line, col)
+		}
+		var at token.Pos
+		if innermost {
+			at = src.failing(body, err.Value)
+		} else if calleeName != "" {
+			at = src.callOf(body, calleeName)
+		}
+		if at.IsValid() {
+			p := src.fset.Position(at)
+			line, col = p.Line-headerLines, p.Column
 		}
 		innermost = false
 		calleeName = decl
@@ -383,7 +386,7 @@ func (c *cellSource) failing(body []ast.Stmt, msg string) token.Pos {
 	inspectBody(body, func(n ast.Node) {
 		switch n := n.(type) {
 		case *ast.IndexExpr:
-			if strings.Contains(msg, "index out of range") {
+			if strings.Contains(msg, "index out of range") || strings.Contains(msg, "nil map") {
 				found = append(found, n.Pos())
 			}
 		case *ast.SliceExpr:
@@ -404,6 +407,30 @@ func (c *cellSource) failing(body []ast.Stmt, msg string) token.Pos {
 		return token.NoPos
 	}
 	return found[0]
+}
+
+// litAt is the body of the innermost function literal in body whose
+// first statement holds the cell's line and col (yaegi reports a frame
+// at the first node its body runs, inside that statement), or nil.
+func (c *cellSource) litAt(body []ast.Stmt, line, col int) []ast.Stmt {
+	at := [2]int{line + headerLines, col}
+	before := func(a, b [2]int) bool { return a[0] < b[0] || a[0] == b[0] && a[1] <= b[1] }
+	var found []ast.Stmt
+	for _, s := range body {
+		ast.Inspect(s, func(n ast.Node) bool {
+			lit, ok := n.(*ast.FuncLit)
+			if !ok || len(lit.Body.List) == 0 {
+				return true
+			}
+			first := lit.Body.List[0]
+			from, to := c.fset.Position(first.Pos()), c.fset.Position(first.End())
+			if before([2]int{from.Line, from.Column}, at) && before(at, [2]int{to.Line, to.Column}) {
+				found = lit.Body.List
+			}
+			return true
+		})
+	}
+	return found
 }
 
 // inspectBody calls visit for every node of body outside function

@@ -70,6 +70,26 @@ func TestTraceback(t *testing.T) {
     at cell:3:5
         _ = s[n]
             ^`},
+		{"function literal and a nil map",
+			[]string{"func each(xs []int, f func(int)) {\n\tfor _, x := range xs {\n\t\tf(x)\n\t}\n}"},
+			"each([]int{1, 2}, func(x int) {\n\tvar m map[int]int\n\tif x == 2 {\n\t\tm[x] = 1\n\t}\n})", `
+    at cell:4:3 in func
+                m[x] = 1
+                ^
+    at earlier cell:2:2 in each
+            for _, x := range xs {
+            ^
+    at cell:1:1
+        each([]int{1, 2}, func(x int) {
+        ^`},
+		{"a method declared in an earlier cell",
+			[]string{"type Sq struct{ s int }\nfunc (q Sq) Area() int {\n\tx := q.s\n\tpanic(\"area\")\n\treturn x\n}"}, "Sq{2}.Area()", `
+    at earlier cell:4:2 in Area
+            panic("area")
+            ^
+    at cell:1:1
+        Sq{2}.Area()
+        ^`},
 		{"a function redefined by a later cell",
 			[]string{"func k() {\n\tpanic(\"old\")\n}", "\n\nfunc k() { panic(\"new\") }"}, "k()", `
     at earlier cell:3:12 in k
