@@ -298,6 +298,12 @@ func (e *Engine) reuseGlobals(stmts []ast.Stmt) []*ast.AssignStmt {
 		if !ok || a.Tok != token.DEFINE {
 			continue
 		}
+		if call, ok := a.Rhs[0].(*ast.CallExpr); ok && len(a.Rhs) == 1 && e.likelyGeneric(call) {
+			// Yaegi assigns a generic result of another type without
+			// complaint, and fails when it runs: define afresh (see
+			// typeGenericDefines).
+			continue
+		}
 		all := true
 		for _, l := range a.Lhs {
 			id, ok := l.(*ast.Ident)

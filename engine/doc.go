@@ -66,8 +66,11 @@
 // variable from a generic function's result (top := slices.Max(xs) fails
 // with "nil reflect type", var x T = f(...) leaves x zero): the engine
 // learns the result's type by compiling the call inside a block and
-// writes the conversion (top := int(slices.Max(xs))), and splits typed
-// variable declarations into a declaration and an assignment.
+// writes the conversion (top := int(slices.Max(xs))); a definition of
+// several variables from one generic call (v, err := Parse[T](s), lo, hi
+// := MinMax(xs)) becomes declarations of the learnt types and an
+// assignment, and typed variable declarations are split into a
+// declaration and an assignment.
 //
 // Yaegi v0.16.1 defines nothing for a definition of several values from
 // one expression (a, b := f(), v, ok := m[k], n, err := strconv.Atoi(s),

@@ -29,6 +29,23 @@ func TestGenericStdlib(t *testing.T) {
 	})
 }
 
+// TestGenericMultiValueDefine: a top-level definition of several
+// variables from a generic function's results (yaegi: "nil reflect
+// type") becomes declarations with the types a probe learns, then an
+// assignment.
+func TestGenericMultiValueDefine(t *testing.T) {
+	runSteps(t, []step{
+		{code: "func G[T any](x T) (T, error) { return x, nil }\nfunc MinMax[T cmp.Ordered](xs []T) (T, T) { return slices.Min(xs), slices.Max(xs) }"},
+		{code: "v, err := G(2.5)\nv", result: "2.5"},
+		{code: "err == nil", result: "true"},
+		{code: "s, _ := G(\"x\")\ns", result: "x"},
+		{code: "v, err := G(1)\nv + 1", result: "2"},
+		{code: "lo, hi := MinMax([]int{3, 1, 2})\nfmt.Println(lo, hi)", stdout: "1 3\n"},
+		{code: "for i := 0; i < 1; i++ { a, b := G(i); fmt.Println(a, b) }", stdout: "0 <nil>\n"},
+		{code: "var w, e2 = G(2.5)\nw", result: "2.5"},
+	})
+}
+
 // TestGenericThenAutoImport: a cell that instantiates generic code of
 // package slices and then fails to compile (here for want of an import,
 // which the engine then adds) leaves yaegi with an empty frame layout; the

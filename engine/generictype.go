@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"reflect"
 	"regexp"
+	"strconv"
 	"strings"
 )
 
@@ -28,7 +29,17 @@ const probeName = "__gk_probe"
 // looked at after a failed compilation. cp is restored after each probe.
 func (e *Engine) typeGenericDefines(body *ast.BlockStmt, cp *checkpoint, likely bool) bool {
 	changed := false
+	split := map[int][]ast.Stmt{}
 	for i, s := range body.List {
+		if names, call := multiDefine(s); call != nil && (!likely || e.likelyGeneric(call)) {
+			types := e.probeTypes(body.List[:i], call, len(names))
+			e.restoreScope(cp)
+			if types != nil {
+				split[i] = declareThenAssign(names, types, call)
+				changed = true
+			}
+			continue
+		}
 		for _, v := range definedValues(s) {
 			call, ok := (*v).(*ast.CallExpr)
 			if !ok || likely && !e.likelyGeneric(call) {
@@ -43,7 +54,81 @@ func (e *Engine) typeGenericDefines(body *ast.BlockStmt, cp *checkpoint, likely 
 			changed = true
 		}
 	}
+	if len(split) > 0 {
+		var out []ast.Stmt
+		for i, s := range body.List {
+			if repl, ok := split[i]; ok {
+				out = append(out, repl...)
+			} else {
+				out = append(out, s)
+			}
+		}
+		body.List = out
+	}
 	return changed
+}
+
+// multiDefine returns the names and the call of a definition of several
+// variables from one call (a, b := f(), var a, b = f()), or a nil call.
+// Yaegi v0.16.1 cannot define package-level variables that way from a
+// generic function's results ("nil reflect type"), but can assign them:
+// the engine declares the variables with the types a probe compile
+// learns, then assigns (var a T1; var b T2; a, b = f()).
+func multiDefine(s ast.Stmt) ([]*ast.Ident, *ast.CallExpr) {
+	var lhs []ast.Expr
+	var rhs []ast.Expr
+	switch s := s.(type) {
+	case *ast.AssignStmt:
+		if s.Tok != token.DEFINE {
+			return nil, nil
+		}
+		lhs, rhs = s.Lhs, s.Rhs
+	case *ast.DeclStmt:
+		gd, ok := s.Decl.(*ast.GenDecl)
+		if !ok || gd.Tok != token.VAR || len(gd.Specs) != 1 {
+			return nil, nil
+		}
+		vs := gd.Specs[0].(*ast.ValueSpec)
+		if vs.Type != nil {
+			return nil, nil
+		}
+		for _, n := range vs.Names {
+			lhs = append(lhs, n)
+		}
+		rhs = vs.Values
+	default:
+		return nil, nil
+	}
+	call, ok := ast.Expr(nil), false
+	if len(lhs) > 1 && len(rhs) == 1 {
+		call, ok = rhs[0].(*ast.CallExpr)
+	}
+	if !ok {
+		return nil, nil
+	}
+	names := make([]*ast.Ident, len(lhs))
+	for i, l := range lhs {
+		if names[i], ok = l.(*ast.Ident); !ok {
+			return nil, nil
+		}
+	}
+	return names, call.(*ast.CallExpr)
+}
+
+// declareThenAssign is `var a T1; var b T2; a, b = call`.
+func declareThenAssign(names []*ast.Ident, types []ast.Expr, call *ast.CallExpr) []ast.Stmt {
+	pos := call.Pos()
+	var out []ast.Stmt
+	lhs := make([]ast.Expr, len(names))
+	for i, n := range names {
+		lhs[i] = &ast.Ident{NamePos: n.Pos(), Name: n.Name}
+		if n.Name == "_" {
+			continue
+		}
+		spec := &ast.ValueSpec{Names: []*ast.Ident{{NamePos: n.Pos(), Name: n.Name}}, Type: types[i]}
+		out = append(out, &ast.DeclStmt{Decl: &ast.GenDecl{TokPos: n.Pos(), Tok: token.VAR, Specs: []ast.Spec{spec}}})
+	}
+	return append(out, &ast.AssignStmt{Lhs: lhs, TokPos: pos, Tok: token.ASSIGN, Rhs: []ast.Expr{call}})
 }
 
 // definedValues returns pointers to the values that statement s defines
@@ -78,45 +163,84 @@ var mainQualifier = regexp.MustCompile(`\bmain\.`)
 // probeType compiles `{ { before; __gk_probe := x } }` (before: the
 // statements that precede x's) and returns the type yaegi gives the
 // variable, as an expression, or nil.
-func (e *Engine) probeType(before []ast.Stmt, x ast.Expr) (typ ast.Expr) {
+func (e *Engine) probeType(before []ast.Stmt, x ast.Expr) ast.Expr {
+	types := e.probeTypes(before, x, 1)
+	if types == nil {
+		return nil
+	}
+	return types[0]
+}
+
+// probeTypes is probeType for n variables defined from x (a call of n
+// results): `__gk_probe, __gk_probe1 := x`.
+func (e *Engine) probeTypes(before []ast.Stmt, x ast.Expr, n int) (types []ast.Expr) {
 	defer func() {
 		if recover() != nil {
-			typ = nil
+			types = nil
 		}
 	}()
 	// Positions in the cell's file: yaegi resolves imports by file.
 	pos := x.Pos()
 	id := func(name string) *ast.Ident { return &ast.Ident{NamePos: pos, Name: name} }
-	inner := &ast.BlockStmt{Lbrace: pos, Rbrace: pos, List: append(append([]ast.Stmt(nil), before...),
-		&ast.AssignStmt{Lhs: []ast.Expr{id(probeName)}, TokPos: pos, Tok: token.DEFINE, Rhs: []ast.Expr{x}},
-		&ast.AssignStmt{Lhs: []ast.Expr{id("_")}, TokPos: pos, Tok: token.ASSIGN, Rhs: []ast.Expr{id(probeName)}},
+	names := make([]string, n)
+	lhs := make([]ast.Expr, n)
+	use := make([]ast.Expr, n)
+	blanks := make([]ast.Expr, n)
+	for i := range names {
+		names[i] = probeName
+		if i > 0 {
+			names[i] += strconv.Itoa(i)
+		}
+		lhs[i], use[i], blanks[i] = id(names[i]), id(names[i]), id("_")
+	}
+	var inner ast.Stmt = &ast.BlockStmt{Lbrace: pos, Rbrace: pos, List: append(append([]ast.Stmt(nil), before...),
+		&ast.AssignStmt{Lhs: lhs, TokPos: pos, Tok: token.DEFINE, Rhs: []ast.Expr{x}},
+		&ast.AssignStmt{Lhs: blanks, TokPos: pos, Tok: token.ASSIGN, Rhs: use},
 	)}
+	if n > 1 {
+		// Yaegi defines several values from one call in a function only
+		// (see blockdefine.go).
+		inner = calledFuncLit(inner)
+	}
 	prog, kerr := e.compile(&ast.BlockStmt{Lbrace: pos, Rbrace: pos, List: []ast.Stmt{inner}})
 	if kerr != nil {
 		return nil
 	}
-	str := probedType(reflect.ValueOf(prog).Elem())
-	if str == "" {
-		return nil
+	for _, name := range names {
+		str := probedType(reflect.ValueOf(prog).Elem(), name)
+		if str == "" {
+			return nil
+		}
+		// Parsed as part of a file named like the cells', so that package
+		// names resolve to the cells' imports.
+		if def, ok := untypedDefaults[str]; ok {
+			str = def
+		}
+		t, err := parser.ParseExprFrom(e.interp.FileSet(), srcName, mainQualifier.ReplaceAllString(str, ""), parser.SkipObjectResolution)
+		if err != nil {
+			return nil
+		}
+		types = append(types, t)
 	}
-	// Parsed as part of a file named like the cells', so that package
-	// names resolve to the cells' imports.
-	t, err := parser.ParseExprFrom(e.interp.FileSet(), srcName, mainQualifier.ReplaceAllString(str, ""), parser.SkipObjectResolution)
-	if err != nil {
-		return nil
-	}
-	return t
+	return types
 }
 
-// probedType finds the type string of the probe variable in a compiled
-// program (yaegi's Program and node, read by reflection).
-func probedType(prog reflect.Value) string {
+// untypedDefaults are the default types of the untyped constant types
+// yaegi gives a type parameter inferred from a constant (G(2.5)).
+var untypedDefaults = map[string]string{
+	"untyped bool": "bool", "untyped int": "int", "untyped rune": "rune",
+	"untyped float": "float64", "untyped complex": "complex128", "untyped string": "string",
+}
+
+// probedType finds the type string of the probe variable name in a
+// compiled program (yaegi's Program and node, read by reflection).
+func probedType(prog reflect.Value, name string) string {
 	var walk func(n reflect.Value, depth int) string
 	walk = func(n reflect.Value, depth int) string {
-		if n.IsNil() || depth > 8 {
+		if n.IsNil() || depth > 12 {
 			return ""
 		}
-		if field(n.Elem(), "ident").String() == probeName {
+		if field(n.Elem(), "ident").String() == name {
 			if t := field(n.Elem(), "typ"); !t.IsNil() {
 				return typeString(t.Elem())
 			}
@@ -202,6 +326,9 @@ func (e *Engine) likelyGeneric(call *ast.CallExpr) bool {
 // variable from a call.
 func hasDefine(body *ast.BlockStmt) bool {
 	for _, s := range body.List {
+		if _, call := multiDefine(s); call != nil {
+			return true
+		}
 		for _, v := range definedValues(s) {
 			if _, ok := (*v).(*ast.CallExpr); ok {
 				return true
