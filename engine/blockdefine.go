@@ -34,8 +34,10 @@ func (e *Engine) wrapBlockDefines(body *ast.BlockStmt) (left int) {
 			continue
 		}
 		start, end := fset.Position(s.Pos()), fset.Position(s.End())
+		e.resMu.Lock()
 		e.wrapped = append(e.wrapped, span{start: frame{line: start.Line, col: start.Column},
 			end: frame{line: end.Line, col: end.Column}})
+		e.resMu.Unlock()
 		body.List[i] = calledFuncLit(s)
 	}
 	return left
@@ -56,7 +58,8 @@ const wrapperFunc = "main.func"
 
 // unwrapFrames makes the frames of a panic in a statement that
 // wrapBlockDefines wrapped read as if it was not: the function literal's
-// call goes, and the frames inside it lose one level of ".func".
+// call goes, and the frames inside it lose one level of ".func". The
+// caller holds resMu (goroutines of the cell panic concurrently).
 func (e *Engine) unwrapFrames(frames []frame) []frame {
 	if len(e.wrapped) == 0 {
 		return frames

@@ -53,4 +53,9 @@ func TestMultiValueDefineInTopLevelBlocksPanics(t *testing.T) {
 	if strings.Count(tb, "at cell:") != 1 {
 		t.Errorf("traceback %s: want one frame", tb)
 	}
+	// A goroutine started there panics while the cell runs.
+	err, _ = runErr(t, e, "for i := 0; i < 1; i++ {\n\ta, b := f()\n\tgo func() { panic(a + b) }()\n}\ntime.Sleep(time.Second)")
+	if err.Name != ErrGoroutinePanic || err.Value != "3" {
+		t.Errorf("error %s %q, want the goroutine's panic 3", err.Name, err.Value)
+	}
 }

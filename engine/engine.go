@@ -305,7 +305,9 @@ func (e *Engine) compileCell(code string, chunks []cellsplit.Chunk, auto []strin
 // runCleanup runs and forgets the cleanups the running cell registered.
 func (e *Engine) runCleanup() {
 	clear(e.pendingSigs)
+	e.resMu.Lock()
 	e.wrapped = nil
+	e.resMu.Unlock()
 	for _, f := range e.cleanup {
 		f()
 	}
@@ -348,7 +350,10 @@ func (e *Engine) exec(ctx context.Context, prog *interp.Program) (kerr *kernel.E
 			e.returned = true
 			return nil
 		}
-		return runError(err, e.unwrapFrames(e.stderr.takeFrames()))
+		e.resMu.Lock()
+		frames := e.unwrapFrames(e.stderr.takeFrames())
+		e.resMu.Unlock()
+		return runError(err, frames)
 	}
 	return nil
 }
