@@ -209,63 +209,23 @@ const maxRepeats = 3
 // index expression or division of its function that can raise the
 // panic; otherwise a frame stays at its body's start.
 func (e *Engine) traceback(err *kernel.Error, code string) *kernel.Error {
-	cur := parseCell(code)
-	type resolved struct {
-		text  string
-		lines []string
-	}
-	var out []resolved
-	var calleeName string // the function of the frame resolved before
+	r := &frameResolver{e: e, cur: parseCell(code), earlier: map[int]*cellSource{},
+		memo: map[frameKey]memoFrame{}, value: err.Value}
+	var out []resolvedFrame
+	var inner callee // the function of the frame resolved before
 	innermost := true
 	for _, t := range err.Traceback {
 		m := frameLine.FindStringSubmatch(t)
 		if m == nil {
-			out = append(out, resolved{text: t})
+			out = append(out, resolvedFrame{text: t})
 			continue
 		}
 		line, _ := strconv.Atoi(m[1])
 		col, _ := strconv.Atoi(m[2])
-		fn := m[3]
-		decl := declName(fn)
-		src, where := cur, "cell:"
-		if decl != "" && cur.funcAt(decl, line) == nil {
-			for j := len(e.ran) - 1; j >= 0; j-- {
-				if c := parseCell(e.ran[j]); c.funcAt(decl, line) != nil {
-					src, where = c, "earlier cell:"
-					break
-				}
-			}
-		}
-		body := src.top
-		if decl != "" {
-			body = nil
-			if f := src.funcAt(decl, line); f != nil {
-				body = f.Body.List
-			}
-		}
-		if fn != decl { // a function literal: its body starts at line:col
-			body = src.litAt(body, line, col)
-		}
-		var at token.Pos
-		if innermost {
-			at = src.failing(body, err.Value)
-		} else if calleeName != "" {
-			at = src.callOf(body, calleeName)
-		}
-		if at.IsValid() {
-			p := src.fset.Position(at)
-			line, col = p.Line-headerLines, p.Column
-		}
+		var f resolvedFrame
+		f, inner = r.resolve(frameKey{line: line, col: col, fn: m[3], inner: inner, innermost: innermost})
 		innermost = false
-		calleeName = decl
-		if fn != decl {
-			calleeName = ""
-		}
-		text := "    at " + where + strconv.Itoa(line) + ":" + strconv.Itoa(col)
-		if fn != "" {
-			text += " in " + fn
-		}
-		out = append(out, resolved{text, sourceLine(src.lines, line, col)})
+		out = append(out, f)
 	}
 	var tb []string
 	for i := 0; i < len(out); {
@@ -283,6 +243,104 @@ func (e *Engine) traceback(err *kernel.Error, code string) *kernel.Error {
 		i += n
 	}
 	return &kernel.Error{Name: err.Name, Value: err.Value, Traceback: tb}
+}
+
+// frameResolver turns the frames yaegi reported into traceback lines.
+type frameResolver struct {
+	e       *Engine
+	cur     *cellSource         // the running cell
+	earlier map[int]*cellSource // the earlier cells (Engine.ran) parsed so far
+	memo    map[frameKey]memoFrame
+	value   string // the panic's message
+}
+
+// frameKey is a frame as yaegi reported it (cell line and column of its
+// body's start, function name), with the frame it called.
+type frameKey struct {
+	line, col int
+	fn        string
+	inner     callee
+	innermost bool
+}
+
+// memoFrame is a resolved frame, kept because a deep recursion repeats
+// its frames.
+type memoFrame struct {
+	resolvedFrame
+	as callee
+}
+
+// resolvedFrame is a frame's traceback line with the source line under
+// it.
+type resolvedFrame struct {
+	text  string
+	lines []string
+}
+
+// callee is the function of a frame, as its caller's frame looks for the
+// call of it: a declared function or method by name, or a function
+// literal of the cell src.
+type callee struct {
+	name string
+	lit  *ast.FuncLit
+	src  *cellSource
+}
+
+// resolve finds the cell and position of frame k, and the callee its
+// caller's frame looks for.
+func (r *frameResolver) resolve(k frameKey) (resolvedFrame, callee) {
+	if m, ok := r.memo[k]; ok {
+		return m.resolvedFrame, m.as
+	}
+	line, col := k.line, k.col
+	decl := declName(k.fn)
+	src, where := r.cur, "cell:"
+	if decl != "" && r.cur.funcAt(decl, line) == nil {
+		for j := len(r.e.ran) - 1; j >= 0; j-- {
+			c := r.earlier[j]
+			if c == nil {
+				c = parseCell(r.e.ran[j])
+				r.earlier[j] = c
+			}
+			if c.funcAt(decl, line) != nil {
+				src, where = c, "earlier cell:"
+				break
+			}
+		}
+	}
+	var typ *ast.FuncType
+	body := src.top
+	if decl != "" {
+		body = nil
+		if f := src.funcAt(decl, line); f != nil {
+			typ, body = f.Type, f.Body.List
+		}
+	}
+	as := callee{name: decl, src: src}
+	if k.fn != decl { // a function literal: its body starts at line:col
+		as.name, as.lit = "", src.litAt(body, line, col)
+		typ, body = nil, nil
+		if as.lit != nil {
+			typ, body = as.lit.Type, as.lit.Body.List
+		}
+	}
+	var at token.Pos
+	if k.innermost {
+		at = src.failing(body, r.value)
+	} else {
+		at = src.callOf(body, typ, k.inner)
+	}
+	if at.IsValid() {
+		p := src.fset.Position(at)
+		line, col = p.Line-headerLines, p.Column
+	}
+	text := "    at " + where + strconv.Itoa(line) + ":" + strconv.Itoa(col)
+	if k.fn != "" {
+		text += " in " + k.fn
+	}
+	f := resolvedFrame{text, sourceLine(src.lines, line, col)}
+	r.memo[k] = memoFrame{f, as}
+	return f, as
 }
 
 // declName is the function or method that a frame's function name
@@ -348,8 +406,20 @@ func (c *cellSource) funcAt(name string, line int) *ast.FuncDecl {
 }
 
 // callOf is the position of the one call of callee in body (outside
-// function literals), or NoPos when there is none or several.
-func (c *cellSource) callOf(body []ast.Stmt, callee string) token.Pos {
+// function literals), or NoPos when there is none or several. A function
+// literal is found where it is called, or as the one call of a
+// parameter of typ (the function that holds body) of a function type.
+func (c *cellSource) callOf(body []ast.Stmt, typ *ast.FuncType, callee callee) token.Pos {
+	params := map[string]bool{}
+	if typ != nil && typ.Params != nil {
+		for _, p := range typ.Params.List {
+			if _, ok := p.Type.(*ast.FuncType); ok {
+				for _, n := range p.Names {
+					params[n.Name] = true
+				}
+			}
+		}
+	}
 	var found []token.Pos
 	inspectBody(body, func(n ast.Node) {
 		call, ok := n.(*ast.CallExpr)
@@ -362,16 +432,20 @@ func (c *cellSource) callOf(body []ast.Stmt, callee string) token.Pos {
 		}
 		switch f := fun.(type) {
 		case *ast.Ident:
-			if f.Name == callee {
+			if callee.name != "" && f.Name == callee.name || callee.lit != nil && params[f.Name] {
 				found = append(found, call.Pos())
 			}
 		case *ast.SelectorExpr:
-			if f.Sel.Name == callee {
+			if callee.name != "" && f.Sel.Name == callee.name {
+				found = append(found, call.Pos())
+			}
+		case *ast.FuncLit:
+			if callee.lit == f && callee.src == c {
 				found = append(found, call.Pos())
 			}
 		}
 	})
-	if len(found) != 1 {
+	if callee.name == "" && callee.lit == nil || len(found) != 1 {
 		return token.NoPos
 	}
 	return found[0]
@@ -409,13 +483,13 @@ func (c *cellSource) failing(body []ast.Stmt, msg string) token.Pos {
 	return found[0]
 }
 
-// litAt is the body of the innermost function literal in body whose
-// first statement holds the cell's line and col (yaegi reports a frame
-// at the first node its body runs, inside that statement), or nil.
-func (c *cellSource) litAt(body []ast.Stmt, line, col int) []ast.Stmt {
+// litAt is the innermost function literal in body whose first
+// statement holds the cell's line and col (yaegi reports a frame at the
+// first node its body runs, inside that statement), or nil.
+func (c *cellSource) litAt(body []ast.Stmt, line, col int) *ast.FuncLit {
 	at := [2]int{line + headerLines, col}
 	before := func(a, b [2]int) bool { return a[0] < b[0] || a[0] == b[0] && a[1] <= b[1] }
-	var found []ast.Stmt
+	var found *ast.FuncLit
 	for _, s := range body {
 		ast.Inspect(s, func(n ast.Node) bool {
 			lit, ok := n.(*ast.FuncLit)
@@ -425,7 +499,7 @@ func (c *cellSource) litAt(body []ast.Stmt, line, col int) []ast.Stmt {
 			first := lit.Body.List[0]
 			from, to := c.fset.Position(first.Pos()), c.fset.Position(first.End())
 			if before([2]int{from.Line, from.Column}, at) && before(at, [2]int{to.Line, to.Column}) {
-				found = lit.Body.List
+				found = lit
 			}
 			return true
 		})

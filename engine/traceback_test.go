@@ -3,6 +3,8 @@ package engine
 import (
 	"strings"
 	"testing"
+
+	"github.com/gokernel/gokernel/kernel"
 )
 
 // TestTraceback: each frame of a panic names the cell its function comes
@@ -76,11 +78,22 @@ func TestTraceback(t *testing.T) {
     at cell:4:3 in func
                 m[x] = 1
                 ^
-    at earlier cell:2:2 in each
-            for _, x := range xs {
-            ^
+    at earlier cell:3:3 in each
+                f(x)
+                ^
     at cell:1:1
         each([]int{1, 2}, func(x int) {
+        ^`},
+		{"function literal called where it is written",
+			nil, "func runs() {\n\tx := 1\n\tfunc() {\n\t\tpanic(x)\n\t}()\n}\nruns()", `
+    at cell:4:3 in runs.func
+                panic(x)
+                ^
+    at cell:3:2 in runs
+            func() {
+            ^
+    at cell:7:1
+        runs()
         ^`},
 		{"a method declared in an earlier cell",
 			[]string{"type Sq struct{ s int }\nfunc (q Sq) Area() int {\n\tx := q.s\n\tpanic(\"area\")\n\treturn x\n}"}, "Sq{2}.Area()", `
@@ -113,5 +126,29 @@ func TestTraceback(t *testing.T) {
 				t.Errorf("traceback\n%s\nwant\n%s", got, tt.want[1:])
 			}
 		})
+	}
+}
+
+// TestTracebackOfDeepRecursion: the frames yaegi reports for a panic at
+// the bottom of a deep recursion (all at the body's start) resolve to one
+// panic frame, three call frames and a count.
+func TestTracebackOfDeepRecursion(t *testing.T) {
+	e := newEngine(t)
+	code := "func deep(n int) {\n\tif n == 0 {\n\t\tpanic(\"bottom\")\n\t}\n\tdeep(n - 1)\n}\ndeep(50000)"
+	tb := []string{"panic: bottom"}
+	for range 50001 {
+		tb = append(tb, "    at cell:2:5 in deep")
+	}
+	tb = append(tb, "    at cell:7:1")
+	got := e.traceback(&kernel.Error{Name: ErrPanic, Value: "bottom", Traceback: tb}, code).Traceback
+	want := []string{"panic: bottom",
+		"    at cell:3:3 in deep", "                panic(\"bottom\")", "                ^",
+		"    at cell:5:2 in deep", "            deep(n - 1)", "            ^",
+		"    at cell:5:2 in deep", "            deep(n - 1)", "            ^",
+		"    at cell:5:2 in deep", "            deep(n - 1)", "            ^",
+		"    [Previous frame repeated 49997 more times]",
+		"    at cell:7:1", "        deep(50000)", "        ^"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("traceback\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
