@@ -453,8 +453,9 @@ func (c *cellSource) callOf(body []ast.Stmt, typ *ast.FuncType, callee callee) t
 
 // failing is the position of the one node of body (outside function
 // literals) that can raise a panic with message msg: an index expression
-// for an index out of range, a division for a division by zero, else a
-// call of panic; NoPos when there is none or several.
+// for an index out of range or a nil map, a division for a division by
+// zero, else a call of panic (of a literal reading msg, or of any other
+// value); NoPos when there is none or several.
 func (c *cellSource) failing(body []ast.Stmt, msg string) token.Pos {
 	var found []token.Pos
 	inspectBody(body, func(n ast.Node) {
@@ -472,7 +473,7 @@ func (c *cellSource) failing(body []ast.Stmt, msg string) token.Pos {
 				found = append(found, n.OpPos)
 			}
 		case *ast.CallExpr:
-			if id, ok := n.Fun.(*ast.Ident); ok && id.Name == "panic" && !strings.Contains(msg, "out of range") && !strings.Contains(msg, "divide by zero") {
+			if id, ok := n.Fun.(*ast.Ident); ok && id.Name == "panic" && len(n.Args) == 1 && panics(n.Args[0], msg) {
 				found = append(found, n.Pos())
 			}
 		}
@@ -505,6 +506,17 @@ func (c *cellSource) litAt(body []ast.Stmt, line, col int) *ast.FuncLit {
 		})
 	}
 	return found
+}
+
+// panics reports whether panic(arg) can be the panic with message msg: a
+// literal must read msg, and no call of panic raises the runtime's
+// messages.
+func panics(arg ast.Expr, msg string) bool {
+	if lit, ok := arg.(*ast.BasicLit); ok {
+		v, err := strconv.Unquote(lit.Value)
+		return err != nil || v == msg
+	}
+	return !strings.Contains(msg, "out of range") && !strings.Contains(msg, "divide by zero") && !strings.Contains(msg, "nil map")
 }
 
 // inspectBody calls visit for every node of body outside function

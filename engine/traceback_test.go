@@ -95,6 +95,14 @@ func TestTraceback(t *testing.T) {
     at cell:7:1
         runs()
         ^`},
+		{"a panic of compiled code beside a panic call of the cell",
+			nil, "import \"strings\"\nfunc rep(n int) string {\n\tif n > 100 {\n\t\tpanic(\"too many\")\n\t}\n\treturn strings.Repeat(\"x\", n)\n}\nrep(-1)", `
+    at cell:3:2 in rep
+            if n > 100 {
+            ^
+    at cell:8:1
+        rep(-1)
+        ^`},
 		{"a method declared in an earlier cell",
 			[]string{"type Sq struct{ s int }\nfunc (q Sq) Area() int {\n\tx := q.s\n\tpanic(\"area\")\n\treturn x\n}"}, "Sq{2}.Area()", `
     at earlier cell:4:2 in Area
