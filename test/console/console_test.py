@@ -120,10 +120,12 @@ def continuation_prompt(s):
     s.prompt_is(1)
     s.term.type("func square(n int) int {")
     s.term.key("Enter")
-    s.term.wait(r"^In \[1\]: func square\(n int\) int \{\n +\.\.\.: ", "continuation prompt after 'func square(n int) int {'", CELL)
+    # The continuation lines end in the four spaces of indent that
+    # is_complete asks for, which the screen capture trims.
+    s.term.wait(r"^In \[1\]: func square\(n int\) int \{\n +\.\.\.:", "continuation prompt after 'func square(n int) int {'", CELL)
     s.term.type("return n * n")
     s.term.key("Enter")
-    s.term.wait(r"^ +\.\.\.: .*return n \* n\n +\.\.\.: ", "second continuation prompt", CELL)
+    s.term.wait(r"^ +\.\.\.: {5}return n \* n\n +\.\.\.:", "second continuation prompt, indented by four spaces (no ^I)", CELL)
     expect("In [2]" not in s.term.screen(), "the open func was executed", s.term.screen())
     s.term.type("}")
     s.term.key("Enter")
