@@ -119,7 +119,20 @@
 // streams written before them. Standard input (fmt.Scan*, os.Stdin) asks
 // the frontend for one line at a time.
 //
-// Errors carry cell line:column positions. Panics — in the cell, in
+// Errors carry cell line:column positions.
+// A panic's traceback has one frame per interpreted call, innermost
+// first, each with its source line and a caret: "at cell:L:C" in the
+// running cell, "at earlier cell:L:C in g" for a function declared by an
+// earlier cell (the engine keeps the source of the cells that declared
+// functions). yaegi reports every frame at the first statement of its
+// function's body, so the engine moves a caller's frame to its one call
+// of the callee, and the innermost frame to the one panic call, index
+// expression or division that can raise the panic; with none or several
+// the frame stays at the body's start. Runs of more than three identical
+// frames (recursion) end with "[Previous frame repeated N more times]".
+// IsComplete's indent is four spaces per open block or bracket.
+//
+// Panics — in the cell, in
 // goroutines it starts (go statements are rewritten to recover), in the
 // interpreter itself, os.Exit and log.Fatal (restricted mode turns them
 // into panics) — end the cell with an error and keep the interpreter's
