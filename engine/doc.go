@@ -133,11 +133,12 @@
 // IsComplete's indent is four spaces per open block or bracket.
 //
 // Panics — in the cell, in goroutines it starts (go statements are
-// rewritten to recover), in the interpreter itself, os.Exit and
-// log.Fatal (restricted mode turns them into panics) — end the cell with an error and keep the interpreter's
-// state, as does an interrupt: cancelling Execute's context stops
-// interpreted loops, time.Sleep and channel operations, and compiled code
-// sees the cancellation through cell.Context.
+// rewritten to recover), in the interpreter itself, os.Exit and log.Fatal
+// (restricted mode turns them into panics) — end the cell with an error
+// and keep the interpreter's state, as does an interrupt: cancelling
+// Execute's context stops interpreted loops, time.Sleep and channel
+// operations, and compiled code sees the cancellation through
+// cell.Context.
 //
 // # Performance (2 shared cores)
 //
