@@ -122,9 +122,10 @@
 // Errors carry cell line:column positions.
 // A panic's traceback has one frame per interpreted call, innermost
 // first, each with its source line and a caret: "at cell:L:C" in the
-// running cell, "at earlier cell:L:C in g" for a function declared by an
-// earlier cell (the engine keeps the source of the cells that declared
-// functions). yaegi reports every frame at the first statement of its
+// running cell, "at In [n]:L:C in g" for a function declared by an
+// earlier cell, named by its execution count as the frontend shows it
+// (kernel.ExecutionCount; "earlier cell:L:C" when there is none). The
+// engine keeps the source of the distinct cells that declared functions. yaegi reports every frame at the first statement of its
 // function's body, so the engine moves a caller's frame to its one call
 // of the callee, and the innermost frame to the one panic call, index
 // expression or division that can raise the panic; with none or several

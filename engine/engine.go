@@ -61,7 +61,7 @@ type Engine struct {
 	wrapped          []span            // statements of the cell run as function literals (see blockdefine.go)
 	returned         bool              // the running cell's top level returned (see cellreturn.go)
 	stopWait         time.Duration     // see defaultStopWait
-	ran              []string          // sources of the cells that ran, oldest first (see traceback)
+	ran              []ranCell         // the cells that ran and declared functions, oldest first (see traceback)
 }
 
 var _ kernel.Interpreter = (*Engine)(nil)
@@ -177,7 +177,8 @@ func (e *Engine) Execute(ctx context.Context, code string, out kernel.Output) ke
 	defer leave()
 
 	e.reportGoPanics(out, "a goroutine started by an earlier cell panicked")
-	return e.run(runCtx, code)
+	count, _ := kernel.ExecutionCount(ctx)
+	return e.run(runCtx, code, count)
 }
 
 // reportGoPanics writes the goroutine panics that happened outside of the
@@ -195,7 +196,7 @@ func (e *Engine) reportGoPanics(out kernel.Output, why string) {
 // run evaluates the chunks of a cell: its imports first (they apply to
 // the whole cell, as in a Go file), then the rest in order, then the
 // calls the cell's top level deferred.
-func (e *Engine) run(ctx context.Context, code string) (res kernel.ExecuteResult) {
+func (e *Engine) run(ctx context.Context, code string, count int) (res kernel.ExecuteResult) {
 	defer func() {
 		if r := recover(); r != nil {
 			res = kernel.ExecuteResult{Err: internalError(r)}
@@ -205,7 +206,7 @@ func (e *Engine) run(ctx context.Context, code string) (res kernel.ExecuteResult
 	e.result = nil
 	e.resMu.Unlock()
 
-	defer e.remember(code, &res)
+	defer e.remember(code, count, &res)
 	chunks := split(code)
 	sort.SliceStable(chunks, func(i, j int) bool {
 		return chunks[i].Kind == cellsplit.Imports && chunks[j].Kind != cellsplit.Imports

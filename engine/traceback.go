@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -123,11 +124,14 @@ func (r *frameResolver) resolve(k frameKey) (resolvedFrame, callee) {
 		for j := len(r.e.ran) - 1; j >= 0; j-- {
 			c := r.earlier[j]
 			if c == nil {
-				c = parseCell(r.e.ran[j])
+				c = parseCell(r.e.ran[j].code)
 				r.earlier[j] = c
 			}
 			if c.funcAt(decl, line) != nil {
 				src, where = c, "earlier cell:"
+				if n := r.e.ran[j].count; n > 0 {
+					where = "In [" + strconv.Itoa(n) + "]:"
+				}
 				break
 			}
 		}
@@ -178,12 +182,22 @@ func declName(fn string) string {
 	return name
 }
 
+// ranCell is a cell that ran, as tracebacks of later cells name it: its
+// source and its execution count (the n of In [n]; 0 when the kernel gave
+// none).
+type ranCell struct {
+	code  string
+	count int
+}
+
 // remember keeps the source of a cell that ran for the tracebacks of
 // later cells, unless it failed to compile (it then declared nothing) or
-// declares no function.
-func (e *Engine) remember(code string, res *kernel.ExecuteResult) {
+// declares no function. A cell run again replaces its earlier run, so
+// the sources kept are at most the distinct cells of the session.
+func (e *Engine) remember(code string, count int, res *kernel.ExecuteResult) {
 	if res.Err != nil && (res.Err.Name == ErrSyntax || res.Err.Name == ErrCompile) || !strings.Contains(code, "func") {
 		return
 	}
-	e.ran = append(e.ran, code)
+	e.ran = slices.DeleteFunc(e.ran, func(c ranCell) bool { return c.code == code })
+	e.ran = append(e.ran, ranCell{code, count})
 }

@@ -50,7 +50,11 @@ func (k *Kernel) execute(r *request) {
 		return
 	}
 	out := newCellOutput(k, r.msg, req.Silent, orTrue(req.AllowStdin))
-	res := k.run(req.Code, out)
+	count := 0
+	if storeHistory {
+		count = n
+	}
+	res := k.run(req.Code, count, out)
 	out.flush()
 
 	if storeHistory {
@@ -94,10 +98,28 @@ func (k *Kernel) isExitCommand(code string) bool {
 	return false
 }
 
-// run executes code with a context that Interrupt cancels. A panic in
-// the interpreter becomes the cell's error; the kernel lives on.
-func (k *Kernel) run(code string, out *cellOutput) (res ExecuteResult) {
-	ctx, cancel := context.WithCancel(k.ctx)
+// executionCountKey is the context key of ExecutionCount.
+type executionCountKey struct{}
+
+// ExecutionCount is the execution count of the cell that an
+// Interpreter.Execute context runs — the n of the frontend's In [n] — and
+// whether it has one (a silent execute, or one that does not store
+// history, has none of its own). Interpreters use it to name earlier
+// cells in tracebacks as the frontend shows them.
+func ExecutionCount(ctx context.Context) (int, bool) {
+	n, ok := ctx.Value(executionCountKey{}).(int)
+	return n, ok
+}
+
+// run executes code with a context that Interrupt cancels and that
+// carries count (0: none; see ExecutionCount). A panic in the interpreter
+// becomes the cell's error; the kernel lives on.
+func (k *Kernel) run(code string, count int, out *cellOutput) (res ExecuteResult) {
+	parent := k.ctx
+	if count > 0 {
+		parent = context.WithValue(parent, executionCountKey{}, count)
+	}
+	ctx, cancel := context.WithCancel(parent)
 	out.ctx = ctx
 	k.runMu.Lock()
 	k.cancelRun = cancel

@@ -79,6 +79,9 @@ func (s *scriptInterp) Execute(ctx context.Context, code string, out kernel.Outp
 			} else {
 				out.Stream("stdout", "got: "+v+"\n")
 			}
+		case "count":
+			n, ok := kernel.ExecutionCount(ctx)
+			out.Stream("stdout", fmt.Sprintf("count %d %v\n", n, ok))
 		case "panic":
 			panic("script asked for it")
 		default:
