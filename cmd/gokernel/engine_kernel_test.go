@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/gokernel/gokernel/engine"
 	"github.com/gokernel/gokernel/kernel/kerneltest"
@@ -52,18 +51,8 @@ func startEngineKernel(t *testing.T) func(code string) map[string]any {
 	s := kerneltest.Start(t, eng)
 	return func(code string) map[string]any {
 		t.Helper()
-		req, err := s.Send(kerneltest.Shell, "execute_request", map[string]any{"code": code})
-		if err != nil {
-			t.Fatal(err)
-		}
-		rep, err := s.Reply(kerneltest.Shell, req, 30*time.Second)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := s.IOPub(req, 30*time.Second); err != nil {
-			t.Fatal(err)
-		}
-		return kerneltest.Content(rep)
+		rep, _ := executeCell(t, s.Frontend, code)
+		return rep
 	}
 }
 

@@ -26,10 +26,10 @@ func freePort(t *testing.T) int {
 	return l.Addr().(*net.TCPAddr).Port
 }
 
-// TestKernelCommand runs "gokernel kernel" in-process with the real
-// engine and drives it as a frontend: output, a result, SIGINT during a
-// sleep (the process must survive it) and shutdown.
-func TestKernelCommand(t *testing.T) {
+// connectionFile writes a connection file of free loopback ports and a
+// fresh key, as a frontend does before it starts a kernel.
+func connectionFile(t *testing.T) (transport.ConnectionInfo, string) {
+	t.Helper()
 	info := transport.ConnectionInfo{Transport: "tcp", IP: "127.0.0.1", Key: wire.NewID(),
 		SignatureScheme: "hmac-sha256", ShellPort: freePort(t), ControlPort: freePort(t),
 		IOPubPort: freePort(t), StdinPort: freePort(t), HBPort: freePort(t)}
@@ -38,6 +38,43 @@ func TestKernelCommand(t *testing.T) {
 	if err := os.WriteFile(conn, b, 0o600); err != nil {
 		t.Fatal(err)
 	}
+	return info, conn
+}
+
+// executeCell runs code through f and returns the execute_reply content
+// and the text the cell showed (its stdout and the text of its result).
+func executeCell(t *testing.T, f *kerneltest.Frontend, code string) (map[string]any, string) {
+	t.Helper()
+	req, err := f.Send(kerneltest.Shell, "execute_request", map[string]any{"code": code})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := f.Reply(kerneltest.Shell, req, 30*time.Second)
+	if err != nil {
+		t.Fatalf("%s: %v", code, err)
+	}
+	msgs, err := f.IOPub(req, 30*time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out strings.Builder
+	for _, m := range msgs {
+		c := kerneltest.Content(m)
+		switch m.Header.MsgType {
+		case "stream":
+			out.WriteString(c["text"].(string))
+		case "execute_result":
+			out.WriteString(c["data"].(map[string]any)["text/plain"].(string))
+		}
+	}
+	return kerneltest.Content(rep), out.String()
+}
+
+// TestKernelCommand runs "gokernel kernel" in-process with the real
+// engine and drives it as a frontend: output, a result, SIGINT during a
+// sleep (the process must survive it) and shutdown.
+func TestKernelCommand(t *testing.T) {
+	info, conn := connectionFile(t)
 	done := make(chan error, 1)
 	go func() { done <- runKernel([]string{"--connection-file", conn, "--log-level", "warn"}) }()
 	f, err := kerneltest.Dial(info)
@@ -46,32 +83,7 @@ func TestKernelCommand(t *testing.T) {
 	}
 	defer f.Close()
 
-	execute := func(code string) (map[string]any, string) {
-		t.Helper()
-		req, err := f.Send(kerneltest.Shell, "execute_request", map[string]any{"code": code})
-		if err != nil {
-			t.Fatal(err)
-		}
-		rep, err := f.Reply(kerneltest.Shell, req, 30*time.Second)
-		if err != nil {
-			t.Fatalf("%s: %v", code, err)
-		}
-		msgs, err := f.IOPub(req, 30*time.Second)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var out strings.Builder
-		for _, m := range msgs {
-			c := kerneltest.Content(m)
-			switch m.Header.MsgType {
-			case "stream":
-				out.WriteString(c["text"].(string))
-			case "execute_result":
-				out.WriteString(c["data"].(map[string]any)["text/plain"].(string))
-			}
-		}
-		return kerneltest.Content(rep), out.String()
-	}
+	execute := func(code string) (map[string]any, string) { return executeCell(t, f, code) }
 	if rep, out := execute("import (\n\t\"fmt\"\n\t\"time\"\n)\nx := 40\nfmt.Println(\"hello, world\")"); rep["status"] != "ok" || out != "hello, world\n" {
 		t.Errorf("hello: %v %q", rep, out)
 	}

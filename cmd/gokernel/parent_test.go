@@ -2,10 +2,8 @@ package main
 
 import (
 	"bufio"
-	"encoding/json"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"syscall"
@@ -13,8 +11,6 @@ import (
 	"time"
 
 	"github.com/gokernel/gokernel/kernel/kerneltest"
-	"github.com/gokernel/gokernel/kernel/transport"
-	"github.com/gokernel/gokernel/kernel/wire"
 )
 
 // TestMain lets a test start this test binary as the gokernel command, in
@@ -32,14 +28,7 @@ func TestMain(m *testing.M) {
 // killed with SIGKILL, so no shutdown_request will ever come. The kernel
 // must notice and exit instead of running on as an orphan.
 func TestKernelExitsWhenItsFrontendDies(t *testing.T) {
-	info := transport.ConnectionInfo{Transport: "tcp", IP: "127.0.0.1", Key: wire.NewID(),
-		SignatureScheme: "hmac-sha256", ShellPort: freePort(t), ControlPort: freePort(t),
-		IOPubPort: freePort(t), StdinPort: freePort(t), HBPort: freePort(t)}
-	b, _ := json.Marshal(info)
-	conn := filepath.Join(t.TempDir(), "kernel.json")
-	if err := os.WriteFile(conn, b, 0o600); err != nil {
-		t.Fatal(err)
-	}
+	info, conn := connectionFile(t)
 	sh := exec.Command("/bin/sh", "-c", `JPY_PARENT_PID=$$ GOKERNEL_TEST_MAIN=1 "$0" kernel --connection-file "$1" & echo $!; wait`,
 		os.Args[0], conn)
 	stdout, err := sh.StdoutPipe()
