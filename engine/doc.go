@@ -56,8 +56,13 @@
 // (including `for range n` and labelled loops), per-iteration loop
 // variables captured by closures, go and defer statements (Go 1.22), and
 // the built-ins min, max and clear. Generic functions and types work with
-// inference (func Map[T, U any], type Pair[K comparable, V any], methods
-// on generic types, constraints such as cmp.Ordered or ~int | ~float64).
+// inference (func Filter[T any], type Pair[K comparable, V any], methods
+// on generic types, constraints such as cmp.Ordered or ~int | ~float64),
+// except a type parameter that only a function argument's result shows:
+// for func Map[T, U any](xs []T, f func(T) U), yaegi takes U to be T, so
+// Map(ints, func(i int) string {...}) fails with "cannot use type
+// func(int) string as type func(int) int"; write the type arguments,
+// Map[int, string](ints, f).
 // The standard library's generic packages slices, maps and iter (Go 1.23
 // API), which yaegi cannot take from compiled code, are interpreted from
 // the engine's own source (package generic): slices.Sort, slices.Max,
