@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"context"
 	"fmt"
 	"github.com/gokernel/gokernel/engine/generic"
 	"go/ast"
@@ -101,4 +102,20 @@ func (e *Engine) compileAutoImports(paths []string) ([]compiled, *kernel.Error) 
 		return nil, kerr
 	}
 	return []compiled{{prog: prog, done: func() { e.recordImports(specs) }}}, nil
+}
+
+// importNow imports the package at path as a cell of its own that only
+// imports it: the automatic import of a package that the running cell
+// uses without importing it.
+func (e *Engine) importNow(ctx context.Context, path string) *kernel.Error {
+	steps, kerr := e.compileAutoImports([]string{path})
+	if kerr != nil {
+		return kerr
+	}
+	for _, s := range steps {
+		if kerr := e.runStep(ctx, s); kerr != nil {
+			return kerr
+		}
+	}
+	return nil
 }

@@ -175,3 +175,24 @@ func TestAutoImportMultiValueDefine(t *testing.T) {
 		{code: "m", result: "7"},
 	})
 }
+
+// TestAutoImportThatYaegiStillRejects: two packages imported
+// automatically by one cell both work, and where yaegi calls a package
+// undefined even after the engine imported it (a composite literal holding
+// an undefined name), the cell reports a compile error, not an internal
+// error, and state stays.
+func TestAutoImportThatYaegiStillRejects(t *testing.T) {
+	e := newEngine(t)
+	run(t, e, "kept := 3")
+	for _, code := range []string{"a := []nnplot.Run{{\"16\", h16}}", "b := []int{h16}"} {
+		if err, _ := runErr(t, e, code); err.Name != ErrCompile || !strings.Contains(err.Value, "undefined: h16") {
+			t.Errorf("%q: %s %q, want the compile error undefined: h16", code, err.Name, err.Value)
+		}
+	}
+	if res, _ := run(t, e, "var h *nnlib.History\nr := nnplot.Run{History: h}\nr.History == nil"); plain(res) != "true" {
+		t.Errorf("two packages imported automatically in one cell: %q", plain(res))
+	}
+	if res, _ := run(t, e, "kept"); plain(res) != "3" {
+		t.Errorf("kept = %q after the failed cells", plain(res))
+	}
+}

@@ -2,11 +2,13 @@ package engine
 
 import (
 	"context"
+	"fmt"
 	"go/ast"
 	"go/constant"
 	"go/parser"
 	"go/token"
 	"reflect"
+	"regexp"
 
 	"github.com/gokernel/gokernel/engine/cellsplit"
 	"github.com/gokernel/gokernel/engine/rewrite"
@@ -121,6 +123,11 @@ func (e *Engine) compile(n ast.Node) (prog *interp.Program, kerr *kernel.Error) 
 	defer func() {
 		if r := recover(); r != nil {
 			prog, kerr = nil, internalError(r)
+			// yaegi v0.16.1 panics on an undefined name inside a
+			// composite literal ([]int{zz}) instead of reporting it.
+			if m := incompleteType.FindStringSubmatch(fmt.Sprint(r)); m != nil {
+				kerr = compileError(fmt.Errorf("%s:%s: undefined: %s", m[1], m[2], m[3]))
+			}
 		}
 	}()
 	prog, err := e.interp.CompileAST(n)
@@ -130,6 +137,10 @@ func (e *Engine) compile(n ast.Node) (prog *interp.Program, kerr *kernel.Error) 
 	}
 	return prog, nil
 }
+
+// incompleteType matches yaegi's panic for an undefined name that a
+// composite literal holds: "CFG post-order panic: 2:26: incomplete type h16".
+var incompleteType = regexp.MustCompile(`(\d+):(\d+): incomplete type (\w+)$`)
 
 // resizeFrame runs an empty program: an execution sizes the global frame
 // for the globals compiled so far.

@@ -13,7 +13,9 @@
 // preloaded package, standard library included, has that name — as
 // goimports would; otherwise the error lists the candidates:
 // `undefined: rand (add import "crypto/rand" or "math/rand" or
-// "math/rand/v2")`. The automatic import lasts like a written one.
+// "math/rand/v2")`. The automatic import is done on its own before the
+// cell compiles again, and lasts like a written one, also when the cell
+// then fails.
 // (Yaegi v0.16.1 crashes, rather than reporting the package undefined, on
 // a top-level definition of several values from such a package's call,
 // m, err := strconv.Atoi(s): the engine reports the undefined package

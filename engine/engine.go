@@ -215,21 +215,35 @@ func (e *Engine) run(ctx context.Context, code string, count int) (res kernel.Ex
 	// Compile the whole cell first: a compile error leaves no trace. A
 	// package the cell uses without importing it is imported when its
 	// name is unambiguous, and the cell compiled again.
+	//
+	// The missing package is imported for good, in a step of its own,
+	// before the cell is compiled again: yaegi v0.16.1 does not always
+	// take an import again after a failed compile was rolled back (with
+	// two packages imported that way, the retry could call the first
+	// undefined or redeclared).
 	var auto []string
 	var plan [][]compiled
 	var before []*checkpoint
 	for {
 		var kerr *kernel.Error
-		plan, before, kerr = e.compileCell(code, chunks, auto)
+		plan, before, kerr = e.compileCell(code, chunks)
 		if kerr == nil {
 			break
 		}
 		e.restore(before[0])
 		path, hinted := e.missingImport(kerr)
 		if path == "" || slices.Contains(auto, path) {
+			if hinted == nil {
+				// yaegi still calls a package undefined after its
+				// import: report its error as it is.
+				hinted = kerr
+			}
 			return kernel.ExecuteResult{Err: e.annotate(hinted, code)}
 		}
 		auto = append(auto, path)
+		if kerr := e.importNow(ctx, path); kerr != nil {
+			return kernel.ExecuteResult{Err: kerr}
+		}
 	}
 	var err *kernel.Error
 	e.returned = false
@@ -277,19 +291,10 @@ func (e *Engine) run(ctx context.Context, code string, count int) (res kernel.Ex
 	return kernel.ExecuteResult{}
 }
 
-// compileCell compiles the chunks of a cell, after imports of the auto
-// paths. before[i] is the checkpoint taken before plan[i] compiled;
+// compileCell compiles the chunks of a cell. before[i] is the checkpoint taken before plan[i] compiled;
 // before[0] is there even when an error stopped the compilation.
-func (e *Engine) compileCell(code string, chunks []cellsplit.Chunk, auto []string) (plan [][]compiled, before []*checkpoint, kerr *kernel.Error) {
+func (e *Engine) compileCell(code string, chunks []cellsplit.Chunk) (plan [][]compiled, before []*checkpoint, kerr *kernel.Error) {
 	before = []*checkpoint{e.save(code)}
-	if len(auto) > 0 {
-		steps, kerr := e.compileAutoImports(auto)
-		if kerr != nil {
-			return nil, before, kerr
-		}
-		plan = append(plan, steps)
-		before = append(before, e.save(code))
-	}
 	for i, ch := range chunks {
 		steps, kerr := e.compileChunk(code, ch, i == len(chunks)-1, before[len(before)-1])
 		if kerr != nil {
