@@ -319,12 +319,18 @@ func (o syncedOutput) ClearOutput(wait bool) {
 }
 
 // Input takes the unterminated last line of stdout as the prompt when it
-// has none.
+// has none. When the frontend cannot answer (no stdin), that text goes to
+// stdout after all, where the cell wrote it.
 func (o syncedOutput) Input(prompt string, password bool) (string, error) {
+	taken := false
 	if prompt == "" {
-		prompt = o.capt.takePrompt()
+		prompt, taken = o.capt.takePrompt(), true
 	} else {
 		o.capt.sync()
 	}
-	return o.Output.Input(prompt, password)
+	line, err := o.Output.Input(prompt, password)
+	if err != nil && taken && prompt != "" {
+		o.Output.Stream("stdout", prompt)
+	}
+	return line, err
 }

@@ -242,3 +242,17 @@ func TestLateGoroutineOutputReachesTheCell(t *testing.T) {
 		time.Sleep(10 * time.Millisecond)
 	}
 }
+
+// TestStdinPromptWithoutStdin: when the frontend allows no input, the text
+// the cell printed as a prompt is not lost: it reaches stdout.
+func TestStdinPromptWithoutStdin(t *testing.T) {
+	e := newEngine(t)
+	out := &recorder{noStdin: true}
+	res := e.Execute(context.Background(), "import \"fmt\"\nfmt.Print(\"Name: \")\nvar name string\n_, err := fmt.Scanln(&name)\nfmt.Println(err != nil)", out)
+	if res.Err != nil {
+		t.Fatal(res.Err)
+	}
+	if got, want := out.text("stdout"), "Name: true\n"; got != want {
+		t.Errorf("stdout %q, want %q", got, want)
+	}
+}
