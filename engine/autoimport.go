@@ -80,42 +80,20 @@ func packagesNamed() map[string][]string {
 	return byName
 }
 
-// compileAutoImports compiles the imports that the engine adds to a cell
-// that uses packages it did not import.
-func (e *Engine) compileAutoImports(paths []string) ([]compiled, *kernel.Error) {
-	var b strings.Builder
-	b.WriteString(fileHeader)
-	for _, p := range paths {
-		fmt.Fprintf(&b, "import %q\n", p)
-	}
-	f, err := parser.ParseFile(e.interp.FileSet(), srcName, b.String(), parser.SkipObjectResolution)
-	if err != nil {
-		return nil, syntaxError(err, b.String())
-	}
-	specs := make([]ast.Spec, len(f.Imports))
-	for i, imp := range f.Imports {
-		specs[i] = imp
-	}
-	f.Decls = []ast.Decl{&ast.GenDecl{Tok: token.IMPORT, Specs: specs}}
-	prog, kerr := e.compile(f)
-	if kerr != nil {
-		return nil, kerr
-	}
-	return []compiled{{prog: prog, done: func() { e.recordImports(specs) }}}, nil
-}
-
 // importNow imports the package at path as a cell of its own that only
 // imports it: the automatic import of a package that the running cell
 // uses without importing it.
 func (e *Engine) importNow(ctx context.Context, path string) *kernel.Error {
-	steps, kerr := e.compileAutoImports([]string{path})
+	src := fmt.Sprintf("%simport %q\n", fileHeader, path)
+	f, err := parser.ParseFile(e.interp.FileSet(), srcName, src, parser.SkipObjectResolution)
+	if err != nil {
+		return syntaxError(err, src)
+	}
+	specs := []ast.Spec{f.Imports[0]}
+	f.Decls = []ast.Decl{&ast.GenDecl{Tok: token.IMPORT, Specs: specs}}
+	prog, kerr := e.compile(f)
 	if kerr != nil {
 		return kerr
 	}
-	for _, s := range steps {
-		if kerr := e.runStep(ctx, s); kerr != nil {
-			return kerr
-		}
-	}
-	return nil
+	return e.runStep(ctx, compiled{prog: prog, done: func() { e.recordImports(specs) }})
 }
