@@ -352,7 +352,7 @@ func keepsCode(n ast.Node) bool {
 // rewriteOptions binds the rewrite to the interpreter's globals.
 func (e *Engine) rewriteOptions() rewrite.Options {
 	return rewrite.Options{IsInt: e.globalIsInt, GoPanic: rtName + ".GoPanic", Defer: "__gk_defer",
-		Enter: rtName + ".Enter", Leave: rtName + ".Leave"}
+		Enter: rtName + ".Enter", Leave: rtName + ".Leave", Make: rtName + ".Make", Grow: rtName + ".Grow"}
 }
 
 // globalIsInt reports whether the package-level variable or constant name

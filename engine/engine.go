@@ -18,6 +18,7 @@ import (
 	"github.com/gokernel/gokernel/cell"
 	"github.com/gokernel/gokernel/engine/cellsplit"
 	"github.com/gokernel/gokernel/engine/generic"
+	"github.com/gokernel/gokernel/internal/memlimit"
 	"github.com/gokernel/gokernel/kernel"
 	"github.com/gokernel/gokernel/symbols"
 	"github.com/traefik/yaegi/interp"
@@ -54,6 +55,8 @@ type Engine struct {
 	deferred   int                   // deferred calls the running cell registered
 	depth      atomic.Int64          // nested calls of interpreted functions
 	overflow   bool                  // the running cell went deeper than maxDepth
+	mem        *memlimit.Guard       // the memory budget (see memguard.go)
+	memErr     error                 // the memory watchdog stopped the running cell
 
 	cleanup          []func()          // run when the cell ends
 	variadicGenerics map[string]int    // cell generic func -> its fixed parameters (see variadic.go)
@@ -84,6 +87,9 @@ func New() (*Engine, error) {
 
 		variadicGenerics: map[string]int{},
 		pendingSigs:      map[string]string{},
+	}
+	if err := e.initMemory(); err != nil {
+		return nil, err
 	}
 	e.interp = interp.New(interp.Options{
 		Stdin:  &e.stdin,
@@ -168,6 +174,7 @@ func (e *Engine) Execute(ctx context.Context, code string, out kernel.Output) ke
 	e.resMu.Lock()
 	e.cancelRun = cancel
 	e.resMu.Unlock()
+	defer e.watchMemory()()
 	defer func() {
 		e.resMu.Lock()
 		e.cancelRun = nil
@@ -275,6 +282,9 @@ func (e *Engine) run(ctx context.Context, code string, count int) (res kernel.Ex
 	if e.overflow {
 		e.overflow = false
 		err = stackOverflow()
+	}
+	if merr := e.takeMemoryError(); merr != nil && err != nil {
+		err = merr
 	}
 	e.resMu.Unlock()
 	if err != nil {

@@ -28,6 +28,10 @@ type Options struct {
 	// that receives the value recovered from a panicking goroutine started
 	// by a go statement. Empty leaves go statements alone.
 	GoPanic string
+	// Make and Grow are the qualified names of the kernel's memory guard
+	// for make and append of computed sizes (see guardAllocs). Empty
+	// leaves those calls alone.
+	Make, Grow string
 }
 
 // Apply rewrites every statement list under root in place. Root is
@@ -44,6 +48,9 @@ func Apply(root ast.Node, opts Options) {
 				guard(fd.Body, opts.Enter, opts.Leave)
 			}
 		}
+	}
+	if opts.Make != "" || opts.Grow != "" {
+		guardAllocs(root, opts.Make, opts.Grow)
 	}
 	ast.Inspect(root, func(n ast.Node) bool {
 		switch n := n.(type) {
