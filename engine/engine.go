@@ -207,6 +207,9 @@ func (e *Engine) run(ctx context.Context, code string, count int) (res kernel.Ex
 	e.resMu.Unlock()
 
 	defer e.remember(code, count, &res)
+	if kerr := scanGuard(code); kerr != nil {
+		return kernel.ExecuteResult{Err: e.annotate(kerr, code)}
+	}
 	chunks := split(code)
 	sort.SliceStable(chunks, func(i, j int) bool {
 		return chunks[i].Kind == cellsplit.Imports && chunks[j].Kind != cellsplit.Imports
