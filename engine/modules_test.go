@@ -139,3 +139,27 @@ func TestFailedImportNotSubstituted(t *testing.T) {
 		t.Fatal(plain(res))
 	}
 }
+
+// TestImportModuleInitOrder: a package variable initialised through a
+// function that reads a variable of a later file gets its value (yaegi
+// alone would compute it from the zero value).
+func TestImportModuleInitOrder(t *testing.T) {
+	e, _ := moduleEngine(t)
+	res, _ := run(t, e, "import \"example.com/initorder\"\ninitorder.Digits")
+	if got := plain(res); got != "0123456789" {
+		t.Fatalf("initorder.Digits = %q", got)
+	}
+}
+
+// TestImportModuleYaegiGap: a package yaegi fails on is an ImportError
+// that names it, and the kernel carries on.
+func TestImportModuleYaegiGap(t *testing.T) {
+	e, _ := moduleEngine(t)
+	kerr, _ := runErr(t, e, "import \"example.com/gap\"\ngap.Count(3)")
+	if kerr.Name != ErrImport || !strings.Contains(kerr.Value, "yaegi cannot interpret package example.com/gap (example.com/gap@v1.0.0, files in ") {
+		t.Fatalf("%s: %s", kerr.Name, kerr.Value)
+	}
+	if res, _ := run(t, e, "1 + 2"); plain(res) != "3" {
+		t.Fatal(plain(res))
+	}
+}

@@ -52,6 +52,7 @@ func (e *CannotInterpretError) Error() string {
 type sourcePackage struct {
 	name    string
 	imports []string
+	order   []string // its files, in the order the interpreter must read them (see fileOrder)
 }
 
 // readPackage reads the Go files of the package in dir that the
@@ -66,6 +67,8 @@ func readPackage(importPath, dir, where string) (*sourcePackage, error) {
 	pkg := &sourcePackage{}
 	seen := map[string]bool{}
 	fset := token.NewFileSet()
+	var names []string
+	var files []*ast.File
 	for _, e := range entries {
 		name := e.Name()
 		if e.IsDir() || !strings.HasSuffix(name, ".go") || strings.HasSuffix(name, "_test.go") {
@@ -82,6 +85,7 @@ func readPackage(importPath, dir, where string) (*sourcePackage, error) {
 			continue
 		}
 		pkg.name = f.Name.Name
+		names, files = append(names, name), append(files, f)
 		at := func(p token.Pos) string {
 			return where + "/" + name + ":" + strconv.Itoa(fset.Position(p).Line)
 		}
@@ -112,5 +116,6 @@ func readPackage(importPath, dir, where string) (*sourcePackage, error) {
 		return nil, fmt.Errorf("package %s: no Go files in %s", importPath, where)
 	}
 	sort.Strings(pkg.imports)
+	pkg.order = fileOrder(names, files)
 	return pkg, nil
 }

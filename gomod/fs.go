@@ -5,6 +5,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"sort"
 	"strings"
 )
 
@@ -29,6 +30,35 @@ func (s sourceFS) Open(name string) (fs.File, error) {
 		}
 	}
 	return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+}
+
+// ReadDir implements fs.ReadDirFS: a package's files come in the order
+// the interpreter must read them (see fileOrder).
+func (s sourceFS) ReadDir(name string) ([]fs.DirEntry, error) {
+	rel, ok := strings.CutPrefix(filepath.ToSlash(name), GoPath+"/src/")
+	dir := ""
+	if ok {
+		dir = s.r.sourceFile(rel)
+	}
+	if dir == "" {
+		return nil, &fs.PathError{Op: "readdir", Path: name, Err: fs.ErrNotExist}
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	s.r.mu.Lock()
+	order := s.r.order[filepath.Clean(dir)]
+	s.r.mu.Unlock()
+	rank := map[string]int{}
+	for i, n := range order {
+		rank[n] = i + 1
+	}
+	sort.SliceStable(entries, func(i, j int) bool {
+		ri, rj := rank[entries[i].Name()], rank[entries[j].Name()]
+		return ri != 0 && (rj == 0 || ri < rj)
+	})
+	return entries, nil
 }
 
 // sourceFile maps a path under GoPath/src to the file in the module

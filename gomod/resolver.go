@@ -37,6 +37,7 @@ type Resolver struct {
 	dirs     map[string]string   // module -> directory, for the modules packages were read from
 	loaded   map[string]string   // module -> version of dirs
 	packages map[string]*Package // import path -> package read
+	order    map[string][]string // package directory -> its files in reading order
 
 	sumMu sync.Mutex
 	sums  map[string]string // go.sum lines: "module version[/go.mod]" -> hash
@@ -62,6 +63,7 @@ func New(cfg Config) (*Resolver, error) {
 		dirs:     map[string]string{},
 		loaded:   map[string]string{},
 		packages: map[string]*Package{},
+		order:    map[string][]string{},
 		sums:     map[string]string{},
 	}
 	var err error
@@ -236,6 +238,7 @@ func (r *Resolver) importPkg(ctx context.Context, importPath string, stack []str
 	}
 	pkg.Name = src.name
 	r.packages[importPath] = pkg
+	r.order[filepath.Clean(pkg.Dir)] = src.order
 	for _, imp := range src.imports {
 		if r.known(imp) {
 			continue

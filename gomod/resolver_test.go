@@ -318,3 +318,24 @@ func TestChecksumDatabase(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestFSOrdersFilesForInitialisation: b.go declares the variable that
+// a.go's initialiser reads through a function, so b.go is read first.
+func TestFSOrdersFilesForInitialisation(t *testing.T) {
+	f := newFixture(t)
+	r := f.resolver(t)
+	if _, err := r.Import(context.Background(), "example.com/initorder"); err != nil {
+		t.Fatal(err)
+	}
+	entries, err := fs.ReadDir(r.FS(), gomod.GoPath+"/src/example.com/initorder")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	if got := strings.Join(names, " "); got != "b.go a.go go.mod" {
+		t.Fatalf("order %q", got)
+	}
+}
