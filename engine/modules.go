@@ -236,3 +236,12 @@ func (e *Engine) goGet(ctx context.Context, code string) (string, *kernel.Error)
 	b.WriteString(code[last:])
 	return b.String(), nil
 }
+
+// Preloaded reports whether the engine provides the package at
+// importPath without fetching a module: compiled in (the standard
+// library, gonum, gonum/plot, gokernel's own packages) or interpreted
+// from the engine's source (slices, maps, iter).
+func Preloaded(importPath string) bool {
+	_, ok := packageNames()[importPath]
+	return ok || slices.Contains(generic.Packages, importPath)
+}
