@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"go/ast"
 	"go/parser"
 	"go/token"
 	"io/fs"
@@ -15,6 +16,7 @@ import (
 
 	"github.com/gokernel/gokernel/engine/cellsplit"
 	"github.com/gokernel/gokernel/engine/generic"
+	"github.com/gokernel/gokernel/engine/rewrite"
 	"github.com/gokernel/gokernel/gomod"
 	"github.com/gokernel/gokernel/kernel"
 	"golang.org/x/mod/module"
@@ -43,6 +45,9 @@ type modules struct {
 func newModules(e *Engine) *modules {
 	cfg := gomod.ConfigFromEnv(nil)
 	cfg.Known = e.knownPackage
+	// The cells' rewrites that need no engine hook: range over an
+	// integer, per-iteration loop variables.
+	cfg.Rewrite = func(f *ast.File) { rewrite.Apply(f, rewrite.Options{}) }
 	cfg.Progress = func(msg string) { fmt.Fprintln(&e.stderr, msg) }
 	r, err := gomod.New(cfg)
 	return &modules{r: r, err: err, wanted: map[string]string{}}

@@ -155,11 +155,23 @@ func TestImportModuleInitOrder(t *testing.T) {
 // that names it, and the kernel carries on.
 func TestImportModuleYaegiGap(t *testing.T) {
 	e, _ := moduleEngine(t)
-	kerr, _ := runErr(t, e, "import \"example.com/gap\"\ngap.Count(3)")
-	if kerr.Name != ErrImport || !strings.Contains(kerr.Value, "yaegi cannot interpret package example.com/gap (example.com/gap@v1.0.0, files in ") {
+	kerr, _ := runErr(t, e, "import \"example.com/gap\"\ngap.Huge(3)")
+	if kerr.Name != ErrImport || !strings.Contains(kerr.Value, "yaegi cannot interpret package example.com/gap (example.com/gap@v1.0.0, files in ") ||
+		!strings.Contains(kerr.Value, "example.com/gap@v1.0.0/gap.go:9: invalid operation") {
 		t.Fatalf("%s: %s", kerr.Name, kerr.Value)
 	}
 	if res, _ := run(t, e, "1 + 2"); plain(res) != "3" {
 		t.Fatal(plain(res))
+	}
+}
+
+// TestImportModuleModernGo: a fetched package may range over an
+// integer, call min, max and clear, and capture per-iteration loop
+// variables, as cells may.
+func TestImportModuleModernGo(t *testing.T) {
+	e, _ := moduleEngine(t)
+	res, _ := run(t, e, "import \"example.com/modern\"\nfmt.Sprint(modern.Count(4), modern.Clamp(9, 0, 5), modern.Clamp(-1, 0, 5), modern.Reset(map[string]int{\"a\": 1}), modern.Captured())")
+	if got := plain(res); got != "6 5 0 0 [0 1 2]" {
+		t.Fatalf("got %q", got)
 	}
 }

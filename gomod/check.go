@@ -53,6 +53,7 @@ type sourcePackage struct {
 	name    string
 	imports []string
 	order   []string // its files, in the order the interpreter must read them (see fileOrder)
+	extra   string   // source of BuiltinsFile, if the package needs it
 }
 
 // readPackage reads the Go files of the package in dir that the
@@ -117,5 +118,6 @@ func readPackage(importPath, dir, where string) (*sourcePackage, error) {
 	}
 	sort.Strings(pkg.imports)
 	pkg.order = fileOrder(names, files)
+	pkg.extra = builtinsFile(pkg.name, files)
 	return pkg, nil
 }

@@ -2,6 +2,7 @@ package gomod
 
 import (
 	"fmt"
+	"go/ast"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -32,6 +33,10 @@ type Config struct {
 	// (preloaded or standard library); nil means only paths whose first
 	// element has no dot.
 	Known func(importPath string) bool
+	// Rewrite, if not nil, rewrites each Go file of a fetched package
+	// before the interpreter reads it (the file is printed back with
+	// //line comments, so that positions stay those of the file).
+	Rewrite func(*ast.File)
 }
 
 // The module proxy and checksum database the go command uses when

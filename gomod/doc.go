@@ -13,7 +13,10 @@
 // fetched too, and every package is read as the interpreter will read it
 // (build tags of BuildTags, no cgo): a package that uses cgo, assembly or
 // //go:linkname fails with a *CannotInterpretError that names the file.
-// FS serves the packages to the interpreter under GoPath.
+// FS serves the packages to the interpreter under GoPath, filling gaps of
+// yaegi v0.16.1: files in Go's initialisation order across files, a
+// BuiltinsFile declaring min, max and clear where they are called, and
+// Config.Rewrite applied to each file.
 //
 // Versions are pinned by the go.mod beside the notebook (Config.Dir; its
 // go.sum pins hashes, and its own packages are importable) and by

@@ -38,6 +38,7 @@ type Resolver struct {
 	loaded   map[string]string   // module -> version of dirs
 	packages map[string]*Package // import path -> package read
 	order    map[string][]string // package directory -> its files in reading order
+	extra    map[string]string   // package directory -> source of its BuiltinsFile
 
 	sumMu sync.Mutex
 	sums  map[string]string // go.sum lines: "module version[/go.mod]" -> hash
@@ -64,6 +65,7 @@ func New(cfg Config) (*Resolver, error) {
 		loaded:   map[string]string{},
 		packages: map[string]*Package{},
 		order:    map[string][]string{},
+		extra:    map[string]string{},
 		sums:     map[string]string{},
 	}
 	var err error
@@ -239,6 +241,9 @@ func (r *Resolver) importPkg(ctx context.Context, importPath string, stack []str
 	pkg.Name = src.name
 	r.packages[importPath] = pkg
 	r.order[filepath.Clean(pkg.Dir)] = src.order
+	if src.extra != "" {
+		r.extra[filepath.Clean(pkg.Dir)] = src.extra
+	}
 	for _, imp := range src.imports {
 		if r.known(imp) {
 			continue

@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"errors"
 	"fmt"
+	"go/ast"
 	"io/fs"
 	"net"
 	"net/http/httptest"
@@ -337,5 +338,39 @@ func TestFSOrdersFilesForInitialisation(t *testing.T) {
 	}
 	if got := strings.Join(names, " "); got != "b.go a.go go.mod" {
 		t.Fatalf("order %q", got)
+	}
+}
+
+// TestFSAddsBuiltinsAndRewrites: a package calling min, max and clear
+// gets BuiltinsFile declaring them; Config.Rewrite sees every Go file,
+// printed back with //line comments that keep its positions.
+func TestFSAddsBuiltinsAndRewrites(t *testing.T) {
+	f := newFixture(t)
+	var rewritten []string
+	f.cfg.Rewrite = func(file *ast.File) { rewritten = append(rewritten, file.Name.Name) }
+	r := f.resolver(t)
+	if _, err := r.Import(context.Background(), "example.com/modern"); err != nil {
+		t.Fatal(err)
+	}
+	dir := gomod.GoPath + "/src/example.com/modern"
+	entries, err := fs.ReadDir(r.FS(), dir)
+	if err != nil || len(entries) == 0 || entries[0].Name() != gomod.BuiltinsFile {
+		t.Fatalf("entries %v, %v", entries, err)
+	}
+	src := readSource(t, r, "example.com/modern", gomod.BuiltinsFile)
+	for _, want := range []string{"package modern", "func min[T gokernelOrdered]", "func max[T gokernelOrdered]", "func clear(x any)"} {
+		if !strings.Contains(src, want) {
+			t.Errorf("%s lacks %q:\n%s", gomod.BuiltinsFile, want, src)
+		}
+	}
+	if src := readSource(t, r, "example.com/modern", "modern.go"); !strings.Contains(src, "//line ") || len(rewritten) != 1 {
+		t.Fatalf("rewritten %v:\n%s", rewritten, src)
+	}
+	// greet calls none of them.
+	if _, err := r.Import(context.Background(), "example.com/greet"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := fs.Stat(r.FS(), gomod.GoPath+"/src/example.com/greet/"+gomod.BuiltinsFile); !errors.Is(err, fs.ErrNotExist) {
+		t.Fatalf("greet has a builtins file: %v", err)
 	}
 }

@@ -6,7 +6,9 @@
 // example.com/shout v1.0.0 (requires greet v1.0.0, has an internal
 // package), example.com/fastsum v1.0.0 (a func written in assembly) and
 // example.com/cbind v1.0.0 (cgo): those two cannot be interpreted;
-// example.com/gap v1.0.0 (range over an int, which yaegi v0.16.1 lacks);
+// example.com/gap v1.0.0 (a constant expression yaegi v0.16.1 rejects);
+// example.com/modern v1.0.0 (range over an int, min, max, clear,
+// per-iteration loop variables);
 // example.com/initorder v1.0.0 (a variable initialised through a
 // function that reads a variable of a later file).
 package gomodtest
