@@ -18,6 +18,7 @@ import (
 	"github.com/gokernel/gokernel/cell"
 	"github.com/gokernel/gokernel/engine/cellsplit"
 	"github.com/gokernel/gokernel/engine/generic"
+	"github.com/gokernel/gokernel/gomod"
 	"github.com/gokernel/gokernel/kernel"
 	"github.com/gokernel/gokernel/symbols"
 	"github.com/traefik/yaegi/interp"
@@ -63,6 +64,7 @@ type Engine struct {
 	returned         bool              // the running cell's top level returned (see cellreturn.go)
 	stopWait         time.Duration     // see defaultStopWait
 	ran              []ranCell         // the cells that ran and declared functions, oldest first (see traceback)
+	mods             *modules          // packages fetched through the module proxy (see modules.go)
 }
 
 var _ kernel.Interpreter = (*Engine)(nil)
@@ -86,11 +88,16 @@ func New() (*Engine, error) {
 		variadicGenerics: map[string]int{},
 		pendingSigs:      map[string]string{},
 	}
+	e.mods = newModules(e)
 	e.interp = interp.New(interp.Options{
 		Stdin:  &e.stdin,
 		Stdout: &e.stdout,
 		Stderr: &e.stderr,
 		Env:    os.Environ(),
+
+		GoPath:               gomod.GoPath,
+		SourcecodeFilesystem: e.mods.fs(),
+		BuildTags:            gomod.BuildTags(),
 	})
 	for _, syms := range []interp.Exports{stdlib.Symbols, symbols.Symbols, e.overrides(), e.runtimeSymbols()} {
 		if err := e.interp.Use(syms); err != nil {
@@ -216,6 +223,10 @@ func (e *Engine) run(ctx context.Context, code string, count int) (res kernel.Ex
 	e.result = nil
 	e.resMu.Unlock()
 
+	code, kerr := e.goGet(ctx, code)
+	if kerr != nil {
+		return kernel.ExecuteResult{Err: kerr}
+	}
 	defer e.remember(code, count, &res)
 	if kerr := scanGuard(code); kerr != nil {
 		return kernel.ExecuteResult{Err: e.annotate(kerr, code)}
@@ -225,6 +236,9 @@ func (e *Engine) run(ctx context.Context, code string, count int) (res kernel.Ex
 		return chunks[i].Kind == cellsplit.Imports && chunks[j].Kind != cellsplit.Imports
 	})
 	defer e.runCleanup()
+	if kerr := e.fetchModules(ctx, code, chunks); kerr != nil {
+		return kernel.ExecuteResult{Err: kerr}
+	}
 	// Compile the whole cell first: a compile error leaves no trace. A
 	// package the cell uses without importing it is imported when its
 	// name is unambiguous, and the cell compiled again.
