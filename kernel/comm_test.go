@@ -188,7 +188,7 @@ func TestCommMessageWhileCellRuns(t *testing.T) {
 	// The comm message's own IOPub: the handler's output and no status;
 	// its comm_msg has the request being served, the cell, as parent.
 	var ofComm []*wire.Message
-	for {
+	for idle := false; !idle || len(ofComm) == 0; {
 		m, err := s.NextIOPub(kerneltest.Timeout)
 		if err != nil {
 			t.Fatal(err)
@@ -197,7 +197,7 @@ func TestCommMessageWhileCellRuns(t *testing.T) {
 			ofComm = append(ofComm, m)
 		}
 		if kerneltest.ParentID(m) == cellReq.Header.MsgID && kerneltest.State(m) == "idle" {
-			break
+			idle = true
 		}
 	}
 	if got := types(ofComm); !slices.Equal(got, []string{"stream"}) {
