@@ -32,7 +32,8 @@
 //   - "exit status N": os.Exit(N); the engine reports it as a panic
 //     "os.Exit(N)".
 //   - "compile error: <message>": the first error of the Go compiler or of
-//     the engine (SyntaxError, CompileError), without its position.
+//     the engine (SyntaxError, CompileError), without its position
+//     (positions inside the message read prog.go:L:C).
 //   - any other engine error: "<name>: <message>" (InternalError, ...),
 //     which never matches.
 //

@@ -30,6 +30,7 @@ var (
 	hexAddr  = regexp.MustCompile(`0x[0-9a-f]+`)
 	position = regexp.MustCompile(`^(\S+\.go:|cell:)?\d+:\d+: `)
 	exitCall = regexp.MustCompile(`^os\.Exit\((\d+)\)$`)
+	innerPos = regexp.MustCompile(`(\S+\.go|cell):\d+:\d+`)
 )
 
 // firstLine is s up to its first newline.
@@ -48,7 +49,8 @@ func panicStatus(msg string) string {
 // compileStatus is the status of a compilation error: its first line
 // without the position.
 func compileStatus(msg string) string {
-	return "compile error: " + position.ReplaceAllString(firstLine(strings.TrimSpace(msg)), "")
+	msg = position.ReplaceAllString(firstLine(strings.TrimSpace(msg)), "")
+	return "compile error: " + innerPos.ReplaceAllString(msg, "prog.go:L:C")
 }
 
 // engineStatus turns the error a cell ended with into a status.

@@ -19,6 +19,7 @@ import (
 	"os"
 	"os/exec"
 	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/gokernel/gokernel/test/difftest"
@@ -66,8 +67,14 @@ func report(pattern string, gapLines bool, outFile string) error {
 		return err
 	}
 	var b bytes.Buffer
+	fmt.Fprintf(&b, "# Differential test: the engine against compiled Go\n\n")
+	fmt.Fprintf(&b, "Written by `make difftest-report` (`go run ./test/difftest/cmd/difftest -o test/difftest/RESULTS.md`).\n")
+	fmt.Fprintf(&b, "Each program of testdata/corpus runs compiled and through the engine cell by cell; identical\n")
+	fmt.Fprintf(&b, "means the same standard output, standard error and status (see doc.go). Known gaps: gaps.txt.\n\n")
 	difftest.WriteTable(&b, results)
 	fmt.Fprintln(&b)
+	writeClasses(&b, results, gaps)
+	fmt.Fprintf(&b, "## Programs that differ\n\n")
 	failed := false
 	for _, r := range results {
 		reason, isGap := gaps[r.Program.ID()]
@@ -91,7 +98,7 @@ func report(pattern string, gapLines bool, outFile string) error {
 		}
 		fmt.Fprintf(&b, "- `%s`%s\n", r.Program.ID(), reason)
 		for _, l := range strings.Split(strings.TrimRight(r.Diff(), "\n"), "\n") {
-			fmt.Fprintf(&b, "    %s\n", l)
+			fmt.Fprintf(&b, "    %s\n", hexAddr.ReplaceAllString(l, "0x?"))
 		}
 	}
 	if !gapLines {
@@ -108,6 +115,41 @@ func report(pattern string, gapLines bool, outFile string) error {
 	return nil
 }
 
+// writeClasses counts the differing programs by the [class] that starts
+// their reason in gaps.txt, with one example each.
+func writeClasses(b *bytes.Buffer, results []difftest.Result, gaps difftest.Gaps) {
+	count := map[string]int{}
+	example := map[string]string{}
+	var order []string
+	for _, r := range results {
+		if r.Identical() {
+			continue
+		}
+		class := "unlisted"
+		if reason := gaps[r.Program.ID()]; strings.HasPrefix(reason, "[") {
+			if i := strings.Index(reason, "]"); i > 0 {
+				class = reason[1:i]
+			}
+		}
+		if count[class] == 0 {
+			order = append(order, class)
+			example[class] = r.Program.ID() + ": " + suggestReason(r)
+		}
+		count[class]++
+	}
+	if len(order) == 0 {
+		return
+	}
+	sort.Slice(order, func(i, j int) bool {
+		return count[order[i]] > count[order[j]] || count[order[i]] == count[order[j]] && order[i] < order[j]
+	})
+	fmt.Fprintf(b, "## Differences by class\n\n| class | programs | example |\n|---|---:|---|\n")
+	for _, c := range order {
+		fmt.Fprintf(b, "| %s | %d | `%s` |\n", c, count[c], strings.ReplaceAll(example[c], "|", "\\|"))
+	}
+	fmt.Fprintln(b)
+}
+
 // suggestReason describes a difference in one line, as a start for
 // gaps.txt.
 func suggestReason(r difftest.Result) string {
@@ -121,7 +163,10 @@ func suggestReason(r difftest.Result) string {
 	return fmt.Sprintf("stderr differs: engine %q, go %q", trim(e.Stderr), trim(c.Stderr))
 }
 
+var hexAddr = regexp.MustCompile(`0x[0-9a-f]+`)
+
 func trim(s string) string {
+	s = hexAddr.ReplaceAllString(s, "0x?")
 	if len(s) > 80 {
 		return s[:80] + "…"
 	}
