@@ -22,7 +22,7 @@ run: build
 	@echo "executed notebook: $(OUT)/xor.ipynb"
 
 # Every test. Installs what it needs first (apt-get as root; idempotent).
-test: test-deps lint check-generate test-go test-conformance test-notebook test-image test-browser test-console
+test: test-deps lint check-generate test-go test-conformance test-notebook test-image test-browser test-console test-lab
 
 test-deps:
 	scripts/install-test-deps
@@ -62,6 +62,16 @@ test-image:
 
 test-browser:
 	test/browser/run
+
+# JupyterLab 4 built from npm (test/lab: package.json and its lock file;
+# npm ci and webpack, cached by the lock file's hash under ~/.cache/gokernel/lab)
+# served by Debian's jupyter_server and jupyterlab_server; Debian's chromium
+# (playwright-core) restarts and runs all of xor.ipynb, Tab-completes,
+# Shift-Tab-inspects, interrupts and restarts the kernel as a student would.
+# Screenshot in $(OUT)/lab/ (docs/screenshot-lab.png is a copy).
+.PHONY: test-lab
+test-lab:
+	GO=$(GO) PYTHON=$(PYTHON) test/lab/run
 
 # nnlib's benchmark table against PyTorch (Debian python3-torch, installed
 # with apt-get if missing); the committed copy is nnlib/BENCHMARKS.md.
