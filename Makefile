@@ -22,7 +22,7 @@ run: build
 	@echo "executed notebook: $(OUT)/xor.ipynb"
 
 # Every test. Installs what it needs first (apt-get as root; idempotent).
-test: test-deps lint check-generate test-go test-conformance test-notebook test-image test-browser test-console test-lab
+test: test-deps lint check-generate test-go test-conformance test-notebook test-image test-browser test-console test-lab test-hub
 
 test-deps:
 	scripts/install-test-deps
@@ -72,6 +72,19 @@ test-browser:
 .PHONY: test-lab
 test-lab:
 	GO=$(GO) PYTHON=$(PYTHON) test/lab/run
+
+# A JupyterHub classroom on 127.0.0.1 (Debian's jupyterhub and
+# configurable-http-proxy, dummy authenticator, SimpleLocalProcessSpawner):
+# STUDENTS students (5 here; 20 for the README's classroom table:
+# make bench-hub) run xor.ipynb at once through the hub's proxy and the
+# kernel websocket; no failure, identical outputs, no kernel restart.
+# Prints wall time, each student's times and kernel RSS/PSS; build/hub/.
+.PHONY: test-hub bench-hub
+test-hub:
+	GO=$(GO) PYTHON=$(PYTHON) STUDENTS=5 test/hub/run
+
+bench-hub:
+	GO=$(GO) PYTHON=$(PYTHON) STUDENTS=20 test/hub/run
 
 # nnlib's benchmark table against PyTorch (Debian python3-torch, installed
 # with apt-get if missing); the committed copy is nnlib/BENCHMARKS.md.
