@@ -227,8 +227,9 @@ def kernel_memory(homes):
     return found
 
 
-def server_cpu():
-    """CPU time used so far (s) by each student's single-user server, by name."""
+def server_usage():
+    """RSS, PSS (bytes) and CPU time used so far (s) of each student's
+    single-user server, by name."""
     found = {}
     for p in psutil.process_iter(["cmdline"]):
         cmd = " ".join(p.info["cmdline"] or [])
@@ -236,11 +237,26 @@ def server_cpu():
             continue
         try:
             user = p.environ().get("JUPYTERHUB_USER")
+            mem = p.memory_full_info()
             cpu = p.cpu_times()
         except psutil.Error:
             continue
         if user:
-            found[user] = cpu.user + cpu.system
+            found[user] = (mem.rss, mem.pss, cpu.user + cpu.system)
+    return found
+
+
+def hub_usage(state):
+    """RSS (bytes) and CPU time (s) of the hub and of its proxy, from the pid
+    files jupyterhub_config.py puts in state."""
+    found = {}
+    for name, pidfile in (("hub", "jupyterhub.pid"), ("proxy", "proxy.pid")):
+        try:
+            p = psutil.Process(int(open(os.path.join(state, pidfile)).read()))
+            cpu = p.cpu_times()
+            found[name] = (p.memory_info().rss, cpu.user + cpu.system)
+        except (OSError, ValueError, psutil.Error):
+            pass
     return found
 
 
@@ -264,7 +280,8 @@ async def main():
                                    return_exceptions=True)
     wall = time.monotonic() - began
     memory = kernel_memory(os.path.realpath(args.homes))
-    servers = server_cpu()
+    servers = server_usage()
+    hub_proc = hub_usage(os.path.dirname(os.path.realpath(args.homes)))
     load = os.getloadavg()
 
     failures = []
@@ -275,15 +292,18 @@ async def main():
         else:
             records.append(r)
 
+    print(f"{'':<10} {'':>8} {'':>7} {'':>10} {'':>8} {'--------- kernel ---------':>26} "
+          f"{'--------- server ---------':>26}")
     print(f"{'student':<10} {'spawn s':>8} {'run s':>7} {'done at s':>10} {'outputs':>8} {'RSS MiB':>8} "
-          f"{'PSS MiB':>8} {'kernel CPU s':>13} {'server CPU s':>13}")
+          f"{'PSS MiB':>8} {'CPU s':>8} {'RSS MiB':>8} {'PSS MiB':>8} {'CPU s':>8}")
     for r in records:
         rss, pss, cpu = memory.get(r["kernel_id"], (0, 0, 0))
         r["rss_mib"], r["pss_mib"], r["kernel_cpu_s"] = rss / 2**20, pss / 2**20, cpu
-        r["server_cpu_s"] = servers.get(r["student"], 0)
+        srss, spss, scpu = servers.get(r["student"], (0, 0, 0))
+        r["server_rss_mib"], r["server_pss_mib"], r["server_cpu_s"] = srss / 2**20, spss / 2**20, scpu
         print(f"{r['student']:<10} {r['spawn_s']:8.1f} {r['run_s']:7.1f} {r['finished_s']:10.1f} "
-              f"{sum(r['outputs_per_cell']):8d} {r['rss_mib']:8.1f} {r['pss_mib']:8.1f} "
-              f"{r['kernel_cpu_s']:13.1f} {r['server_cpu_s']:13.1f}")
+              f"{sum(r['outputs_per_cell']):8d} {r['rss_mib']:8.1f} {r['pss_mib']:8.1f} {r['kernel_cpu_s']:8.1f} "
+              f"{r['server_rss_mib']:8.1f} {r['server_pss_mib']:8.1f} {r['server_cpu_s']:8.1f}")
 
     if records:
         first = records[0]
@@ -313,12 +333,17 @@ async def main():
               f"notebook run median {statistics.median(runs):.1f} s, max {max(runs):.1f} s; "
               f"all done by {max(done):.1f} s; kernel RSS median {statistics.median(rss):.0f} MiB "
               f"(max {max(rss):.0f}), PSS median {statistics.median(pss):.0f} MiB (max {max(pss):.0f}); "
+              f"server RSS median {statistics.median(r['server_rss_mib'] for r in records):.0f} MiB, "
+              f"PSS median {statistics.median(r['server_pss_mib'] for r in records):.0f} MiB; "
               f"CPU per student: kernel {statistics.median(r['kernel_cpu_s'] for r in records):.1f} s, "
               f"server {statistics.median(r['server_cpu_s'] for r in records):.1f} s (medians); "
               f"load average {load[0]:.1f}")
+        for name, (rss, cpu) in hub_proc.items():
+            print(f"# {name}: RSS {rss / 2**20:.0f} MiB, CPU {cpu:.1f} s")
     if args.json:
         with open(args.json, "w") as f:
             json.dump({"wall_s": wall, "cores": os.cpu_count(), "loadavg": load, "students": records,
+                       "hub": {k: {"rss_mib": v[0] / 2**20, "cpu_s": v[1]} for k, v in hub_proc.items()},
                        "failures": failures}, f, indent=1)
     for line in failures:
         print("FAIL", line)
