@@ -147,10 +147,19 @@ func (e *Engine) loadGeneric() error {
 // from the frontend (an io.Reader rather than a file).
 func (e *Engine) overrides() interp.Exports {
 	var in io.Reader = &e.stdin
-	return interp.Exports{
+	exports := interp.Exports{
 		"time/time": {"Sleep": reflect.ValueOf(sleep)},
 		"os/os":     {"Stdin": reflect.ValueOf(&in).Elem()},
 	}
+	for pkg, syms := range childOverrides() { // see children.go
+		if exports[pkg] == nil {
+			exports[pkg] = map[string]reflect.Value{}
+		}
+		for name, v := range syms {
+			exports[pkg][name] = v
+		}
+	}
+	return exports
 }
 
 // Execute runs a cell: its chunks in order, stopping at the first error.
@@ -183,6 +192,7 @@ func (e *Engine) Execute(ctx context.Context, code string, out kernel.Output) ke
 	e.cancelRun = cancel
 	e.resMu.Unlock()
 	defer e.watchMemory()()
+	defer interruptChildren(ctx)()
 	defer func() {
 		e.resMu.Lock()
 		e.cancelRun = nil
