@@ -168,6 +168,7 @@ func (e *Engine) overrides() interp.Exports {
 func (e *Engine) Execute(ctx context.Context, code string, out kernel.Output) kernel.ExecuteResult {
 	e.mu.Lock()
 	defer e.mu.Unlock()
+	defer e.mem.Release() // see memguard.go
 
 	capt, err := startCapture(out)
 	if err != nil {
