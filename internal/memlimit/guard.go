@@ -62,6 +62,9 @@ const watchEvery = 10 * time.Millisecond
 // from any goroutine.
 type Guard struct {
 	budget Budget
+
+	mu           sync.Mutex
+	lastRetained uint64 // heap retained after the last Release
 }
 
 // NewGuard returns a guard of budget b. A budget of 0 bytes checks
@@ -267,18 +270,30 @@ const releaseFrom = 64 << 20
 // and dropped large values (a printed 100 MB line), the idle kernel's RSS
 // comes back near its baseline instead of staying at its peak. It costs a
 // collection, and is skipped (a few microseconds) when the retained heap
-// is small or mostly live. It reports whether it released.
+// is small, or has not grown since the last call and is mostly live. It
+// reports whether it released.
 func (g *Guard) Release() bool {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	retained, live := retainedHeap()
+	grew := retained > g.lastRetained+releaseFrom
+	if retained < releaseFrom || (!grew && retained < 2*live+releaseFrom/2) {
+		g.lastRetained = retained
+		return false
+	}
+	debug.FreeOSMemory()
+	g.lastRetained, _ = retainedHeap()
+	return true
+}
+
+// retainedHeap returns the memory the runtime holds from the system (not
+// released) and the live heap as of the last collection.
+func retainedHeap() (retained, live uint64) {
 	s := []metrics.Sample{
 		{Name: "/memory/classes/total:bytes"},
 		{Name: "/memory/classes/heap/released:bytes"},
 		{Name: "/gc/heap/live:bytes"},
 	}
 	metrics.Read(s)
-	retained := s[0].Value.Uint64() - s[1].Value.Uint64()
-	if live := s[2].Value.Uint64(); retained < releaseFrom || retained < 2*live+releaseFrom/2 {
-		return false
-	}
-	debug.FreeOSMemory()
-	return true
+	return s[0].Value.Uint64() - s[1].Value.Uint64(), s[2].Value.Uint64()
 }
