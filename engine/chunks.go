@@ -79,6 +79,8 @@ func (e *Engine) compileChunk(code string, ch cellsplit.Chunk, last bool, cp *ch
 // runStep runs a compiled part of the cell.
 func (e *Engine) runStep(ctx context.Context, s compiled) *kernel.Error {
 	if s.final {
+		pos := e.interp.FileSet().Position(s.pos)
+		e.setLine(pos.Line-headerLines, pos.Column)
 		e.resMu.Lock()
 		e.lastType = ""
 		e.displayErr = nil
@@ -247,6 +249,7 @@ func (e *Engine) compileStmts(code string, ch cellsplit.Chunk, last bool, cp *ch
 			body.List = body.List[:n-1]
 		}
 	}
+	e.markLines(body)
 	var steps []compiled
 	if len(body.List) > 0 {
 		if hasRange(body) {

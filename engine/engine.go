@@ -55,6 +55,7 @@ type Engine struct {
 	deferred   int                   // deferred calls the running cell registered
 	depth      atomic.Int64          // nested calls of interpreted functions
 	overflow   bool                  // the running cell went deeper than maxDepth
+	line       atomic.Int64          // the cell line whose top-level statement runs (see markLines)
 
 	cleanup          []func()          // run when the cell ends
 	variadicGenerics map[string]int    // cell generic func -> its fixed parameters (see variadic.go)
@@ -215,6 +216,7 @@ func (e *Engine) run(ctx context.Context, code string, count int) (res kernel.Ex
 	e.resMu.Lock()
 	e.result = nil
 	e.resMu.Unlock()
+	e.setLine(0, 0)
 
 	defer e.remember(code, count, &res)
 	if kerr := scanGuard(code); kerr != nil {
@@ -362,7 +364,7 @@ func (e *Engine) exec(ctx context.Context, prog *interp.Program) (kerr *kernel.E
 	}()
 	if err := e.runProgram(ctx, prog); err != nil {
 		if ctx.Err() != nil {
-			return interrupted()
+			return interrupted(e.runningLine())
 		}
 		if isCellReturn(err) {
 			e.stderr.takeFrames()

@@ -120,7 +120,7 @@ func compileError(err error) *kernel.Error {
 // interpreted frames the panic unwound, innermost first.
 func runError(err error, frames []frame) *kernel.Error {
 	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
-		return interrupted()
+		return interrupted(0, 0)
 	}
 	var p interp.Panic
 	if errors.As(err, &p) {
@@ -129,9 +129,17 @@ func runError(err error, frames []frame) *kernel.Error {
 	return compileError(err)
 }
 
-func interrupted() *kernel.Error {
-	return &kernel.Error{Name: ErrInterrupted, Value: "execution interrupted",
-		Traceback: []string{"Interrupted: execution interrupted; variables defined before keep their values"}}
+// interrupted is the error of an interrupted cell; line and col are
+// where the top-level statement that was running starts (line 0: not
+// known).
+func interrupted(line, col int) *kernel.Error {
+	if line <= 0 {
+		return &kernel.Error{Name: ErrInterrupted, Value: "execution interrupted",
+			Traceback: []string{"Interrupted: execution interrupted; the rest of the cell did not run, variables defined before keep their values"}}
+	}
+	at := fmt.Sprintf("cell:%d:%d", line, col)
+	return &kernel.Error{Name: ErrInterrupted, Value: "execution interrupted at " + at,
+		Traceback: []string{"Interrupted: execution interrupted at " + at + "; the rest of the cell did not run, variables defined before keep their values"}}
 }
 
 // panicError describes a panic value with a traceback in cell lines: one

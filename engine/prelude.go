@@ -182,6 +182,7 @@ func (e *Engine) runtimeSymbols() interp.Exports {
 			"Leave":      reflect.ValueOf(e.leaveCall),
 			"Clear":      reflect.ValueOf(clearValue),
 			"Return":     reflect.ValueOf(endCell),
+			"At":         reflect.ValueOf(e.setLine),
 		},
 	}
 }
