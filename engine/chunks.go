@@ -189,6 +189,7 @@ func (e *Engine) compileDecls(code string, ch cellsplit.Chunk) ([]compiled, *ker
 			}
 		}
 	}
+	e.notePendingMethods(f.Decls)
 	rewrite.Apply(f, e.rewriteOptions())
 	e.notePendingSigs(f.Decls)
 	if hasRange(f) {
@@ -355,6 +356,7 @@ func keepsCode(n ast.Node) bool {
 // rewriteOptions binds the rewrite to the interpreter's globals.
 func (e *Engine) rewriteOptions() rewrite.Options {
 	return rewrite.Options{IsInt: e.globalIsInt, GoPanic: rtName + ".GoPanic", Defer: "__gk_defer",
+		PanicNote: rtName + ".PanicText", PanicMethod: e.panicMethod,
 		Enter: rtName + ".Enter", Leave: rtName + ".Leave"}
 }
 

@@ -183,6 +183,7 @@ func (e *Engine) runtimeSymbols() interp.Exports {
 			"Clear":      reflect.ValueOf(clearValue),
 			"Return":     reflect.ValueOf(endCell),
 			"At":         reflect.ValueOf(e.setLine),
+			"PanicText":  reflect.ValueOf(e.notePanicText),
 		},
 	}
 }
