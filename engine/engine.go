@@ -18,6 +18,7 @@ import (
 	"github.com/gokernel/gokernel/cell"
 	"github.com/gokernel/gokernel/engine/cellsplit"
 	"github.com/gokernel/gokernel/engine/generic"
+	"github.com/gokernel/gokernel/gomod"
 	"github.com/gokernel/gokernel/kernel"
 	"github.com/gokernel/gokernel/symbols"
 	"github.com/traefik/yaegi/interp"
@@ -67,6 +68,7 @@ type Engine struct {
 	stopWait         time.Duration     // see defaultStopWait
 	ran              []ranCell         // the cells that ran and declared functions, oldest first (see traceback)
 	lastCode         string            // the cell that ran last (late goroutine panics show its lines)
+	mods             *modules          // packages fetched through the module proxy (see modules.go)
 }
 
 var _ kernel.Interpreter = (*Engine)(nil)
@@ -91,11 +93,16 @@ func New() (*Engine, error) {
 		pendingSigs:      map[string]string{},
 		pendingMethods:   map[string]bool{},
 	}
+	e.mods = newModules(e)
 	e.interp = interp.New(interp.Options{
 		Stdin:  &e.stdin,
 		Stdout: &e.stdout,
 		Stderr: &e.stderr,
 		Env:    os.Environ(),
+
+		GoPath:               gomod.GoPath,
+		SourcecodeFilesystem: e.mods.fs(),
+		BuildTags:            gomod.BuildTags(),
 	})
 	for _, syms := range []interp.Exports{stdlib.Symbols, symbols.Symbols, e.overrides(), e.runtimeSymbols()} {
 		if err := e.interp.Use(syms); err != nil {
@@ -225,6 +232,10 @@ func (e *Engine) run(ctx context.Context, code string, count int) (res kernel.Ex
 	e.resMu.Unlock()
 	e.setLine(0, 0)
 
+	code, kerr := e.goGet(ctx, code)
+	if kerr != nil {
+		return kernel.ExecuteResult{Err: kerr}
+	}
 	defer e.remember(code, count, &res)
 	defer func() { e.lastCode = code }()
 	if kerr := scanGuard(code); kerr != nil {
@@ -235,6 +246,9 @@ func (e *Engine) run(ctx context.Context, code string, count int) (res kernel.Ex
 		return chunks[i].Kind == cellsplit.Imports && chunks[j].Kind != cellsplit.Imports
 	})
 	defer e.runCleanup()
+	if kerr := e.fetchModules(ctx, code, chunks); kerr != nil {
+		return kernel.ExecuteResult{Err: kerr}
+	}
 	// Compile the whole cell first: a compile error leaves no trace. A
 	// package the cell uses without importing it is imported when its
 	// name is unambiguous, and the cell compiled again.
