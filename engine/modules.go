@@ -141,7 +141,7 @@ func (m *modules) fetch(ctx context.Context, p string) (*gomod.Package, *kernel.
 	pkg, err := m.r.Import(ctx, p)
 	if err != nil {
 		if ctx.Err() != nil {
-			return nil, interrupted()
+			return nil, interrupted(0, 0)
 		}
 		return nil, importError(p, err)
 	}
