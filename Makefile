@@ -22,7 +22,7 @@ run: build
 	@echo "executed notebook: $(OUT)/xor.ipynb"
 
 # Every test. Installs what it needs first (apt-get as root; idempotent).
-test: test-deps lint check-generate test-go test-conformance test-notebook test-image test-browser test-console test-lab test-hub
+test: test-deps lint check-generate test-go test-difftest test-conformance test-notebook test-image test-browser test-console test-lab test-hub
 
 test-deps:
 	scripts/install-test-deps
@@ -33,6 +33,18 @@ lint:
 
 test-go:
 	$(GO) test -count=1 ./...
+
+# The differential test (test/difftest): the corpus of programs compiled
+# with go build (one binary) and run through the engine cell by cell;
+# fails when a program differs that test/difftest/gaps.txt does not list.
+# Separate from test-go because a cold build cache makes it take about a
+# minute (a warm one: ~10 s). The table per area: `make difftest-report`.
+.PHONY: test-difftest difftest-report
+test-difftest:
+	DIFFTEST=1 GO=$(GO) $(GO) test -count=1 -run TestDifferential ./test/difftest/
+
+difftest-report:
+	$(GO) run ./test/difftest/cmd/difftest -o test/difftest/RESULTS.md
 
 generate:
 	$(GO) generate ./...
