@@ -18,6 +18,7 @@ import (
 	"github.com/gokernel/gokernel/cell"
 	"github.com/gokernel/gokernel/engine/cellsplit"
 	"github.com/gokernel/gokernel/engine/generic"
+	"github.com/gokernel/gokernel/gomod"
 	"github.com/gokernel/gokernel/kernel"
 	"github.com/gokernel/gokernel/symbols"
 	"github.com/traefik/yaegi/interp"
@@ -47,6 +48,7 @@ type Engine struct {
 
 	resMu      sync.Mutex
 	cancelRun  context.CancelFunc    // stops the running cell (nil when none runs)
+	stopCell   context.CancelFunc    // cancels the running cell's cell.Context (see runProgram)
 	result     *kernel.ExecuteResult // set by the final expression's show
 	lastType   string                // cell-defined type of the final value, if any
 	displayErr error                 // error the final value carries instead of its display
@@ -62,6 +64,7 @@ type Engine struct {
 	returned         bool              // the running cell's top level returned (see cellreturn.go)
 	stopWait         time.Duration     // see defaultStopWait
 	ran              []ranCell         // the cells that ran and declared functions, oldest first (see traceback)
+	mods             *modules          // packages fetched through the module proxy (see modules.go)
 }
 
 var _ kernel.Interpreter = (*Engine)(nil)
@@ -85,11 +88,16 @@ func New() (*Engine, error) {
 		variadicGenerics: map[string]int{},
 		pendingSigs:      map[string]string{},
 	}
+	e.mods = newModules(e)
 	e.interp = interp.New(interp.Options{
 		Stdin:  &e.stdin,
 		Stdout: &e.stdout,
 		Stderr: &e.stderr,
 		Env:    os.Environ(),
+
+		GoPath:               gomod.GoPath,
+		SourcecodeFilesystem: e.mods.fs(),
+		BuildTags:            gomod.BuildTags(),
 	})
 	for _, syms := range []interp.Exports{stdlib.Symbols, symbols.Symbols, e.overrides(), e.runtimeSymbols()} {
 		if err := e.interp.Use(syms); err != nil {
@@ -174,7 +182,16 @@ func (e *Engine) Execute(ctx context.Context, code string, out kernel.Output) ke
 		e.cancelRun = nil
 		e.resMu.Unlock()
 	}()
-	leave := cell.Enter(cell.Env{Ctx: runCtx, Stdout: &e.stdout, Stderr: &e.stderr, Display: displayer{out}})
+	// The cell's code sees its cancellation through cellCtx, which
+	// runProgram cancels only once no further statement of the cell can
+	// run: a time.Sleep or a compiled call that returns early on an
+	// interrupt must not let the statements after it run.
+	cellCtx, stopCell := context.WithCancel(context.WithoutCancel(ctx))
+	defer stopCell()
+	e.resMu.Lock()
+	e.stopCell = stopCell
+	e.resMu.Unlock()
+	leave := cell.Enter(cell.Env{Ctx: cellCtx, Stdout: &e.stdout, Stderr: &e.stderr, Display: displayer{out}})
 	defer leave()
 
 	e.reportGoPanics(out, "a goroutine started by an earlier cell panicked")
@@ -207,12 +224,22 @@ func (e *Engine) run(ctx context.Context, code string, count int) (res kernel.Ex
 	e.result = nil
 	e.resMu.Unlock()
 
+	code, kerr := e.goGet(ctx, code)
+	if kerr != nil {
+		return kernel.ExecuteResult{Err: kerr}
+	}
 	defer e.remember(code, count, &res)
+	if kerr := scanGuard(code); kerr != nil {
+		return kernel.ExecuteResult{Err: e.annotate(kerr, code)}
+	}
 	chunks := split(code)
 	sort.SliceStable(chunks, func(i, j int) bool {
 		return chunks[i].Kind == cellsplit.Imports && chunks[j].Kind != cellsplit.Imports
 	})
 	defer e.runCleanup()
+	if kerr := e.fetchModules(ctx, code, chunks); kerr != nil {
+		return kernel.ExecuteResult{Err: kerr}
+	}
 	// Compile the whole cell first: a compile error leaves no trace. A
 	// package the cell uses without importing it is imported when its
 	// name is unambiguous, and the cell compiled again.
