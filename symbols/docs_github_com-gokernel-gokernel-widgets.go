@@ -74,6 +74,7 @@ func init() {
 		{"github.com/gokernel/gokernel/widgets.Link", "type Link struct{ *Base }", "Link is a link between traits of two widgets kept in the browser (LinkModel):\nit works without the kernel, also in a saved notebook."},
 		{"github.com/gokernel/gokernel/widgets.LinkTraits", "func LinkTraits(source Widget, sourceTrait string, target Widget, targetTrait string) (unlink func(), err error)", "LinkTraits links source's trait to target's in the kernel, both ways: a change\nof either sets the other. target takes source's value at once. The returned\nfunction undoes the link."},
 		{"github.com/gokernel/gokernel/widgets.Live", "func Live() []string", "Live lists the model ids of the live widgets, oldest first."},
+		{"github.com/gokernel/gokernel/widgets.Lookup", "func Lookup(id string) Widget", "Lookup returns the live widget with model id, nil when there is none."},
 		{"github.com/gokernel/gokernel/widgets.NewAccordion", "func NewAccordion(children ...Widget) *Box", "NewAccordion shows each child in a collapsible section; name them with\nSetTitles."},
 		{"github.com/gokernel/gokernel/widgets.NewButton", "func NewButton(description string) *Button", "NewButton makes a button labelled description."},
 		{"github.com/gokernel/gokernel/widgets.NewCheckbox", "func NewCheckbox(description string, value bool) *Checkbox", "NewCheckbox makes a check box, checked when value is true."},

@@ -17,6 +17,7 @@ func init() {
 		"JSLink":            reflect.ValueOf(widgets.JSLink),
 		"LinkTraits":        reflect.ValueOf(widgets.LinkTraits),
 		"Live":              reflect.ValueOf(widgets.Live),
+		"Lookup":            reflect.ValueOf(widgets.Lookup),
 		"NewAccordion":      reflect.ValueOf(widgets.NewAccordion),
 		"NewButton":         reflect.ValueOf(widgets.NewButton),
 		"NewCheckbox":       reflect.ValueOf(widgets.NewCheckbox),

@@ -374,6 +374,14 @@ func State() map[string]any {
 	return map[string]any{"version_major": 2, "version_minor": 0, "state": models}
 }
 
+// Lookup returns the live widget with model id, nil when there is none.
+func Lookup(id string) Widget {
+	if b := registry.get(id); b != nil {
+		return b.self
+	}
+	return nil
+}
+
 // Live lists the model ids of the live widgets, oldest first.
 func Live() []string {
 	var ids []string
