@@ -1,6 +1,11 @@
 package main
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/gokernel/gokernel/notebook"
 	"strings"
 	"testing"
 	"time"
@@ -120,5 +125,51 @@ fmt.Println("stopped")`})
 	rep, err := s.Reply(kerneltest.Shell, req, 30*time.Second)
 	if err != nil || kerneltest.Content(rep)["status"] != "ok" {
 		t.Fatalf("the waiting cell: %v %v", err, rep)
+	}
+}
+
+// gokernel run keeps the state of the notebook's widgets in its metadata,
+// as nbclient's store_widget_state does: the output's widget view refers
+// to a saved model, and a cell's Output widget holds what Interact's
+// function printed.
+func TestRunStoresWidgetState(t *testing.T) {
+	dir := t.TempDir()
+	src := `{"cells": [{"cell_type": "code", "execution_count": null, "metadata": {}, "outputs": [], "source": [
+"import \"github.com/gokernel/gokernel/widgets\"\n",
+"box, _ := widgets.Interact(func(n int) { fmt.Println(\"n is\", n) }, widgets.Arg{\"n\", 4})\n",
+"box"]}],
+ "metadata": {}, "nbformat": 4, "nbformat_minor": 5}`
+	in, out := filepath.Join(dir, "w.ipynb"), filepath.Join(dir, "w.out.ipynb")
+	if err := os.WriteFile(in, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := runNotebook([]string{"-q", in, "-o", out}); err != nil {
+		t.Fatal(err)
+	}
+	nb, err := notebook.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ws, _ := nb.Metadata["widgets"].(map[string]any)
+	state, _ := ws[widgets.StateMIMEType].(map[string]any)
+	models, _ := state["state"].(map[string]any)
+	if fmt.Sprint(state["version_major"]) != "2" || len(models) == 0 {
+		t.Fatalf("metadata.widgets = %v", nb.Metadata["widgets"])
+	}
+	view := nb.Cells[0].Outputs[0].Data["application/vnd.jupyter.widget-view+json"].(map[string]any)
+	box := models[view["model_id"].(string)].(map[string]any)
+	if box["model_name"] != "VBoxModel" {
+		t.Errorf("the view's model %v", box)
+	}
+	printed := false
+	for _, m := range models {
+		s := m.(map[string]any)["state"].(map[string]any)
+		if outs, ok := s["outputs"].([]any); ok && len(outs) == 1 &&
+			outs[0].(map[string]any)["text"] == "n is 4\n" {
+			printed = true
+		}
+	}
+	if !printed {
+		t.Errorf("no Output widget holds Interact's output: %v", models)
 	}
 }
