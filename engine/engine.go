@@ -170,6 +170,7 @@ func (e *Engine) Execute(ctx context.Context, code string, out kernel.Output) ke
 		return kernel.ExecuteResult{Err: &kernel.Error{Name: ErrInternal, Value: err.Error()}}
 	}
 	defer capt.stop()
+	defer pushCapture(capt)() // see RunCallback
 	raw := out
 	out = syncedOutput{Output: out, capt: capt}
 	e.stdout.install(capt.outW, nil)
