@@ -37,6 +37,10 @@ type modules struct {
 	// under it, while that import has not succeeded: auto-import must not
 	// put another package of that name in its place.
 	wanted map[string]string
+	// fetched holds the import paths fetched; docs their documentation,
+	// once Inspect or Complete asked for it.
+	fetched map[string]bool
+	docs    map[string][]gomod.Doc
 }
 
 // newModules configures module fetching from the environment (GOPROXY,
@@ -50,7 +54,7 @@ func newModules(e *Engine) *modules {
 	cfg.Rewrite = func(f *ast.File) { rewrite.Apply(f, rewrite.Options{}) }
 	cfg.Progress = func(msg string) { fmt.Fprintln(&e.stderr, msg) }
 	r, err := gomod.New(cfg)
-	return &modules{r: r, err: err, wanted: map[string]string{}}
+	return &modules{r: r, err: err, wanted: map[string]string{}, fetched: map[string]bool{}, docs: map[string][]gomod.Doc{}}
 }
 
 // fs is the interpreter's source file system (nil when unconfigured).
@@ -148,6 +152,7 @@ func (m *modules) fetch(ctx context.Context, p string) (*gomod.Package, *kernel.
 	if pkg.Name != guessName(p) {
 		m.wanted[pkg.Name] = p
 	}
+	m.fetched[p] = true
 	return pkg, nil
 }
 
@@ -249,4 +254,62 @@ func (e *Engine) goGet(ctx context.Context, code string) (string, *kernel.Error)
 func Preloaded(importPath string) bool {
 	_, ok := packageNames()[importPath]
 	return ok || slices.Contains(generic.Packages, importPath)
+}
+
+// docs returns the documentation of the fetched package that the name
+// pkgName stands for in the cells, read from its source once.
+func (e *Engine) fetchedDocs(pkgName string) ([]gomod.Doc, bool) {
+	p, ok := e.pkgNames[pkgName]
+	if !ok || !e.mods.fetched[p] {
+		return nil, false
+	}
+	if d, ok := e.mods.docs[p]; ok {
+		return d, true
+	}
+	d, err := e.mods.r.Docs(p)
+	if err != nil {
+		return nil, false
+	}
+	e.mods.docs[p] = d
+	return d, true
+}
+
+// describeFetched is Inspect's text for a fetched package (parts[0]) or
+// one of its members (pkg.Name, pkg.Type.Method), from its source.
+func (e *Engine) describeFetched(parts []string, detail int) (string, bool) {
+	docs, ok := e.fetchedDocs(parts[0])
+	if !ok {
+		return "", false
+	}
+	name := strings.Join(parts[1:], ".")
+	for _, d := range docs {
+		if d.Name != name {
+			continue
+		}
+		decl := d.Decl
+		if d.Kind == "package" {
+			decl += fmt.Sprintf(" // import %q", e.pkgNames[parts[0]])
+		}
+		if d.Text == "" {
+			return decl, true
+		}
+		return decl + "\n\n" + docText(d.Text, detail), true
+	}
+	return "", false
+}
+
+// fetchedMembers lists the exported members of the fetched package that
+// pkgName stands for, for completion.
+func (e *Engine) fetchedMembers(pkgName string) ([]candidate, bool) {
+	docs, ok := e.fetchedDocs(pkgName)
+	if !ok {
+		return nil, false
+	}
+	var out []candidate
+	for _, d := range docs {
+		if d.Name != "" && d.Kind != "method" {
+			out = append(out, candidate{d.Name, d.Kind})
+		}
+	}
+	return out, true
 }

@@ -175,3 +175,27 @@ func TestImportModuleModernGo(t *testing.T) {
 		t.Fatalf("got %q", got)
 	}
 }
+
+// TestFetchedPackageInspectAndComplete: Inspect shows a fetched
+// package's docs from its source, Complete lists its members.
+func TestFetchedPackageInspectAndComplete(t *testing.T) {
+	e, _ := moduleEngine(t)
+	run(t, e, "import \"example.com/greet\"")
+	code := "greet.Hello"
+	in := e.Inspect(code, len(code), 0)
+	if got, _ := in.Data["text/plain"].(string); !in.Found || got != "func Hello(name string) string\n\nHello greets name, politely." {
+		t.Fatalf("inspect %q: %v %q", code, in.Found, got)
+	}
+	in = e.Inspect("greet", 5, 0)
+	if got, _ := in.Data["text/plain"].(string); got != "package greet // import \"example.com/greet\"\n\nPackage greet says hello (version 1.1.0)." {
+		t.Fatalf("inspect greet: %q", got)
+	}
+	c := e.Complete("greet.", 6)
+	if got := strings.Join(c.Matches, " "); got != "Hello Version" {
+		t.Fatalf("complete greet.: %q", got)
+	}
+	c = e.Complete("greet.V", 7)
+	if got := strings.Join(c.Matches, " "); got != "Version" {
+		t.Fatalf("complete greet.V: %q", got)
+	}
+}

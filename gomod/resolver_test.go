@@ -374,3 +374,30 @@ func TestFSAddsBuiltinsAndRewrites(t *testing.T) {
 		t.Fatalf("greet has a builtins file: %v", err)
 	}
 }
+
+func TestDocs(t *testing.T) {
+	f := newFixture(t)
+	r := f.resolver(t)
+	if _, err := r.Docs("example.com/greet"); err == nil {
+		t.Fatal("docs of a package not imported: no error")
+	}
+	if _, err := r.Import(context.Background(), "example.com/greet"); err != nil {
+		t.Fatal(err)
+	}
+	docs, err := r.Docs("example.com/greet")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, d := range docs {
+		got = append(got, fmt.Sprintf("%s|%s|%s|%s", d.Name, d.Kind, d.Decl, d.Text))
+	}
+	want := []string{
+		"|package|package greet|Package greet says hello (version 1.1.0).",
+		"Hello|function|func Hello(name string) string|Hello greets name, politely.",
+		`Version|constant|const Version = "v1.1.0"|Version is the module version this package comes from.`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Fatalf("docs:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
