@@ -210,41 +210,44 @@ func moduleFiles(msg string) string {
 var goGetLine = regexp.MustCompile(`(?m)^[ \t]*%go[ \t]+get\b(.*)$`)
 
 // goGet runs the cell's %go get lines (pinning module versions, as `go
-// get module@version` does) and returns the cell without them (blank
-// lines in their place, so that positions stay).
+// get module@version` does) and returns the cell without them.
 func (e *Engine) goGet(ctx context.Context, code string) (string, *kernel.Error) {
 	locs := goGetLine.FindAllStringSubmatchIndex(code, -1)
-	if len(locs) == 0 {
-		return code, nil
-	}
 	for _, loc := range locs {
 		args := strings.Fields(code[loc[2]:loc[3]])
 		if len(args) == 0 {
-			return code, importError("", errors.New("%go get: name a module: %go get example.com/mod@v1.2.3"))
+			return code, goGetError("name a module: %go get example.com/mod@v1.2.3")
 		}
 		for _, a := range args {
 			if strings.HasPrefix(a, "-") {
-				return code, &kernel.Error{Name: ErrImport, Value: "%go get: flags are not supported: " + a, Traceback: []string{ErrImport + ": %go get: flags are not supported: " + a}}
+				return code, goGetError("flags are not supported: " + a)
+			}
+			if e.mods.err != nil {
+				return code, goGetError(fmt.Sprintf("%s: module configuration: %v", a, e.mods.err))
 			}
 			mod, version, _ := strings.Cut(a, "@")
-			if e.mods.err != nil {
-				return code, importError(mod, fmt.Errorf("module configuration: %w", e.mods.err))
-			}
 			got, err := e.mods.r.Require(ctx, mod, version)
 			if err != nil {
-				return code, &kernel.Error{Name: ErrImport, Value: "%go get " + a + ": " + err.Error(), Traceback: strings.Split(ErrImport+": %go get "+a+": "+err.Error(), "\n")}
+				if ctx.Err() != nil {
+					return code, interrupted()
+				}
+				return code, goGetError(err.Error())
 			}
 			fmt.Fprintf(&e.stderr, "go: added %s %s\n", got.Path, got.Version)
 		}
 	}
-	var b strings.Builder
-	last := 0
-	for _, loc := range locs {
-		b.WriteString(code[last:loc[0]])
-		last = loc[1]
-	}
-	b.WriteString(code[last:])
-	return b.String(), nil
+	return withoutGoGet(code), nil
+}
+
+// withoutGoGet blanks the %go get lines of a cell, so that the
+// positions of the rest stay.
+func withoutGoGet(code string) string {
+	return goGetLine.ReplaceAllString(code, "")
+}
+
+func goGetError(msg string) *kernel.Error {
+	msg = "%go get: " + msg
+	return &kernel.Error{Name: ErrImport, Value: msg, Traceback: strings.Split(ErrImport+": "+msg, "\n")}
 }
 
 // Preloaded reports whether the engine provides the package at

@@ -62,6 +62,19 @@ func TestImportModulePinned(t *testing.T) {
 	if kerr.Name != ErrImport || !strings.Contains(kerr.Value, "restart the kernel") {
 		t.Fatalf("%s: %s", kerr.Name, kerr.Value)
 	}
+	for code, want := range map[string]string{
+		"%go get":                         "%go get: name a module",
+		"%go get -u example.com/greet":    "%go get: flags are not supported: -u",
+		"%go get example.com/greet@v1":    "not a full semantic version",
+		"%go get example.com/none@v1.0.0": "%go get: example.com/none@v1.0.0: go.mod: ",
+	} {
+		if kerr, _ := runErr(t, e, code); kerr.Name != ErrImport || !strings.Contains(kerr.Value, want) {
+			t.Errorf("%s: %s: %s, want %q", code, kerr.Name, kerr.Value, want)
+		}
+	}
+	if status, _ := e.IsComplete("%go get example.com/greet@v1.0.0\nimport \"fmt\""); status != "complete" {
+		t.Errorf("IsComplete: %s", status)
+	}
 	// A %go get line in a cell with code: positions stay.
 	kerr, _ = runErr(t, e, "%go get example.com/greet@v1.0.0\nundefinedThing()")
 	if kerr.Name != ErrCompile || !strings.Contains(kerr.Value, "2:1") {

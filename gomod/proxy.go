@@ -14,6 +14,10 @@ import (
 	"golang.org/x/mod/module"
 )
 
+// maxDownload is the largest answer read from a proxy: the go command's
+// limit on a module zip (500 MiB).
+const maxDownload = 500 << 20
+
 // errNotFound is a proxy's answer that it has no such module or version
 // (HTTP 404 or 410, or a missing file under a file:// proxy).
 var errNotFound = errors.New("not found")
@@ -120,9 +124,12 @@ func (r *Resolver) get(ctx context.Context, u string) ([]byte, error) {
 		return nil, fmt.Errorf("cannot reach the module proxy: %w", err)
 	}
 	defer resp.Body.Close()
-	data, err := io.ReadAll(resp.Body)
+	data, err := io.ReadAll(io.LimitReader(resp.Body, maxDownload+1))
 	if err != nil {
 		return nil, fmt.Errorf("reading %s: %w", u, err)
+	}
+	if len(data) > maxDownload {
+		return nil, fmt.Errorf("%s: larger than %d MB, the go command's limit for a module zip", u, maxDownload>>20)
 	}
 	switch {
 	case resp.StatusCode == http.StatusNotFound || resp.StatusCode == http.StatusGone:
