@@ -78,6 +78,11 @@ func (r *Resolver) proxyGet(ctx context.Context, modPath, rel string) ([]byte, e
 		case "off":
 			return nil, fmt.Errorf("module lookup disabled by GOPROXY=off (%s is not in the module cache %s)", modPath, r.cfg.Cache)
 		case "direct":
+			if errors.Is(last, errNotFound) {
+				// What the proxies do not have is taken as missing:
+				// direct would need version control tools.
+				return nil, last
+			}
 			return nil, fmt.Errorf("%s: GOPROXY reached direct, which gokernel does not support (it has no go command nor version control tools): use a module proxy%s", modPath, lastSuffix(last))
 		}
 		data, err := r.get(ctx, p.url+"/"+esc+"/"+rel)

@@ -231,7 +231,7 @@ func TestProxySettings(t *testing.T) {
 		want string
 	}{
 		{"direct", func(c *gomod.Config) { c.Proxy = "direct" }, "GOPROXY reached direct, which gokernel does not support"},
-		{"fallback to direct", func(c *gomod.Config) { c.Proxy += "/nothing-here,direct" }, "GOPROXY reached direct"},
+		{"not found, then direct", func(c *gomod.Config) { c.Proxy += "/nothing-here,direct" }, "no module provides package example.com/greet (tried example.com/greet, example.com)"},
 		{"off", func(c *gomod.Config) { c.Proxy = "off" }, "module lookup disabled by GOPROXY=off"},
 		{"private", func(c *gomod.Config) { c.Private = "example.com/*" }, "module example.com/greet is private (GOPRIVATE/GONOPROXY)"},
 		{"readonly", func(c *gomod.Config) { c.Flags = "-mod=readonly" }, "no required module provides package example.com/greet; GOFLAGS has -mod=readonly"},
