@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
+	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
@@ -20,6 +21,7 @@ import (
 	"github.com/gokernel/gokernel/gomod"
 	"github.com/gokernel/gokernel/kernel"
 	"golang.org/x/mod/module"
+	"golang.org/x/mod/semver"
 )
 
 // ErrImport is an import that could not be satisfied: no module provides
@@ -49,12 +51,28 @@ type modules struct {
 func newModules(e *Engine) *modules {
 	cfg := gomod.ConfigFromEnv(nil)
 	cfg.Known = e.knownPackage
+	cfg.Versions = builtWith()
 	// The cells' rewrites that need no engine hook: range over an
 	// integer, per-iteration loop variables.
 	cfg.Rewrite = func(f *ast.File) { rewrite.Apply(f, rewrite.Options{}) }
 	cfg.Progress = func(msg string) { fmt.Fprintln(&e.stderr, msg) }
 	r, err := gomod.New(cfg)
 	return &modules{r: r, err: err, wanted: map[string]string{}, fetched: map[string]bool{}, docs: map[string][]gomod.Doc{}}
+}
+
+// builtWith maps the modules the kernel was built with to their
+// versions: a package fetched from gonum comes from the gonum whose
+// other packages are compiled in.
+func builtWith() map[string]string {
+	versions := map[string]string{}
+	if info, ok := debug.ReadBuildInfo(); ok {
+		for _, d := range info.Deps {
+			if d.Replace == nil && semver.IsValid(d.Version) {
+				versions[d.Path] = d.Version
+			}
+		}
+	}
+	return versions
 }
 
 // fs is the interpreter's source file system (nil when unconfigured).

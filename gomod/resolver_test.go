@@ -401,3 +401,14 @@ func TestDocs(t *testing.T) {
 		t.Fatalf("docs:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestDefaultVersions: Config.Versions (the versions a program was built
+// with) come before the latest release.
+func TestDefaultVersions(t *testing.T) {
+	f := newFixture(t)
+	f.cfg.Versions = map[string]string{"example.com/greet": "v1.0.0"}
+	pkg, err := f.resolver(t).Import(context.Background(), "example.com/greet")
+	if err != nil || pkg.Module.Version != "v1.0.0" {
+		t.Fatalf("%v %v", pkg, err)
+	}
+}
