@@ -48,6 +48,7 @@ type Engine struct {
 
 	resMu      sync.Mutex
 	cancelRun  context.CancelFunc    // stops the running cell (nil when none runs)
+	stopCell   context.CancelFunc    // cancels the running cell's cell.Context (see runProgram)
 	result     *kernel.ExecuteResult // set by the final expression's show
 	lastType   string                // cell-defined type of the final value, if any
 	displayErr error                 // error the final value carries instead of its display
@@ -180,7 +181,16 @@ func (e *Engine) Execute(ctx context.Context, code string, out kernel.Output) ke
 		e.cancelRun = nil
 		e.resMu.Unlock()
 	}()
-	leave := cell.Enter(cell.Env{Ctx: runCtx, Stdout: &e.stdout, Stderr: &e.stderr, Display: displayer{out}})
+	// The cell's code sees its cancellation through cellCtx, which
+	// runProgram cancels only once no further statement of the cell can
+	// run: a time.Sleep or a compiled call that returns early on an
+	// interrupt must not let the statements after it run.
+	cellCtx, stopCell := context.WithCancel(context.WithoutCancel(ctx))
+	defer stopCell()
+	e.resMu.Lock()
+	e.stopCell = stopCell
+	e.resMu.Unlock()
+	leave := cell.Enter(cell.Env{Ctx: cellCtx, Stdout: &e.stdout, Stderr: &e.stderr, Display: displayer{out}})
 	defer leave()
 
 	e.reportGoPanics(out, "a goroutine started by an earlier cell panicked")
@@ -218,6 +228,9 @@ func (e *Engine) run(ctx context.Context, code string, count int) (res kernel.Ex
 		return kernel.ExecuteResult{Err: kerr}
 	}
 	defer e.remember(code, count, &res)
+	if kerr := scanGuard(code); kerr != nil {
+		return kernel.ExecuteResult{Err: e.annotate(kerr, code)}
+	}
 	chunks := split(code)
 	sort.SliceStable(chunks, func(i, j int) bool {
 		return chunks[i].Kind == cellsplit.Imports && chunks[j].Kind != cellsplit.Imports

@@ -24,7 +24,16 @@ const defaultStopWait = 2 * time.Second
 // interpreted code has returned: ExecuteWithContext returns at once and
 // leaves the code running beside the next execution, and writes its
 // results from two goroutines, both data races.
+//
+// Interrupts are final: the cell's own context (cell.Context, which
+// time.Sleep and compiled code watch) is cancelled only after the run id
+// changed, so that code which returns early on the interrupt finds its
+// caller stopped and no further statement of the cell runs.
 func (e *Engine) runProgram(ctx context.Context, prog *interp.Program) error {
+	if err := ctx.Err(); err != nil {
+		e.stopCellContext()
+		return err
+	}
 	in := reflect.ValueOf(e.interp).Elem()
 	mu := (*sync.RWMutex)(unsafe.Pointer(field(in, "mutex").UnsafeAddr()))
 	done := make(chan struct{})
@@ -50,6 +59,7 @@ func (e *Engine) runProgram(ctx context.Context, prog *interp.Program) error {
 	// old one, and the closed channel ends channel operations.
 	atomic.AddUint64((*uint64)(unsafe.Pointer(field(in, "id").UnsafeAddr())), 1)
 	close(done)
+	e.stopCellContext()
 	t := time.NewTimer(e.stopWait)
 	defer t.Stop()
 	select {
@@ -57,4 +67,14 @@ func (e *Engine) runProgram(ctx context.Context, prog *interp.Program) error {
 	case <-t.C:
 	}
 	return ctx.Err()
+}
+
+// stopCellContext cancels the running cell's cell.Context.
+func (e *Engine) stopCellContext() {
+	e.resMu.Lock()
+	stop := e.stopCell
+	e.resMu.Unlock()
+	if stop != nil {
+		stop()
+	}
 }
