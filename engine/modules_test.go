@@ -1,7 +1,10 @@
 package engine
 
 import (
+	"context"
 	"net"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -210,5 +213,34 @@ func TestFetchedPackageInspectAndComplete(t *testing.T) {
 	c = e.Complete("greet.V", 7)
 	if got := strings.Join(c.Matches, " "); got != "Version" {
 		t.Fatalf("complete greet.V: %q", got)
+	}
+}
+
+// TestImportModuleInterrupted: an interrupt during a download stops the
+// cell with Interrupted, and the kernel carries on.
+func TestImportModuleInterrupted(t *testing.T) {
+	asked := make(chan struct{}, 1)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case asked <- struct{}{}:
+		default:
+		}
+		<-r.Context().Done() // answers only when the client gives up
+	}))
+	defer srv.Close()
+	gomodtest.Env(t, srv.URL)
+	t.Chdir(t.TempDir())
+	e := newEngine(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	go func() {
+		<-asked
+		cancel()
+	}()
+	res := e.Execute(ctx, "import \"example.com/greet\"", &recorder{})
+	if res.Err == nil || res.Err.Name != ErrInterrupted {
+		t.Fatalf("got %v", res.Err)
+	}
+	if res, _ := run(t, e, "2 * 21"); plain(res) != "42" {
+		t.Fatal(plain(res))
 	}
 }
