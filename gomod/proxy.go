@@ -85,7 +85,7 @@ func (r *Resolver) proxyGet(ctx context.Context, modPath, rel string) ([]byte, e
 			}
 			return nil, fmt.Errorf("%s: GOPROXY reached direct, which gokernel does not support (it has no go command nor version control tools): use a module proxy%s", modPath, lastSuffix(last))
 		}
-		data, err := r.get(ctx, p.url+"/"+esc+"/"+rel)
+		data, err := r.get(ctx, p.url+"/"+esc+"/"+rel, "the module proxy")
 		if err == nil {
 			return data, nil
 		}
@@ -104,8 +104,9 @@ func lastSuffix(err error) string {
 	return " (" + err.Error() + ")"
 }
 
-// get reads a URL: http, https or file.
-func (r *Resolver) get(ctx context.Context, u string) ([]byte, error) {
+// get reads a URL: http, https or file. what names the server in the
+// error when it cannot be reached.
+func (r *Resolver) get(ctx context.Context, u, what string) ([]byte, error) {
 	if path, ok := strings.CutPrefix(u, "file://"); ok {
 		data, err := os.ReadFile(filepath.FromSlash(path))
 		if errors.Is(err, os.ErrNotExist) {
@@ -126,7 +127,7 @@ func (r *Resolver) get(ctx context.Context, u string) ([]byte, error) {
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
-		return nil, fmt.Errorf("cannot reach the module proxy: %w", err)
+		return nil, fmt.Errorf("cannot reach %s: %w", what, err)
 	}
 	defer resp.Body.Close()
 	data, err := io.ReadAll(io.LimitReader(resp.Body, maxDownload+1))

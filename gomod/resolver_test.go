@@ -412,3 +412,24 @@ func TestDefaultVersions(t *testing.T) {
 		t.Fatalf("%v %v", pkg, err)
 	}
 }
+
+// TestChecksumDatabaseUnreachable: a download that the checksum
+// database cannot vouch for fails, saying how to skip the check.
+func TestChecksumDatabaseUnreachable(t *testing.T) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := l.Addr().String()
+	l.Close()
+	f := newFixture(t)
+	_, vkey, err := note.GenerateKey(rand.Reader, "sumdb.test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.cfg.SumDB = vkey + " http://" + addr
+	_, err = f.resolver(t).Import(context.Background(), "example.com/greet")
+	if err == nil || !strings.Contains(err.Error(), "checksum database sumdb.test: ") || !strings.Contains(err.Error(), "cannot reach the checksum database") || !strings.Contains(err.Error(), "GONOSUMDB=example.com/greet or GOSUMDB=off skips the check") {
+		t.Fatalf("got %v", err)
+	}
+}
