@@ -168,6 +168,23 @@
 // stays referenced by the interpreter's frame until a later cell
 // (fmt.Println(strings.Repeat("x", 100<<20)) at top level: 143 MiB).
 //
+// # Packages from modules
+//
+// An import of a package that is neither preloaded nor in the standard
+// library (engine.Preloaded) is fetched before the cell compiles, through
+// the Go module proxy by package gomod (GOPROXY, GOSUMDB, GOFLAGS=-mod=…,
+// GOMODCACHE; the go.mod and go.sum of the working directory), with a
+// "go: downloading module version (size)" line on the cell's stderr; yaegi
+// then interprets it from source, on its own first so that a failure is
+// an ImportError naming the package (and the file, where yaegi says).
+// Fetched packages get the cells' rewrites that need no engine hook
+// (range over an integer, per-iteration loop variables), min, max and
+// clear, and Go's initialisation order across files. A "%go get
+// module@version" line pins a version (the line is blanked before the cell
+// runs). A name whose module import failed is not auto-imported from
+// another package. Inspect and completion read a fetched package's docs
+// from its source.
+//
 // # Performance (2 shared cores)
 //
 // New takes about 8 ms (3.7 ms of it compiling package generic's

@@ -12,6 +12,7 @@ import (
 	"github.com/gokernel/gokernel/internal/procgroup"
 	"github.com/gokernel/gokernel/kernel"
 	"github.com/gokernel/gokernel/kernel/transport"
+	"github.com/gokernel/gokernel/widgets"
 )
 
 func init() {
@@ -53,6 +54,7 @@ func runKernel(args []string) error {
 	if err != nil {
 		return err
 	}
+	widgets.Serve(k)
 
 	interrupts := make(chan os.Signal, 1)
 	signal.Notify(interrupts, os.Interrupt)
