@@ -20,6 +20,7 @@ import (
 	"github.com/gokernel/gokernel/engine/generic"
 	"github.com/gokernel/gokernel/engine/internal/yaegix"
 	"github.com/gokernel/gokernel/gomod"
+	"github.com/gokernel/gokernel/internal/memlimit"
 	"github.com/gokernel/gokernel/kernel"
 	"github.com/gokernel/gokernel/symbols"
 	"github.com/traefik/yaegi/interp"
@@ -59,6 +60,8 @@ type Engine struct {
 	overflow   bool                  // the running cell went deeper than maxDepth
 	line       atomic.Int64          // the cell line whose top-level statement runs (see markLines)
 	panics     panicTexts            // what Go prints for the latest panic values (see panicStmt)
+	mem        *memlimit.Guard       // the memory budget (see memguard.go)
+	memErr     error                 // the memory watchdog stopped the running cell
 
 	cleanup          []func()          // run when the cell ends
 	variadicGenerics map[string]int    // cell generic func -> its fixed parameters (see variadic.go)
@@ -96,6 +99,9 @@ func New() (*Engine, error) {
 		variadicGenerics: map[string]int{},
 		pendingSigs:      map[string]string{},
 		pendingMethods:   map[string]bool{},
+	}
+	if err := e.initMemory(); err != nil {
+		return nil, err
 	}
 	e.mods = newModules(e)
 	e.interp = interp.New(interp.Options{
@@ -172,6 +178,7 @@ func (e *Engine) Execute(ctx context.Context, code string, out kernel.Output) ke
 		return kernel.ExecuteResult{Err: &kernel.Error{Name: ErrInternal, Value: err.Error()}}
 	}
 	defer capt.stop()
+	defer pushCapture(capt)() // see RunCallback
 	raw := out
 	out = syncedOutput{Output: out, capt: capt}
 	e.stdout.install(capt.outW, nil)
@@ -189,6 +196,7 @@ func (e *Engine) Execute(ctx context.Context, code string, out kernel.Output) ke
 	e.resMu.Lock()
 	e.cancelRun = cancel
 	e.resMu.Unlock()
+	defer e.watchMemory()()
 	defer func() {
 		e.resMu.Lock()
 		e.cancelRun = nil
@@ -320,6 +328,9 @@ func (e *Engine) run(ctx context.Context, code string, count int) (res kernel.Ex
 	if e.overflow {
 		e.overflow = false
 		err = stackOverflow()
+	}
+	if merr := e.takeMemoryError(); merr != nil && err != nil {
+		err = merr
 	}
 	e.resMu.Unlock()
 	if err != nil {

@@ -184,6 +184,8 @@ func (e *Engine) runtimeSymbols() interp.Exports {
 			"Return":     reflect.ValueOf(endCell),
 			"At":         reflect.ValueOf(e.setLine),
 			"PanicText":  reflect.ValueOf(e.notePanicText),
+			"Make":       reflect.ValueOf(e.mem.Make), // see memguard.go
+			"Grow":       reflect.ValueOf(e.mem.Grow),
 		},
 	}
 }

@@ -356,9 +356,13 @@ func (r *Resolver) inModule(ctx context.Context, m module.Version, importPath st
 }
 
 // latest is the version of modPath to use when nothing pins it: the
-// highest in the module cache, else the proxy's latest release (else its
-// latest pre-release, else its @latest).
+// version of Config.Versions, else the highest in the module cache, else
+// the proxy's latest release (else its latest pre-release, else its
+// @latest).
 func (r *Resolver) latest(ctx context.Context, modPath string) (string, error) {
+	if v, ok := r.cfg.Versions[modPath]; ok {
+		return v, nil
+	}
 	if vs := r.cachedVersions(modPath); len(vs) > 0 {
 		return vs[0], nil
 	}

@@ -35,6 +35,10 @@ type Options struct {
 	// statement alone (see panicStmt). Nil leaves panic statements alone.
 	PanicNote   string
 	PanicMethod func(arg ast.Expr) string
+	// Make and Grow are the qualified names of the kernel's memory guard
+	// for make and append of computed sizes (see guardAllocs). Empty
+	// leaves those calls alone.
+	Make, Grow string
 }
 
 // Apply rewrites every statement list under root in place. Root is
@@ -51,6 +55,9 @@ func Apply(root ast.Node, opts Options) {
 				guard(fd.Body, opts.Enter, opts.Leave)
 			}
 		}
+	}
+	if opts.Make != "" || opts.Grow != "" {
+		guardAllocs(root, opts.Make, opts.Grow)
 	}
 	ast.Inspect(root, func(n ast.Node) bool {
 		switch n := n.(type) {
