@@ -160,10 +160,19 @@ func (e *Engine) loadGeneric() error {
 // from the frontend (an io.Reader rather than a file).
 func (e *Engine) overrides() interp.Exports {
 	var in io.Reader = &e.stdin
-	return interp.Exports{
+	exports := interp.Exports{
 		"time/time": {"Sleep": reflect.ValueOf(sleep)},
 		"os/os":     {"Stdin": reflect.ValueOf(&in).Elem()},
 	}
+	for pkg, syms := range childOverrides() { // see children.go
+		if exports[pkg] == nil {
+			exports[pkg] = map[string]reflect.Value{}
+		}
+		for name, v := range syms {
+			exports[pkg][name] = v
+		}
+	}
+	return exports
 }
 
 // Execute runs a cell: its chunks in order, stopping at the first error.
@@ -172,6 +181,7 @@ func (e *Engine) overrides() interp.Exports {
 func (e *Engine) Execute(ctx context.Context, code string, out kernel.Output) kernel.ExecuteResult {
 	e.mu.Lock()
 	defer e.mu.Unlock()
+	defer e.mem.Release() // see memguard.go
 
 	capt, err := startCapture(out)
 	if err != nil {
@@ -197,6 +207,7 @@ func (e *Engine) Execute(ctx context.Context, code string, out kernel.Output) ke
 	e.cancelRun = cancel
 	e.resMu.Unlock()
 	defer e.watchMemory()()
+	defer interruptChildren(ctx)()
 	defer func() {
 		e.resMu.Lock()
 		e.cancelRun = nil
