@@ -69,7 +69,7 @@ func (m *Sequential) outputUnits() int {
 			return d.units
 		}
 	}
-	return m.inputDim
+	return m.InputDim()
 }
 
 // checkTargets verifies that y fits the model's output for the compiled loss.
