@@ -23,8 +23,8 @@ import (
 	"github.com/gokernel/gokernel/internal/memlimit"
 	"github.com/gokernel/gokernel/kernel"
 	"github.com/gokernel/gokernel/symbols"
+	"github.com/gokernel/gokernel/symbols/stdlib"
 	"github.com/traefik/yaegi/interp"
-	"github.com/traefik/yaegi/stdlib"
 )
 
 // Engine runs notebook cells with the yaegi interpreter. It implements
