@@ -19,6 +19,7 @@ import (
 	"github.com/gokernel/gokernel/engine/cellsplit"
 	"github.com/gokernel/gokernel/engine/generic"
 	"github.com/gokernel/gokernel/gomod"
+	"github.com/gokernel/gokernel/internal/memlimit"
 	"github.com/gokernel/gokernel/kernel"
 	"github.com/gokernel/gokernel/symbols"
 	"github.com/traefik/yaegi/interp"
@@ -56,14 +57,20 @@ type Engine struct {
 	deferred   int                   // deferred calls the running cell registered
 	depth      atomic.Int64          // nested calls of interpreted functions
 	overflow   bool                  // the running cell went deeper than maxDepth
+	line       atomic.Int64          // the cell line whose top-level statement runs (see markLines)
+	panics     panicTexts            // what Go prints for the latest panic values (see panicStmt)
+	mem        *memlimit.Guard       // the memory budget (see memguard.go)
+	memErr     error                 // the memory watchdog stopped the running cell
 
 	cleanup          []func()          // run when the cell ends
 	variadicGenerics map[string]int    // cell generic func -> its fixed parameters (see variadic.go)
 	pendingSigs      map[string]string // signatures of the compiling cell's functions
+	pendingMethods   map[string]bool   // "Type.Method" of the compiling cell -> pointer receiver (see panicMethod)
 	wrapped          []span            // statements of the cell run as function literals (see blockdefine.go)
 	returned         bool              // the running cell's top level returned (see cellreturn.go)
 	stopWait         time.Duration     // see defaultStopWait
 	ran              []ranCell         // the cells that ran and declared functions, oldest first (see traceback)
+	lastCode         string            // the cell that ran last (late goroutine panics show its lines)
 	mods             *modules          // packages fetched through the module proxy (see modules.go)
 }
 
@@ -87,6 +94,10 @@ func New() (*Engine, error) {
 
 		variadicGenerics: map[string]int{},
 		pendingSigs:      map[string]string{},
+		pendingMethods:   map[string]bool{},
+	}
+	if err := e.initMemory(); err != nil {
+		return nil, err
 	}
 	e.mods = newModules(e)
 	e.interp = interp.New(interp.Options{
@@ -159,6 +170,7 @@ func (e *Engine) Execute(ctx context.Context, code string, out kernel.Output) ke
 		return kernel.ExecuteResult{Err: &kernel.Error{Name: ErrInternal, Value: err.Error()}}
 	}
 	defer capt.stop()
+	defer pushCapture(capt)() // see RunCallback
 	raw := out
 	out = syncedOutput{Output: out, capt: capt}
 	e.stdout.install(capt.outW, nil)
@@ -176,6 +188,7 @@ func (e *Engine) Execute(ctx context.Context, code string, out kernel.Output) ke
 	e.resMu.Lock()
 	e.cancelRun = cancel
 	e.resMu.Unlock()
+	defer e.watchMemory()()
 	defer func() {
 		e.resMu.Lock()
 		e.cancelRun = nil
@@ -206,7 +219,10 @@ func (e *Engine) reportGoPanics(out kernel.Output, why string) {
 	e.goPanics = nil
 	e.resMu.Unlock()
 	for _, p := range pending {
-		out.Stream("stderr", why+": "+p.Value+"\n")
+		// The goroutine's frames are positions of the cell that started
+		// it, most likely the last one that ran.
+		tb := e.annotate(p, e.lastCode).Traceback
+		out.Stream("stderr", why+":\n"+strings.Join(tb, "\n")+"\n")
 	}
 }
 
@@ -222,12 +238,14 @@ func (e *Engine) run(ctx context.Context, code string, count int) (res kernel.Ex
 	e.resMu.Lock()
 	e.result = nil
 	e.resMu.Unlock()
+	e.setLine(0, 0)
 
 	code, kerr := e.goGet(ctx, code)
 	if kerr != nil {
 		return kernel.ExecuteResult{Err: kerr}
 	}
 	defer e.remember(code, count, &res)
+	defer func() { e.lastCode = code }()
 	if kerr := scanGuard(code); kerr != nil {
 		return kernel.ExecuteResult{Err: e.annotate(kerr, code)}
 	}
@@ -303,6 +321,9 @@ func (e *Engine) run(ctx context.Context, code string, count int) (res kernel.Ex
 		e.overflow = false
 		err = stackOverflow()
 	}
+	if merr := e.takeMemoryError(); merr != nil && err != nil {
+		err = merr
+	}
 	e.resMu.Unlock()
 	if err != nil {
 		if err.Name == ErrInternal && strings.Contains(code, "range") {
@@ -338,6 +359,7 @@ func (e *Engine) compileCell(code string, chunks []cellsplit.Chunk) (plan [][]co
 // runCleanup runs and forgets the cleanups the running cell registered.
 func (e *Engine) runCleanup() {
 	clear(e.pendingSigs)
+	clear(e.pendingMethods)
 	e.resMu.Lock()
 	e.wrapped = nil
 	e.resMu.Unlock()
@@ -376,7 +398,7 @@ func (e *Engine) exec(ctx context.Context, prog *interp.Program) (kerr *kernel.E
 	}()
 	if err := e.runProgram(ctx, prog); err != nil {
 		if ctx.Err() != nil {
-			return interrupted()
+			return interrupted(e.runningLine())
 		}
 		if isCellReturn(err) {
 			e.stderr.takeFrames()
@@ -386,7 +408,7 @@ func (e *Engine) exec(ctx context.Context, prog *interp.Program) (kerr *kernel.E
 		e.resMu.Lock()
 		frames := e.unwrapFrames(e.stderr.takeFrames())
 		e.resMu.Unlock()
-		return runError(err, frames)
+		return runError(err, frames, &e.panics)
 	}
 	return nil
 }
@@ -396,7 +418,7 @@ func (e *Engine) exec(ctx context.Context, prog *interp.Program) (kerr *kernel.E
 func (e *Engine) goPanic(r any) {
 	e.resMu.Lock()
 	defer e.resMu.Unlock()
-	e.goPanics = append(e.goPanics, panicError(ErrGoroutinePanic, r, e.unwrapFrames(e.stderr.takeFrames())))
+	e.goPanics = append(e.goPanics, panicError(ErrGoroutinePanic, r, e.unwrapFrames(e.stderr.takeFrames()), &e.panics))
 	if e.cancelRun != nil {
 		e.cancelRun()
 	}

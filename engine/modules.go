@@ -163,7 +163,7 @@ func (m *modules) fetch(ctx context.Context, p string) (*gomod.Package, *kernel.
 	pkg, err := m.r.Import(ctx, p)
 	if err != nil {
 		if ctx.Err() != nil {
-			return nil, interrupted()
+			return nil, interrupted(0, 0)
 		}
 		return nil, importError(p, err)
 	}
@@ -247,7 +247,7 @@ func (e *Engine) goGet(ctx context.Context, code string) (string, *kernel.Error)
 			got, err := e.mods.r.Require(ctx, mod, version)
 			if err != nil {
 				if ctx.Err() != nil {
-					return code, interrupted()
+					return code, interrupted(0, 0)
 				}
 				return code, goGetError(err.Error())
 			}

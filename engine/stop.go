@@ -2,6 +2,7 @@ package engine
 
 import (
 	"context"
+	"errors"
 	"reflect"
 	"sync"
 	"sync/atomic"
@@ -46,12 +47,18 @@ func (e *Engine) runProgram(ctx context.Context, prog *interp.Program) error {
 
 	finished := make(chan struct{})
 	var err error
+	returned := false
 	go func() {
 		defer close(finished)
 		_, err = e.interp.Execute(prog)
+		returned = true
 	}()
 	select {
 	case <-finished:
+		if !returned {
+			// runtime.Goexit ended the goroutine that ran the cell.
+			return errGoexit
+		}
 		return err
 	case <-ctx.Done():
 	}
@@ -68,6 +75,10 @@ func (e *Engine) runProgram(ctx context.Context, prog *interp.Program) error {
 	}
 	return ctx.Err()
 }
+
+// errGoexit is the error of a program whose goroutine runtime.Goexit
+// ended.
+var errGoexit = errors.New("runtime.Goexit called in the cell's goroutine")
 
 // stopCellContext cancels the running cell's cell.Context.
 func (e *Engine) stopCellContext() {
