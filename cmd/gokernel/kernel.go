@@ -9,8 +9,10 @@ import (
 	"syscall"
 
 	"github.com/gokernel/gokernel/engine"
+	"github.com/gokernel/gokernel/internal/procgroup"
 	"github.com/gokernel/gokernel/kernel"
 	"github.com/gokernel/gokernel/kernel/transport"
+	"github.com/gokernel/gokernel/widgets"
 )
 
 func init() {
@@ -45,10 +47,14 @@ func runKernel(args []string) error {
 	if err != nil {
 		return err
 	}
+	// Shutdown, restart (a new process), SIGTERM or the frontend gone:
+	// the processes that cells started end with the kernel.
+	defer procgroup.KillAll()
 	k, err := kernel.New(kernel.Config{Connection: info, Interpreter: eng, Logger: logger})
 	if err != nil {
 		return err
 	}
+	widgets.Serve(k)
 
 	interrupts := make(chan os.Signal, 1)
 	signal.Notify(interrupts, os.Interrupt)

@@ -11,8 +11,10 @@ import (
 	"time"
 
 	"github.com/gokernel/gokernel/engine"
+	"github.com/gokernel/gokernel/internal/procgroup"
 	"github.com/gokernel/gokernel/kernel"
 	"github.com/gokernel/gokernel/notebook"
+	"github.com/gokernel/gokernel/widgets"
 )
 
 func init() {
@@ -72,6 +74,7 @@ func runNotebook(args []string) error {
 	if err != nil {
 		return fmt.Errorf("starting the engine: %w", err)
 	}
+	defer procgroup.KillAll() // the processes the notebook's cells started
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	go func() {
@@ -85,8 +88,10 @@ func runNotebook(args []string) error {
 		opts.Progress = os.Stderr
 	}
 	began := time.Now()
+	widgets.UseRunner(eng)
 	runErr := notebook.Execute(ctx, nb, eng, opts)
 	took := time.Since(began)
+	storeWidgetState(nb)
 	if err := writeNotebook(dest, nb); err != nil {
 		return errors.Join(runErr, err)
 	}
@@ -98,6 +103,21 @@ func runNotebook(args []string) error {
 		fmt.Fprintln(os.Stderr, strings.Join(ce.Err.Traceback, "\n"))
 	}
 	return runErr
+}
+
+// storeWidgetState keeps the state of the widgets the notebook made in
+// its metadata, as nbclient's store_widget_state does, so that the saved
+// notebook shows them; a notebook without widgets loses stale state.
+func storeWidgetState(nb *notebook.Notebook) {
+	state := widgets.State()
+	if models, _ := state["state"].(map[string]any); len(models) == 0 {
+		delete(nb.Metadata, "widgets")
+		return
+	}
+	if nb.Metadata == nil {
+		nb.Metadata = map[string]any{}
+	}
+	nb.Metadata["widgets"] = map[string]any{widgets.StateMIMEType: state}
 }
 
 // parseInterleaved parses flags placed before and after the one positional
