@@ -148,6 +148,19 @@
 // operations, and compiled code sees the cancellation through
 // cell.Context.
 //
+// Running out of memory ends the cell, not the process (memguard.go,
+// package internal/memlimit): the engine knows its budget (cgroup limit,
+// RLIMIT_AS, available memory, or GOKERNEL_MEMORY_LIMIT); make and
+// append of computed sizes are checked before they allocate (package
+// rewrite routes them through the guard, which panics with a
+// runtime.Error such as "runtime error: out of memory: make([]byte,
+// 32212254720) needs 30 GiB, more than the kernel's 1.7 GiB budget has
+// left"), and while a cell runs a watchdog reads the heap every 10 ms and
+// stops the cell as an interrupt would, with an ErrOutOfMemory error, when
+// its live values exceed 90% of the budget. Under RLIMIT_AS a large block
+// must also fit in the address space left (the Go runtime never unmaps
+// its heap). Allocations inside compiled functions are not checked.
+//
 // # Performance (2 shared cores)
 //
 // New takes about 8 ms (3.7 ms of it compiling package generic's

@@ -23,6 +23,7 @@ func init() {
 		"DefaultInterval": reflect.ValueOf(nnplot.DefaultInterval),
 		"Diagram":         reflect.ValueOf(nnplot.Diagram),
 		"Filters":         reflect.ValueOf(nnplot.Filters),
+		"FitControls":     reflect.ValueOf(nnplot.FitControls),
 		"FitLive":         reflect.ValueOf(nnplot.FitLive),
 		"HeatMap":         reflect.ValueOf(nnplot.HeatMap),
 		"Images":          reflect.ValueOf(nnplot.Images),
