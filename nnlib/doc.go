@@ -10,6 +10,32 @@
 //	hist, err := model.Fit(x, y, nnlib.FitOptions{Epochs: 500, Verbose: 2})
 //	pred, err := model.Predict(x)
 //
+// # Images, sequences and shapes
+//
+// Layers work on samples of any shape, channels last as in Keras: give
+// the model its input shape with Input (like keras.Input) or the first
+// layer's InputShape, and x keeps one row per sample holding the sample's
+// values in row-major order (64 values for an 8×8 one-channel image).
+//
+//	model, err := nnlib.NewSequential(
+//		nnlib.Input(8, 8, 1),
+//		nnlib.Conv2D(16, 3, nnlib.Activation("relu")),
+//		nnlib.MaxPooling2D(2),
+//		nnlib.Flatten(),
+//		nnlib.Dense(10, nnlib.Activation("softmax")))
+//
+// The layers are Keras's: Dense (on the last axis), Dropout, Activation,
+// Flatten, Reshape, Conv2D and Conv1D (Strides, Padding "valid" or
+// "same"), MaxPooling2D/1D, AveragePooling2D/1D, GlobalAveragePooling2D,
+// GlobalMaxPooling2D, BatchNormalization (batch statistics in training,
+// moving ones in inference, momentum 0.99, epsilon 1e-3),
+// LayerNormalization and Embedding. Summary prints Keras's output shapes,
+// "(None, 6, 6, 16)"; a layer that does not fit its input (a 2-D
+// convolution on flat rows, a window larger than the image) is an error
+// when the model is built. Convolutions run as im2col plus the matrix
+// kernels Dense uses. ArgMax turns predicted probabilities into classes.
+// Package nnlib/datasets has the 8×8 handwritten digits built in.
+//
 // # Keras semantics
 //
 // Names are Keras's strings: activations ("relu", "sigmoid", "tanh",

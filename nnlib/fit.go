@@ -105,6 +105,9 @@ func (m *Sequential) prepareFit(x, y any, o *FitOptions) (*fitData, error) {
 	if err := m.ensureBuilt(xm.cols); err != nil {
 		return nil, err
 	}
+	if err := m.checkInput(xm, "x"); err != nil {
+		return nil, err
+	}
 	if m.opt == nil {
 		m.opt = m.optCfg.newState(m.params)
 	}
@@ -124,6 +127,9 @@ func (m *Sequential) prepareFit(x, y any, o *FitOptions) (*fitData, error) {
 			return nil, fmt.Errorf("layer %q expects input of shape (None, %d), got validation x of shape (None, %d)", m.layers[0].Name(), xm.cols, d.vx.cols)
 		}
 		if err := m.checkTargets(d.vx, d.vy, "validation data"); err != nil {
+			return nil, err
+		}
+		if err := m.checkInput(d.vx, "validation x"); err != nil {
 			return nil, err
 		}
 		d.validation = true

@@ -32,6 +32,9 @@ const (
 	optName
 	optStrides
 	optPadding
+	optMomentum
+	optEpsilon
+	optEmbeddings
 )
 
 // optWeights are the options of every layer with a kernel and a bias.
@@ -41,6 +44,7 @@ var optionNames = map[optionKind]string{
 	optInputShape: "InputShape", optActivation: "Activation", optUseBias: "UseBias",
 	optKernelInit: "KernelInitializer", optBiasInit: "BiasInitializer", optKernelReg: "KernelRegularizer",
 	optBiasReg: "BiasRegularizer", optName: "Name", optStrides: "Strides", optPadding: "Padding",
+	optMomentum: "Momentum", optEpsilon: "Epsilon", optEmbeddings: "EmbeddingsInitializer",
 }
 
 // layerSettings collects what options set, before a layer copies it.
@@ -56,6 +60,9 @@ type layerSettings struct {
 	biasReg    regularizer
 	strides    []int
 	padding    string
+	momentum   *float64
+	epsilon    *float64
+	embedInit  *initializerSpec
 	err        error
 }
 

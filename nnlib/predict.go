@@ -19,6 +19,9 @@ func (m *Sequential) Predict(x any) ([][]float64, error) {
 	if err := m.ensureBuilt(xm.cols); err != nil {
 		return nil, fmt.Errorf("nnlib: Predict: %w", err)
 	}
+	if err := m.checkInput(xm, "x"); err != nil {
+		return nil, fmt.Errorf("nnlib: Predict: %w", err)
+	}
 	cols := m.OutputDim()
 	out := matrix{rows: xm.rows, cols: cols, data: make([]float64, xm.rows*cols)}
 	for start := 0; start < xm.rows; start += predictBatch {
@@ -45,6 +48,9 @@ func (m *Sequential) Evaluate(x, y any) (map[string]float64, error) {
 		return nil, fmt.Errorf("nnlib: Evaluate: %w", err)
 	}
 	if err := m.ensureBuilt(xm.cols); err != nil {
+		return nil, fmt.Errorf("nnlib: Evaluate: %w", err)
+	}
+	if err := m.checkInput(xm, "x"); err != nil {
 		return nil, fmt.Errorf("nnlib: Evaluate: %w", err)
 	}
 	if err := m.checkTargets(xm, ym, "Evaluate"); err != nil {

@@ -173,6 +173,21 @@ func (p *PoolingLayer) config() layerConfig {
 	return c
 }
 
+func (n *NormalizationLayer) config() layerConfig {
+	eps := n.epsilon
+	c := layerConfig{Class: n.ClassName(), Name: n.name, Epsilon: &eps}
+	if n.batch {
+		mom := n.momentum
+		c.Momentum = &mom
+	}
+	return c
+}
+
+func (e *EmbeddingLayer) config() layerConfig {
+	return layerConfig{Class: "Embedding", Name: e.name, InputDim: e.vocab, OutputDim: e.dim,
+		KernelInitializer: e.init.name, KernelInitParams: e.init.params}
+}
+
 func (r *ReshapeLayer) config() layerConfig {
 	return layerConfig{Class: r.class, Name: r.name, TargetShape: r.target}
 }
@@ -200,6 +215,24 @@ func layerFromConfig(c layerConfig) (Layer, error) {
 		return GlobalAveragePooling2D(Name(c.Name)), nil
 	case "GlobalMaxPooling2D":
 		return GlobalMaxPooling2D(Name(c.Name)), nil
+	case "BatchNormalization", "LayerNormalization":
+		opts := []LayerOption{Name(c.Name)}
+		if c.Epsilon != nil {
+			opts = append(opts, Epsilon(*c.Epsilon))
+		}
+		if c.Class == "LayerNormalization" {
+			return LayerNormalization(opts...), nil
+		}
+		if c.Momentum != nil {
+			opts = append(opts, Momentum(*c.Momentum))
+		}
+		return BatchNormalization(opts...), nil
+	case "Embedding":
+		opts := []LayerOption{Name(c.Name)}
+		if c.KernelInitializer != "" {
+			opts = append(opts, EmbeddingsInitializer(c.KernelInitializer, c.KernelInitParams...))
+		}
+		return Embedding(c.InputDim, c.OutputDim, opts...), nil
 	case "Flatten":
 		return Flatten(Name(c.Name)), nil
 	case "Reshape":

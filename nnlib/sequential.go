@@ -347,3 +347,15 @@ func (m *Sequential) SetWeights(weights [][]float64) error {
 	}
 	return nil
 }
+
+// checkInput lets a first layer that needs particular values (Embedding's
+// indices) reject the others before they reach it.
+func (m *Sequential) checkInput(x matrix, what string) error {
+	if len(m.layers) == 0 {
+		return nil
+	}
+	if e, ok := m.layers[0].(*EmbeddingLayer); ok {
+		return e.checkInput(x.data, what)
+	}
+	return nil
+}
