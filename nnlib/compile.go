@@ -27,6 +27,9 @@ type CompileOptions struct {
 // Compile sets the loss, optimizer and metrics, like model.compile. It
 // resets the optimizer state; the weights are kept.
 func (m *Sequential) Compile(opts CompileOptions) error {
+	if m == nil {
+		return errNilModel("Compile")
+	}
 	if len(m.layers) == 0 {
 		return errors.New("nnlib: Compile: the model has no layers; add some with Add or NewSequential")
 	}

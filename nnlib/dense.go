@@ -40,8 +40,8 @@ func Dense(units int, opts ...DenseOption) *DenseLayer {
 	d.units = units
 	d.kernelInit = initializerSpec{name: "glorot_uniform"}
 	d.biasInit = initializerSpec{name: "zeros"}
-	if units <= 0 {
-		d.setErr(fmt.Errorf("units must be positive, got %d", units))
+	if units <= 0 || units > maxTensorValues {
+		d.setErr(fmt.Errorf("units must be in [1, %d], got %d", maxTensorValues, units))
 	}
 	for _, o := range opts {
 		if o != nil {
@@ -61,8 +61,8 @@ func (d *DenseLayer) setErr(err error) {
 // input_dim (or an Input(shape=(n,)) before it).
 func InputDim(n int) DenseOption {
 	return denseOptionFunc(func(d *DenseLayer) {
-		if n <= 0 {
-			d.setErr(fmt.Errorf("input dimension must be positive, got %d", n))
+		if n <= 0 || n > maxTensorValues {
+			d.setErr(fmt.Errorf("input dimension must be in [1, %d], got %d", maxTensorValues, n))
 			return
 		}
 		d.inputDim = n
@@ -108,8 +108,8 @@ func BiasInitializer(name string, params ...float64) DenseOption {
 // (Keras's L1L2; Keras's regularizers.L2() default factor is 0.01).
 func KernelRegularizer(l1, l2 float64) DenseOption {
 	return denseOptionFunc(func(d *DenseLayer) {
-		if l1 < 0 || l2 < 0 {
-			d.setErr(fmt.Errorf("regularization factors must be non-negative, got l1=%g l2=%g", l1, l2))
+		if err := checkRegularizer(l1, l2); err != nil {
+			d.setErr(err)
 			return
 		}
 		d.kernel.reg = regularizer{L1: l1, L2: l2}
@@ -119,8 +119,8 @@ func KernelRegularizer(l1, l2 float64) DenseOption {
 // BiasRegularizer adds l1·Σ|b| + l2·Σb² over the bias to the loss.
 func BiasRegularizer(l1, l2 float64) DenseOption {
 	return denseOptionFunc(func(d *DenseLayer) {
-		if l1 < 0 || l2 < 0 {
-			d.setErr(fmt.Errorf("regularization factors must be non-negative, got l1=%g l2=%g", l1, l2))
+		if err := checkRegularizer(l1, l2); err != nil {
+			d.setErr(err)
 			return
 		}
 		d.bias.reg = regularizer{L1: l1, L2: l2}
@@ -153,6 +153,9 @@ func (d *DenseLayer) ParamCount() int {
 func (d *DenseLayer) build(inputDim int, rng *rand.Rand) error {
 	if d.inputDim != 0 && d.inputDim != inputDim {
 		return fmt.Errorf("layer %q expects input of shape (None, %d), got (None, %d)", d.name, d.inputDim, inputDim)
+	}
+	if err := checkTensorSize(fmt.Sprintf("layer %q kernel", d.name), inputDim, d.units); err != nil {
+		return err
 	}
 	d.inputDim = inputDim
 	d.kernel = param{name: "kernel", rows: inputDim, cols: d.units, reg: d.kernel.reg,

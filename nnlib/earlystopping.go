@@ -50,7 +50,13 @@ func EarlyStopping(opts EarlyStoppingOptions) (*EarlyStoppingCallback, error) {
 		opts.Monitor = "val_loss"
 	}
 	if opts.Patience < 0 {
-		return nil, fmt.Errorf("nnlib: EarlyStopping: patience must be non-negative, got %d", opts.Patience)
+		return nil, fmt.Errorf("nnlib: EarlyStopping: Patience must be non-negative, got %d", opts.Patience)
+	}
+	if opts.StartFromEpoch < 0 {
+		return nil, fmt.Errorf("nnlib: EarlyStopping: StartFromEpoch must be non-negative, got %d", opts.StartFromEpoch)
+	}
+	if math.IsNaN(opts.MinDelta) || math.IsInf(opts.MinDelta, 0) {
+		return nil, fmt.Errorf("nnlib: EarlyStopping: MinDelta must be finite, got %g", opts.MinDelta)
 	}
 	e := &EarlyStoppingCallback{opts: opts}
 	switch strings.ToLower(opts.Mode) {

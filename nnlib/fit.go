@@ -10,15 +10,18 @@ import (
 )
 
 // FitOptions configures training, like the arguments of Keras's model.fit.
-// Zero values mean Keras's defaults, except Verbose (0 is silent, as
-// verbose=0 in Keras; Keras's own default is 1).
+// A field left out takes Keras's default where zero is not a valid value
+// (BatchSize), and means zero where it is: Epochs 0 trains nothing and
+// Verbose 0 is silent, as epochs=0 and verbose=0 in Keras. Keras's own
+// defaults for those two are 1 epoch and verbose 1; give Epochs always,
+// and Verbose 1 for Keras's progress bar.
 type FitOptions struct {
-	// Epochs is the number of epochs to train (default 1).
+	// Epochs is the number of epochs to train; 0 trains nothing.
 	Epochs int
 	// BatchSize is the number of rows per optimizer step (default 32).
 	BatchSize int
-	// Verbose is 0 (silent), 1 (a progress bar per epoch) or 2 (one line
-	// per epoch), printed in Keras 3's format.
+	// Verbose is 0 (silent, nnlib's default), 1 (a progress bar per epoch)
+	// or 2 (one line per epoch), printed in Keras 3's format.
 	Verbose int
 	// NoShuffle keeps the row order; by default rows are shuffled every
 	// epoch, as Keras's shuffle=True.
@@ -29,7 +32,8 @@ type FitOptions struct {
 	// ValidationX and ValidationY are validation data (Keras's
 	// validation_data); they take precedence over ValidationSplit.
 	ValidationX, ValidationY any
-	// InitialEpoch is the epoch to start at (for resuming training).
+	// InitialEpoch is the epoch to start at (for resuming training); from
+	// InitialEpoch >= Epochs nothing is trained.
 	InitialEpoch int
 	// Callbacks are called after each batch and epoch.
 	Callbacks []Callback
@@ -49,6 +53,9 @@ type FitOptions struct {
 // history so far is returned with a nil error; when the context is
 // cancelled, with an error saying where training stopped.
 func (m *Sequential) Fit(x, y any, opts FitOptions) (*History, error) {
+	if m == nil {
+		return nil, errNilModel("Fit")
+	}
 	tr, err := m.prepareFit(x, y, &opts)
 	if err != nil {
 		return nil, fmt.Errorf("nnlib: Fit: %w", err)
@@ -67,26 +74,28 @@ func (m *Sequential) prepareFit(x, y any, o *FitOptions) (*fitData, error) {
 	if !m.compiled {
 		return nil, errors.New("the model is not compiled; call Compile first, e.g. model.Compile(nnlib.CompileOptions{Loss: \"mse\", Optimizer: \"adam\"})")
 	}
-	if o.Epochs == 0 {
-		o.Epochs = 1
-	}
 	if o.Epochs < 0 {
-		return nil, fmt.Errorf("epochs must be positive, got %d", o.Epochs)
+		return nil, fmt.Errorf("Epochs must be non-negative, got %d", o.Epochs)
 	}
 	if o.BatchSize == 0 {
 		o.BatchSize = 32
 	}
 	if o.BatchSize < 0 {
-		return nil, fmt.Errorf("batch size must be positive, got %d", o.BatchSize)
+		return nil, fmt.Errorf("BatchSize must be positive, got %d", o.BatchSize)
 	}
 	if o.Verbose < 0 || o.Verbose > 2 {
-		return nil, fmt.Errorf("verbose must be 0, 1 or 2, got %d", o.Verbose)
+		return nil, fmt.Errorf("Verbose must be 0, 1 or 2, got %d", o.Verbose)
 	}
-	if o.InitialEpoch < 0 || o.InitialEpoch >= o.Epochs {
-		return nil, fmt.Errorf("initial epoch %d must be in [0, epochs=%d)", o.InitialEpoch, o.Epochs)
+	if o.InitialEpoch < 0 {
+		return nil, fmt.Errorf("InitialEpoch must be non-negative, got %d", o.InitialEpoch)
 	}
-	if o.ValidationSplit < 0 || o.ValidationSplit >= 1 {
-		return nil, fmt.Errorf("validation split must be in [0, 1), got %g", o.ValidationSplit)
+	if err := checkRange("ValidationSplit", o.ValidationSplit, 0, 1, false, true); err != nil {
+		return nil, err
+	}
+	for i, cb := range o.Callbacks {
+		if cb == nil || isNilPointer(cb) {
+			return nil, fmt.Errorf("Callbacks[%d] is nil", i)
+		}
 	}
 	if o.Context == nil {
 		o.Context = cell.Context()
@@ -160,7 +169,7 @@ func (m *Sequential) runFit(d *fitData, o FitOptions) (*History, error) {
 	n := d.x.rows
 	batch := min(o.BatchSize, n)
 	steps := (n + batch - 1) / batch
-	epochs := o.Epochs - o.InitialEpoch
+	epochs := max(o.Epochs-o.InitialEpoch, 0)
 	keys := m.logKeys(d.validation)
 	hist := &History{Epoch: make([]int, 0, epochs), History: make(map[string][]float64, len(keys))}
 	for _, k := range keys {

@@ -1,6 +1,7 @@
 package nnlib
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -26,6 +27,9 @@ func (h *History) Get(key string) []float64 {
 
 // Series returns the series for key, or an error naming the keys that exist.
 func (h *History) Series(key string) ([]float64, error) {
+	if h == nil {
+		return nil, errors.New("nnlib: Series: the history is nil (Fit returned an error before training)")
+	}
 	if s, ok := h.History[key]; ok {
 		return s, nil
 	}

@@ -12,6 +12,9 @@ const predictBatch = 32
 // model.predict. x is [][]float64, []float64 (one value per row, for a
 // single input) or a gonum matrix.
 func (m *Sequential) Predict(x any) ([][]float64, error) {
+	if m == nil {
+		return nil, errNilModel("Predict")
+	}
 	xm, err := toMatrix(x, "x")
 	if err != nil {
 		return nil, fmt.Errorf("nnlib: Predict: %w", err)
@@ -33,6 +36,9 @@ func (m *Sequential) Predict(x any) ([][]float64, error) {
 // keyed by Keras's names ("loss", "binary_accuracy", ...), like
 // model.evaluate.
 func (m *Sequential) Evaluate(x, y any) (map[string]float64, error) {
+	if m == nil {
+		return nil, errNilModel("Evaluate")
+	}
 	if !m.compiled {
 		return nil, errors.New("nnlib: Evaluate: the model is not compiled; call Compile first")
 	}

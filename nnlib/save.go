@@ -60,6 +60,7 @@ type compileConfig struct {
 	Loss      string          `json:"loss"`
 	Metrics   []string        `json:"metrics"`
 	Optimizer optimizerRecord `json:"optimizer"`
+	Schedule  *scheduleRecord `json:"schedule,omitempty"`
 }
 
 type optimizerRecord struct {
@@ -68,8 +69,9 @@ type optimizerRecord struct {
 }
 
 type optimizerSaved struct {
-	Iterations int           `json:"iterations"`
-	Slots      [][][]float64 `json:"slots"`
+	Iterations   int           `json:"iterations"`
+	LearningRate float64       `json:"learning_rate,omitempty"`
+	Slots        [][][]float64 `json:"slots"`
 }
 
 type weightRecord struct {
@@ -138,6 +140,9 @@ func layerFromConfig(c layerConfig) (Layer, error) {
 // Save writes the model (architecture, weights, compile settings and
 // optimizer state) to path in the JSON format described above.
 func (m *Sequential) Save(path string) error {
+	if m == nil {
+		return errNilModel("Save")
+	}
 	data, err := m.MarshalJSON()
 	if err != nil {
 		return err
@@ -150,6 +155,9 @@ func (m *Sequential) Save(path string) error {
 
 // MarshalJSON encodes the model in the file format Save writes.
 func (m *Sequential) MarshalJSON() ([]byte, error) {
+	if m == nil {
+		return nil, errNilModel("Save")
+	}
 	if !m.built {
 		return nil, errors.New("nnlib: Save: the model is not built yet; give the first layer an InputDim or Fit it first")
 	}
@@ -170,13 +178,17 @@ func (m *Sequential) MarshalJSON() ([]byte, error) {
 		if err != nil {
 			return nil, fmt.Errorf("nnlib: Save: %w", err)
 		}
-		c := &compileConfig{Loss: lossName(m.loss), Optimizer: optimizerRecord{Class: m.optCfg.className(), Config: cfg}}
+		sched, err := saveSchedule(m.optCfg)
+		if err != nil {
+			return nil, fmt.Errorf("nnlib: Save: %w", err)
+		}
+		c := &compileConfig{Loss: lossName(m.loss), Optimizer: optimizerRecord{Class: m.optCfg.className(), Config: cfg}, Schedule: sched}
 		for _, mt := range m.metrics {
 			c.Metrics = append(c.Metrics, mt.key)
 		}
 		f.Compile = c
 		if m.opt != nil {
-			f.OptimizerState = &optimizerSaved{Iterations: m.opt.iterations, Slots: m.opt.slots}
+			f.OptimizerState = &optimizerSaved{Iterations: m.opt.iterations, LearningRate: m.opt.lr, Slots: m.opt.slots}
 		}
 	}
 	return json.Marshal(f)
@@ -205,8 +217,8 @@ func UnmarshalModel(data []byte) (*Sequential, error) {
 	if f.Format != fileFormat || f.Version != 1 {
 		return nil, fmt.Errorf("not an nnlib model file (format %q version %d; want %q version 1)", f.Format, f.Version, fileFormat)
 	}
-	if f.InputDim <= 0 {
-		return nil, fmt.Errorf("model file has input_dim %d", f.InputDim)
+	if err := f.check(); err != nil {
+		return nil, err
 	}
 	m, err := NewSequential()
 	if err != nil {
@@ -243,12 +255,25 @@ func UnmarshalModel(data []byte) (*Sequential, error) {
 	if err != nil {
 		return nil, err
 	}
+	if f.Compile.Schedule != nil {
+		sched, err := loadSchedule(f.Compile.Schedule)
+		if err != nil {
+			return nil, err
+		}
+		opt.setSchedule(sched)
+	}
 	if err := m.Compile(CompileOptions{Loss: f.Compile.Loss, Optimizer: opt, Metrics: f.Compile.Metrics}); err != nil {
 		return nil, err
 	}
 	if s := f.OptimizerState; s != nil {
 		if err := m.opt.restore(s.Iterations, s.Slots); err != nil {
 			return nil, err
+		}
+		if s.LearningRate != 0 && m.opt.common.schedule == nil {
+			if err := checkPositive("optimizer_state.learning_rate", s.LearningRate); err != nil {
+				return nil, err
+			}
+			m.opt.lr = s.LearningRate
 		}
 	}
 	return m, nil

@@ -54,7 +54,10 @@ func NewSequential(layers ...Layer) (*Sequential, error) {
 // Add appends a layer, like model.add. The model is built (weights
 // created) as soon as the first layer's input width is known.
 func (m *Sequential) Add(l Layer) error {
-	if l == nil {
+	if m == nil {
+		return errNilModel("Add")
+	}
+	if l == nil || isNilPointer(l) {
 		return errors.New("nnlib: Add: nil layer")
 	}
 	li, ok := l.(layerImpl)
@@ -155,10 +158,18 @@ func (m *Sequential) ensureBuilt(cols int) error {
 }
 
 // Name returns the model's name ("sequential").
-func (m *Sequential) Name() string { return m.name }
+func (m *Sequential) Name() string {
+	if m == nil {
+		return ""
+	}
+	return m.name
+}
 
 // Layers returns the model's layers in order.
 func (m *Sequential) Layers() []Layer {
+	if m == nil {
+		return nil
+	}
 	out := make([]Layer, len(m.layers))
 	for i, l := range m.layers {
 		out[i] = l
@@ -167,11 +178,16 @@ func (m *Sequential) Layers() []Layer {
 }
 
 // InputDim returns the input width, 0 while unknown.
-func (m *Sequential) InputDim() int { return m.inputDim }
+func (m *Sequential) InputDim() int {
+	if m == nil {
+		return 0
+	}
+	return m.inputDim
+}
 
 // OutputDim returns the output width, 0 while the model is not built.
 func (m *Sequential) OutputDim() int {
-	if !m.built || len(m.layers) == 0 {
+	if m == nil || !m.built || len(m.layers) == 0 {
 		return 0
 	}
 	return m.layers[len(m.layers)-1].Units()
@@ -179,6 +195,9 @@ func (m *Sequential) OutputDim() int {
 
 // CountParams returns the number of weights in the model.
 func (m *Sequential) CountParams() int {
+	if m == nil {
+		return 0
+	}
 	n := 0
 	for _, l := range m.layers {
 		n += l.ParamCount()
@@ -187,12 +206,20 @@ func (m *Sequential) CountParams() int {
 }
 
 // Seed returns the seed of the model's random source.
-func (m *Sequential) Seed() int64 { return m.seed }
+func (m *Sequential) Seed() int64 {
+	if m == nil {
+		return 0
+	}
+	return m.seed
+}
 
 // SetSeed reseeds the model's random source and, when the model is built,
 // draws its initial weights again from it; the optimizer state is reset.
 // Two models with the same layers and seed train bit-identically.
 func (m *Sequential) SetSeed(seed int64) {
+	if m == nil {
+		return
+	}
 	m.reseed(seed)
 	if m.built {
 		for _, l := range m.layers {
@@ -215,6 +242,9 @@ func (m *Sequential) reseed(seed int64) {
 // fills each kernel row-major with float32 Glorot-uniform values, layer by
 // layer, and every bias is zero. The optimizer state is reset.
 func (m *Sequential) InitWeightsMulberry32(seed uint32) error {
+	if m == nil {
+		return errNilModel("InitWeightsMulberry32")
+	}
 	if !m.built {
 		return errors.New("nnlib: InitWeightsMulberry32: the model is not built yet; give the first layer an InputDim")
 	}
@@ -244,6 +274,9 @@ func (m *Sequential) resetOptimizer() {
 // WeightNames returns the names of the weight tensors in GetWeights order
 // ("dense/kernel", "dense/bias", ...).
 func (m *Sequential) WeightNames() []string {
+	if m == nil {
+		return nil
+	}
 	var names []string
 	for _, l := range m.layers {
 		for _, p := range l.params() {
@@ -257,6 +290,9 @@ func (m *Sequential) WeightNames() []string {
 // for each Dense layer its kernel ([in, out] flattened row-major), then its
 // bias.
 func (m *Sequential) GetWeights() [][]float64 {
+	if m == nil {
+		return nil
+	}
 	var out [][]float64
 	for _, l := range m.layers {
 		for _, p := range l.params() {
@@ -269,6 +305,9 @@ func (m *Sequential) GetWeights() [][]float64 {
 // SetWeights replaces the weights, given in GetWeights order and sizes.
 // The optimizer state is kept.
 func (m *Sequential) SetWeights(weights [][]float64) error {
+	if m == nil {
+		return errNilModel("SetWeights")
+	}
 	if !m.built {
 		return errors.New("nnlib: SetWeights: the model is not built yet; give the first layer an InputDim")
 	}

@@ -21,10 +21,12 @@ func init() {
 		"ELU":               reflect.ValueOf(constant.MakeFromLiteral("\"elu\"", token.STRING, 0)),
 		"EarlyStopping":     reflect.ValueOf(nnlib.EarlyStopping),
 		"ErrStopTraining":   reflect.ValueOf(&nnlib.ErrStopTraining).Elem(),
+		"Float":             reflect.ValueOf(nnlib.Float),
 		"GELU":              reflect.ValueOf(constant.MakeFromLiteral("\"gelu\"", token.STRING, 0)),
 		"HardSigmoid":       reflect.ValueOf(constant.MakeFromLiteral("\"hard_sigmoid\"", token.STRING, 0)),
 		"InitializerNames":  reflect.ValueOf(nnlib.InitializerNames),
 		"InputDim":          reflect.ValueOf(nnlib.InputDim),
+		"Int":               reflect.ValueOf(nnlib.Int),
 		"KernelInitializer": reflect.ValueOf(nnlib.KernelInitializer),
 		"KernelRegularizer": reflect.ValueOf(nnlib.KernelRegularizer),
 		"LeakyReLU":         reflect.ValueOf(constant.MakeFromLiteral("\"leaky_relu\"", token.STRING, 0)),
@@ -61,24 +63,29 @@ func init() {
 		"Callback":               reflect.ValueOf((*nnlib.Callback)(nil)),
 		"CallbackFuncs":          reflect.ValueOf((*nnlib.CallbackFuncs)(nil)),
 		"CompileOptions":         reflect.ValueOf((*nnlib.CompileOptions)(nil)),
+		"CosineDecay":            reflect.ValueOf((*nnlib.CosineDecay)(nil)),
 		"DenseLayer":             reflect.ValueOf((*nnlib.DenseLayer)(nil)),
 		"DenseOption":            reflect.ValueOf((*nnlib.DenseOption)(nil)),
 		"DropoutLayer":           reflect.ValueOf((*nnlib.DropoutLayer)(nil)),
 		"EarlyStoppingCallback":  reflect.ValueOf((*nnlib.EarlyStoppingCallback)(nil)),
 		"EarlyStoppingOptions":   reflect.ValueOf((*nnlib.EarlyStoppingOptions)(nil)),
+		"ExponentialDecay":       reflect.ValueOf((*nnlib.ExponentialDecay)(nil)),
 		"FitOptions":             reflect.ValueOf((*nnlib.FitOptions)(nil)),
 		"History":                reflect.ValueOf((*nnlib.History)(nil)),
 		"Layer":                  reflect.ValueOf((*nnlib.Layer)(nil)),
+		"LearningRateSchedule":   reflect.ValueOf((*nnlib.LearningRateSchedule)(nil)),
 		"Mulberry32":             reflect.ValueOf((*nnlib.Mulberry32)(nil)),
+		"PiecewiseConstantDecay": reflect.ValueOf((*nnlib.PiecewiseConstantDecay)(nil)),
 		"RMSprop":                reflect.ValueOf((*nnlib.RMSprop)(nil)),
 		"SGD":                    reflect.ValueOf((*nnlib.SGD)(nil)),
 		"Sequential":             reflect.ValueOf((*nnlib.Sequential)(nil)),
 		"TerminateOnNaNCallback": reflect.ValueOf((*nnlib.TerminateOnNaNCallback)(nil)),
 
 		// interface wrapper definitions
-		"_Callback":    reflect.ValueOf((*_github_com_gokernel_gokernel_nnlib_Callback)(nil)),
-		"_DenseOption": reflect.ValueOf((*_github_com_gokernel_gokernel_nnlib_DenseOption)(nil)),
-		"_Layer":       reflect.ValueOf((*_github_com_gokernel_gokernel_nnlib_Layer)(nil)),
+		"_Callback":             reflect.ValueOf((*_github_com_gokernel_gokernel_nnlib_Callback)(nil)),
+		"_DenseOption":          reflect.ValueOf((*_github_com_gokernel_gokernel_nnlib_DenseOption)(nil)),
+		"_Layer":                reflect.ValueOf((*_github_com_gokernel_gokernel_nnlib_Layer)(nil)),
+		"_LearningRateSchedule": reflect.ValueOf((*_github_com_gokernel_gokernel_nnlib_LearningRateSchedule)(nil)),
 	}
 }
 
@@ -121,4 +128,14 @@ func (W _github_com_gokernel_gokernel_nnlib_Layer) ParamCount() int {
 }
 func (W _github_com_gokernel_gokernel_nnlib_Layer) Units() int {
 	return W.WUnits()
+}
+
+// _github_com_gokernel_gokernel_nnlib_LearningRateSchedule is an interface wrapper for LearningRateSchedule type
+type _github_com_gokernel_gokernel_nnlib_LearningRateSchedule struct {
+	IValue        interface{}
+	WLearningRate func(step int) float64
+}
+
+func (W _github_com_gokernel_gokernel_nnlib_LearningRateSchedule) LearningRate(step int) float64 {
+	return W.WLearningRate(step)
 }
