@@ -347,7 +347,9 @@ func badInputs() []badInput {
 		}},
 		{"load bad rng state", "rng_state", func() error { return loadEdited(func(f map[string]any) { f["rng_state"] = "AAAA" }) }},
 		{"load unknown schedule", `unknown learning-rate schedule class "Warp"`, func() error {
-			return loadEdited(func(f map[string]any) { compileCfg(f)["schedule"] = map[string]any{"class": "Warp", "config": map[string]any{}} })
+			return loadEdited(func(f map[string]any) {
+				compileCfg(f)["schedule"] = map[string]any{"class": "Warp", "config": map[string]any{}}
+			})
 		}},
 		{"load bad schedule", "DecaySteps", func() error {
 			return loadEdited(func(f map[string]any) {

@@ -104,3 +104,13 @@ func sortLogKeys(keys []string) {
 		return keys[i] < keys[j]
 	})
 }
+
+// logNames returns the keys of logs in Keras's print order.
+func logNames(logs map[string]float64) []string {
+	keys := make([]string, 0, len(logs))
+	for k := range logs {
+		keys = append(keys, k)
+	}
+	sortLogKeys(keys)
+	return keys
+}
