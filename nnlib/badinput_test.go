@@ -300,6 +300,45 @@ func badInputs() []badInput {
 		{"early stopping min delta", "MinDelta must be finite", func() error { _, err := EarlyStopping(EarlyStoppingOptions{MinDelta: nan}); return err }},
 		{"early stopping start", "StartFromEpoch", func() error { _, err := EarlyStopping(EarlyStoppingOptions{StartFromEpoch: -2}); return err }},
 
+		{"reduce lr factor 1", "Factor must be in (0, 1)", func() error { _, err := ReduceLROnPlateau(ReduceLROnPlateauOptions{Factor: 1}); return err }},
+		{"reduce lr patience negative", "Patience and Cooldown", func() error {
+			_, err := ReduceLROnPlateau(ReduceLROnPlateauOptions{Patience: Int(-1)})
+			return err
+		}},
+		{"reduce lr min delta NaN", "MinDelta", func() error { _, err := ReduceLROnPlateau(ReduceLROnPlateauOptions{MinDelta: Float(nan)}); return err }},
+		{"reduce lr with schedule", "not settable", func() error {
+			m := must(NewSequential(Dense(1, InputDim(2))))
+			if err := m.Compile(CompileOptions{Loss: "mse", Optimizer: SGD{Schedule: ExponentialDecay{InitialLearningRate: 0.1, DecaySteps: 10, DecayRate: 0.9}}}); err != nil {
+				panic(err)
+			}
+			c := must(ReduceLROnPlateau(ReduceLROnPlateauOptions{}))
+			_, err := m.Fit(x, y, FitOptions{Epochs: 1, Callbacks: []Callback{c}})
+			return err
+		}},
+		{"scheduler nil", "nil schedule function", func() error { _, err := LearningRateScheduler(nil, false); return err }},
+		{"scheduler returns NaN", "the schedule returned NaN at epoch 0", func() error {
+			c := must(LearningRateScheduler(func(int, float64) float64 { return nan }, false))
+			return fitXOR(FitOptions{Epochs: 2, Callbacks: []Callback{c}})
+		}},
+		{"checkpoint empty path", "empty path", func() error { _, err := ModelCheckpoint("", ModelCheckpointOptions{}); return err }},
+		{"checkpoint bad format", "unsupported format", func() error { _, err := ModelCheckpoint("m-{epoch:>5}.json", ModelCheckpointOptions{}); return err }},
+		{"checkpoint mode", "Mode must be", func() error { _, err := ModelCheckpoint("m.json", ModelCheckpointOptions{Mode: "best"}); return err }},
+		{"csv logger bad path", "no such file", func() error {
+			c := must(CSVLogger("/nonexistent-dir/log.csv", "", false))
+			return fitXOR(FitOptions{Epochs: 1, Callbacks: []Callback{c}})
+		}},
+		{"sample weights count", "SampleWeight has 3 values for 4 rows", func() error { return fitXOR(FitOptions{Epochs: 1, SampleWeight: []float64{1, 1, 1}}) }},
+		{"sample weight NaN", "SampleWeight[1]", func() error { return fitXOR(FitOptions{Epochs: 1, SampleWeight: []float64{1, nan, 1, 1}}) }},
+		{"class weight negative", "ClassWeight[1]", func() error { return fitXOR(FitOptions{Epochs: 1, ClassWeight: map[int]float64{1: -2}}) }},
+		{"both weights", "not both", func() error {
+			return fitXOR(FitOptions{Epochs: 1, SampleWeight: []float64{1, 1, 1, 1}, ClassWeight: map[int]float64{1: 2}})
+		}},
+		{"evaluate batch size", "BatchSize must be positive", func() error { _, err := compiledXOR().Evaluate(x, y, EvaluateOptions{BatchSize: -1}); return err }},
+		{"predict two options", "at most one", func() error { _, err := compiledXOR().Predict(x, PredictOptions{}, PredictOptions{}); return err }},
+		{"set learning rate NaN", "learning rate must be in", func() error { return compiledXOR().SetLearningRate(nan) }},
+		{"learning rate uncompiled", "not compiled", func() error { _, err := must(NewSequential(Dense(1))).LearningRate(); return err }},
+		{"nil LearningRate", "never created", func() error { _, err := nilModel.LearningRate(); return err }},
+
 		// Load.
 		{"load missing file", "no such file", func() error { _, err := Load("/nonexistent-dir/m.json"); return err }},
 		{"load not JSON", "not an nnlib model file", func() error { _, err := UnmarshalModel([]byte("hello")); return err }},

@@ -61,8 +61,21 @@
 // # Callbacks and history
 //
 // A Callback has OnEpochEnd and OnBatchEnd; CallbackFuncs adapts plain
-// functions, EarlyStopping and TerminateOnNaN are built in, and returning
-// ErrStopTraining ends training cleanly. Fit returns a *History: Epoch and
+// functions, and returning ErrStopTraining ends training cleanly. Built
+// in, as Keras's keras.callbacks: EarlyStopping, TerminateOnNaN,
+// ReduceLROnPlateau, LearningRateScheduler, ModelCheckpoint and CSVLogger.
+//
+// # Learning rates, clipping and weights
+//
+// An optimizer's Schedule (ExponentialDecay, PiecewiseConstantDecay,
+// CosineDecay, or a type of your own) sets the rate of every step, as
+// Keras's learning_rate=schedule; LearningRate and SetLearningRate read
+// and set it between calls, as model.optimizer.learning_rate. ClipNorm,
+// GlobalClipNorm and ClipValue clip the gradients as Keras's clipnorm,
+// global_clipnorm and clipvalue. FitOptions.SampleWeight and ClassWeight
+// weigh the rows' losses as sample_weight and class_weight; Predict and
+// Evaluate take an optional batch size. testdata/training_options.json
+// pins all of these to Keras 3's formulas (gen_training_options.py). Fit returns a *History: Epoch and
 // History["loss"], History["val_loss"], ... as in Keras; Get, Last, Keys
 // and FirstEpochAtLeast read it.
 //

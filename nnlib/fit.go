@@ -32,6 +32,16 @@ type FitOptions struct {
 	// ValidationX and ValidationY are validation data (Keras's
 	// validation_data); they take precedence over ValidationSplit.
 	ValidationX, ValidationY any
+	// SampleWeight weighs each row's loss (Keras's sample_weight): the
+	// batch loss is Σ wᵢ·lossᵢ / rows, as Keras's "sum_over_batch_size";
+	// metrics stay unweighted, as Keras's metrics (not weighted_metrics).
+	// A ValidationSplit splits the weights too.
+	SampleWeight []float64
+	// ClassWeight weighs the loss of each row by its class (Keras's
+	// class_weight): the class is the label, or the argmax of a one-hot
+	// row; a class not in the map weighs 1. Training data only; not with
+	// SampleWeight.
+	ClassWeight map[int]float64
 	// InitialEpoch is the epoch to start at (for resuming training); from
 	// InitialEpoch >= Epochs nothing is trained.
 	InitialEpoch int
@@ -63,10 +73,12 @@ func (m *Sequential) Fit(x, y any, opts FitOptions) (*History, error) {
 	return m.runFit(tr, opts)
 }
 
-// fitData is the checked input of a Fit call.
+// fitData is the checked input of a Fit call; w and vw are the row
+// weights, nil when unweighted.
 type fitData struct {
 	x, y       matrix
 	vx, vy     matrix
+	w, vw      []float64
 	validation bool
 }
 
@@ -121,6 +133,9 @@ func (m *Sequential) prepareFit(x, y any, o *FitOptions) (*fitData, error) {
 		return nil, err
 	}
 	d := &fitData{x: xm, y: ym}
+	if d.w, err = rowWeights(o.SampleWeight, o.ClassWeight, ym); err != nil {
+		return nil, err
+	}
 	switch {
 	case o.ValidationX != nil || o.ValidationY != nil:
 		if d.vx, err = toMatrix(o.ValidationX, "validation x"); err != nil {
@@ -145,6 +160,9 @@ func (m *Sequential) prepareFit(x, y any, o *FitOptions) (*fitData, error) {
 		d.vy = matrix{rows: ym.rows - split, cols: ym.cols, data: ym.data[split*ym.cols:]}
 		d.x = matrix{rows: split, cols: xm.cols, data: xm.data[:split*xm.cols]}
 		d.y = matrix{rows: split, cols: ym.cols, data: ym.data[:split*ym.cols]}
+		if d.w != nil {
+			d.w, d.vw = d.w[:split], d.w[split:]
+		}
 		d.validation = true
 	}
 	return d, nil
@@ -187,6 +205,9 @@ func (m *Sequential) runFit(d *fitData, o FitOptions) (*History, error) {
 	}
 	m.xb = grow(m.xb, batch*d.x.cols)
 	m.yb = grow(m.yb, batch*d.y.cols)
+	if d.w != nil {
+		m.wb = grow(m.wb, batch)
+	}
 	prog := newProgress(o.Output, o.Verbose, steps, keys)
 	for _, cb := range o.Callbacks {
 		if ob, ok := cb.(trainObserver); ok {
@@ -199,6 +220,16 @@ func (m *Sequential) runFit(d *fitData, o FitOptions) (*History, error) {
 	for epoch := o.InitialEpoch; epoch < o.Epochs && !stop; epoch++ {
 		if o.Verbose > 0 && o.Epochs > 1 {
 			prog.epochHeader(epoch+1, o.Epochs)
+		}
+		for _, cb := range o.Callbacks {
+			if eb, ok := cb.(epochBeginner); ok {
+				if err = eb.onEpochBegin(epoch); err != nil {
+					stop = true
+				}
+			}
+		}
+		if stop {
+			break
 		}
 		prog.start()
 		if !o.NoShuffle {
@@ -217,8 +248,8 @@ func (m *Sequential) runFit(d *fitData, o FitOptions) (*History, error) {
 			}
 			start := b * batch
 			rows := min(batch, n-start)
-			xb, yb := m.batchRows(d, start, rows, o.NoShuffle)
-			loss := m.trainStep(xb, yb, rows, d.y.cols)
+			xb, yb, wb := m.batchRows(d, start, rows, o.NoShuffle)
+			loss := m.trainStep(xb, yb, wb, rows, d.y.cols)
 			seen += rows
 			totals[0] += loss * float64(rows)
 			for i, v := range m.batchMetrics {
@@ -236,7 +267,7 @@ func (m *Sequential) runFit(d *fitData, o FitOptions) (*History, error) {
 		}
 		m.fillLogs(totals, seen, false)
 		if d.validation {
-			m.evaluateData(d.vx, d.vy, batch, valSums)
+			m.evaluateData(d.vx, d.vy, d.vw, batch, valSums)
 			m.fillLogs(valSums, 1, true)
 		}
 		hist.Epoch = append(hist.Epoch, epoch)
@@ -246,6 +277,11 @@ func (m *Sequential) runFit(d *fitData, o FitOptions) (*History, error) {
 		prog.epochEnd(steps, m.logs)
 		if err = m.callEpochEnd(o.Callbacks, epoch); err != nil {
 			stop = true
+		}
+		if lr, ok := m.logs["learning_rate"]; ok {
+			// set by ReduceLROnPlateau or LearningRateScheduler, as in Keras
+			// after the epoch line was printed
+			hist.History["learning_rate"] = append(hist.History["learning_rate"], lr)
 		}
 	}
 	for _, cb := range o.Callbacks {
@@ -261,19 +297,29 @@ func (m *Sequential) runFit(d *fitData, o FitOptions) (*History, error) {
 	return hist, err
 }
 
-// batchRows returns the rows of batch starting at start: a view when the
-// order is kept, a gathered copy otherwise.
-func (m *Sequential) batchRows(d *fitData, start, rows int, inOrder bool) ([]float64, []float64) {
+// batchRows returns the rows (and row weights, nil when unweighted) of the
+// batch starting at start: views when the order is kept, gathered copies
+// otherwise.
+func (m *Sequential) batchRows(d *fitData, start, rows int, inOrder bool) (xb, yb, wb []float64) {
 	xc, yc := d.x.cols, d.y.cols
 	if inOrder {
-		return d.x.data[start*xc : (start+rows)*xc], d.y.data[start*yc : (start+rows)*yc]
+		if d.w != nil {
+			wb = d.w[start : start+rows]
+		}
+		return d.x.data[start*xc : (start+rows)*xc], d.y.data[start*yc : (start+rows)*yc], wb
 	}
-	xb, yb := m.xb[:rows*xc], m.yb[:rows*yc]
+	xb, yb = m.xb[:rows*xc], m.yb[:rows*yc]
+	if d.w != nil {
+		wb = m.wb[:rows]
+	}
 	for i, r := range m.perm[start : start+rows] {
 		copy(xb[i*xc:(i+1)*xc], d.x.data[r*xc:(r+1)*xc])
 		copy(yb[i*yc:(i+1)*yc], d.y.data[r*yc:(r+1)*yc])
+		if wb != nil {
+			wb[i] = d.w[r]
+		}
 	}
-	return xb, yb
+	return xb, yb, wb
 }
 
 // fillLogs writes sums/count under the training keys (or the val_ keys).

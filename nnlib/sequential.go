@@ -30,7 +30,7 @@ type Sequential struct {
 
 	// training buffers, reused between steps.
 	dOut         []float64
-	xb, yb       []float64
+	xb, yb, wb   []float64
 	perm         []int
 	logs         map[string]float64
 	inputs       [][]float64
