@@ -22,7 +22,7 @@ run: build
 	@echo "executed notebook: $(OUT)/xor.ipynb"
 
 # Every test. Installs what it needs first (apt-get as root; idempotent).
-test: test-deps lint check-generate test-go test-conformance test-notebook test-image test-browser test-console
+test: test-deps lint check-generate test-go test-robust test-difftest test-conformance test-notebook test-image test-browser test-console test-lab test-hub
 
 test-deps:
 	scripts/install-test-deps
@@ -33,6 +33,18 @@ lint:
 
 test-go:
 	$(GO) test -count=1 ./...
+
+# The differential test (test/difftest): the corpus of programs compiled
+# with go build (one binary) and run through the engine cell by cell;
+# fails when a program differs that test/difftest/gaps.txt does not list.
+# Separate from test-go because a cold build cache makes it take about a
+# minute (a warm one: ~10 s). The table per area: `make difftest-report`.
+.PHONY: test-difftest difftest-report
+test-difftest:
+	DIFFTEST=1 GO=$(GO) $(GO) test -count=1 -run TestDifferential ./test/difftest/
+
+difftest-report:
+	$(GO) run ./test/difftest/cmd/difftest -o test/difftest/RESULTS.md
 
 generate:
 	$(GO) generate ./...
@@ -63,6 +75,29 @@ test-image:
 test-browser:
 	test/browser/run
 
+# JupyterLab 4 built from npm (test/lab: package.json and its lock file;
+# npm ci and webpack, cached by the lock file's hash under ~/.cache/gokernel/lab)
+# served by Debian's jupyter_server and jupyterlab_server; Debian's chromium
+# (playwright-core) restarts and runs all of xor.ipynb, Tab-completes,
+# Shift-Tab-inspects, interrupts and restarts the kernel as a student would.
+# Screenshot in $(OUT)/lab/ (docs/screenshot-lab.png is a copy).
+.PHONY: test-lab
+test-lab:
+	GO=$(GO) PYTHON=$(PYTHON) test/lab/run
+
+# A JupyterHub classroom on 127.0.0.1 (Debian's jupyterhub and
+# configurable-http-proxy, dummy authenticator, SimpleLocalProcessSpawner):
+# STUDENTS students (5 here; 20 for the README's classroom table:
+# make bench-hub) run xor.ipynb at once through the hub's proxy and the
+# kernel websocket; no failure, identical outputs, no kernel restart.
+# Prints wall time, each student's times and kernel RSS/PSS; build/hub/.
+.PHONY: test-hub bench-hub
+test-hub:
+	GO=$(GO) PYTHON=$(PYTHON) STUDENTS=5 test/hub/run
+
+bench-hub:
+	GO=$(GO) PYTHON=$(PYTHON) STUDENTS=20 test/hub/run
+
 # nnlib's benchmark table against PyTorch (Debian python3-torch, installed
 # with apt-get if missing); the committed copy is nnlib/BENCHMARKS.md.
 .PHONY: bench-nn
@@ -90,6 +125,13 @@ bench-kernel: build
 .PHONY: bench-display
 bench-display:
 	$(GO) test -run '^$$' -bench . -benchmem ./display/ ./nnplot/
+
+# The kernel as a real process under stress: out of memory under a
+# prlimit --as cap, child processes of cells (interrupt, shutdown), memory
+# given back after a cell. Skipped by plain go test (GOKERNEL_ROBUST=1).
+.PHONY: test-robust
+test-robust:
+	GOKERNEL_ROBUST=1 $(GO) test -count=1 -run 'TestOutOfMemory|TestChildProcess|TestMemoryReturned' ./cmd/gokernel
 
 # jupyter-console (Debian's) typed into tmux pseudo-terminals as a user
 # would, against the built gokernel installed into a temporary prefix:

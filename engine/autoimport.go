@@ -36,6 +36,9 @@ func (e *Engine) missingImport(kerr *kernel.Error) (path string, hinted *kernel.
 	if _, imported := e.pkgNames[m[1]]; imported {
 		return "", kerr
 	}
+	if failed := e.notSubstituted(m[1], kerr); failed != nil {
+		return "", failed
+	}
 	paths := packagesNamed()[m[1]]
 	switch len(paths) {
 	case 0:

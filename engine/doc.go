@@ -148,6 +148,36 @@
 // operations, and compiled code sees the cancellation through
 // cell.Context.
 //
+// Running out of memory ends the cell, not the process (memguard.go,
+// package internal/memlimit): the engine knows its budget (cgroup limit,
+// RLIMIT_AS, available memory, or GOKERNEL_MEMORY_LIMIT); make and
+// append of computed sizes are checked before they allocate (package
+// rewrite routes them through the guard, which panics with a
+// runtime.Error such as "runtime error: out of memory: make([]byte,
+// 32212254720) needs 30 GiB, more than the kernel's 1.7 GiB budget has
+// left"), and while a cell runs a watchdog reads the heap every 10 ms and
+// stops the cell as an interrupt would, with an ErrOutOfMemory error, when
+// its live values exceed 90% of the budget. Under RLIMIT_AS a large block
+// must also fit in the address space left (the Go runtime never unmaps
+// its heap). Allocations inside compiled functions are not checked.
+//
+// # Packages from modules
+//
+// An import of a package that is neither preloaded nor in the standard
+// library (engine.Preloaded) is fetched before the cell compiles, through
+// the Go module proxy by package gomod (GOPROXY, GOSUMDB, GOFLAGS=-mod=…,
+// GOMODCACHE; the go.mod and go.sum of the working directory), with a
+// "go: downloading module version (size)" line on the cell's stderr; yaegi
+// then interprets it from source, on its own first so that a failure is
+// an ImportError naming the package (and the file, where yaegi says).
+// Fetched packages get the cells' rewrites that need no engine hook
+// (range over an integer, per-iteration loop variables), min, max and
+// clear, and Go's initialisation order across files. A "%go get
+// module@version" line pins a version (the line is blanked before the cell
+// runs). A name whose module import failed is not auto-imported from
+// another package. Inspect and completion read a fetched package's docs
+// from its source.
+//
 // # Performance (2 shared cores)
 //
 // New takes about 8 ms (3.7 ms of it compiling package generic's

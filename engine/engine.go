@@ -18,6 +18,8 @@ import (
 	"github.com/gokernel/gokernel/cell"
 	"github.com/gokernel/gokernel/engine/cellsplit"
 	"github.com/gokernel/gokernel/engine/generic"
+	"github.com/gokernel/gokernel/gomod"
+	"github.com/gokernel/gokernel/internal/memlimit"
 	"github.com/gokernel/gokernel/kernel"
 	"github.com/gokernel/gokernel/symbols"
 	"github.com/traefik/yaegi/interp"
@@ -47,6 +49,7 @@ type Engine struct {
 
 	resMu      sync.Mutex
 	cancelRun  context.CancelFunc    // stops the running cell (nil when none runs)
+	stopCell   context.CancelFunc    // cancels the running cell's cell.Context (see runProgram)
 	result     *kernel.ExecuteResult // set by the final expression's show
 	lastType   string                // cell-defined type of the final value, if any
 	displayErr error                 // error the final value carries instead of its display
@@ -54,14 +57,21 @@ type Engine struct {
 	deferred   int                   // deferred calls the running cell registered
 	depth      atomic.Int64          // nested calls of interpreted functions
 	overflow   bool                  // the running cell went deeper than maxDepth
+	line       atomic.Int64          // the cell line whose top-level statement runs (see markLines)
+	panics     panicTexts            // what Go prints for the latest panic values (see panicStmt)
+	mem        *memlimit.Guard       // the memory budget (see memguard.go)
+	memErr     error                 // the memory watchdog stopped the running cell
 
 	cleanup          []func()          // run when the cell ends
 	variadicGenerics map[string]int    // cell generic func -> its fixed parameters (see variadic.go)
 	pendingSigs      map[string]string // signatures of the compiling cell's functions
+	pendingMethods   map[string]bool   // "Type.Method" of the compiling cell -> pointer receiver (see panicMethod)
 	wrapped          []span            // statements of the cell run as function literals (see blockdefine.go)
 	returned         bool              // the running cell's top level returned (see cellreturn.go)
 	stopWait         time.Duration     // see defaultStopWait
 	ran              []ranCell         // the cells that ran and declared functions, oldest first (see traceback)
+	lastCode         string            // the cell that ran last (late goroutine panics show its lines)
+	mods             *modules          // packages fetched through the module proxy (see modules.go)
 }
 
 var _ kernel.Interpreter = (*Engine)(nil)
@@ -84,12 +94,21 @@ func New() (*Engine, error) {
 
 		variadicGenerics: map[string]int{},
 		pendingSigs:      map[string]string{},
+		pendingMethods:   map[string]bool{},
 	}
+	if err := e.initMemory(); err != nil {
+		return nil, err
+	}
+	e.mods = newModules(e)
 	e.interp = interp.New(interp.Options{
 		Stdin:  &e.stdin,
 		Stdout: &e.stdout,
 		Stderr: &e.stderr,
 		Env:    os.Environ(),
+
+		GoPath:               gomod.GoPath,
+		SourcecodeFilesystem: e.mods.fs(),
+		BuildTags:            gomod.BuildTags(),
 	})
 	for _, syms := range []interp.Exports{stdlib.Symbols, symbols.Symbols, e.overrides(), e.runtimeSymbols()} {
 		if err := e.interp.Use(syms); err != nil {
@@ -151,6 +170,7 @@ func (e *Engine) Execute(ctx context.Context, code string, out kernel.Output) ke
 		return kernel.ExecuteResult{Err: &kernel.Error{Name: ErrInternal, Value: err.Error()}}
 	}
 	defer capt.stop()
+	defer pushCapture(capt)() // see RunCallback
 	raw := out
 	out = syncedOutput{Output: out, capt: capt}
 	e.stdout.install(capt.outW, nil)
@@ -168,12 +188,22 @@ func (e *Engine) Execute(ctx context.Context, code string, out kernel.Output) ke
 	e.resMu.Lock()
 	e.cancelRun = cancel
 	e.resMu.Unlock()
+	defer e.watchMemory()()
 	defer func() {
 		e.resMu.Lock()
 		e.cancelRun = nil
 		e.resMu.Unlock()
 	}()
-	leave := cell.Enter(cell.Env{Ctx: runCtx, Stdout: &e.stdout, Stderr: &e.stderr, Display: displayer{out}})
+	// The cell's code sees its cancellation through cellCtx, which
+	// runProgram cancels only once no further statement of the cell can
+	// run: a time.Sleep or a compiled call that returns early on an
+	// interrupt must not let the statements after it run.
+	cellCtx, stopCell := context.WithCancel(context.WithoutCancel(ctx))
+	defer stopCell()
+	e.resMu.Lock()
+	e.stopCell = stopCell
+	e.resMu.Unlock()
+	leave := cell.Enter(cell.Env{Ctx: cellCtx, Stdout: &e.stdout, Stderr: &e.stderr, Display: displayer{out}})
 	defer leave()
 
 	e.reportGoPanics(out, "a goroutine started by an earlier cell panicked")
@@ -189,7 +219,10 @@ func (e *Engine) reportGoPanics(out kernel.Output, why string) {
 	e.goPanics = nil
 	e.resMu.Unlock()
 	for _, p := range pending {
-		out.Stream("stderr", why+": "+p.Value+"\n")
+		// The goroutine's frames are positions of the cell that started
+		// it, most likely the last one that ran.
+		tb := e.annotate(p, e.lastCode).Traceback
+		out.Stream("stderr", why+":\n"+strings.Join(tb, "\n")+"\n")
 	}
 }
 
@@ -205,13 +238,25 @@ func (e *Engine) run(ctx context.Context, code string, count int) (res kernel.Ex
 	e.resMu.Lock()
 	e.result = nil
 	e.resMu.Unlock()
+	e.setLine(0, 0)
 
+	code, kerr := e.goGet(ctx, code)
+	if kerr != nil {
+		return kernel.ExecuteResult{Err: kerr}
+	}
 	defer e.remember(code, count, &res)
+	defer func() { e.lastCode = code }()
+	if kerr := scanGuard(code); kerr != nil {
+		return kernel.ExecuteResult{Err: e.annotate(kerr, code)}
+	}
 	chunks := split(code)
 	sort.SliceStable(chunks, func(i, j int) bool {
 		return chunks[i].Kind == cellsplit.Imports && chunks[j].Kind != cellsplit.Imports
 	})
 	defer e.runCleanup()
+	if kerr := e.fetchModules(ctx, code, chunks); kerr != nil {
+		return kernel.ExecuteResult{Err: kerr}
+	}
 	// Compile the whole cell first: a compile error leaves no trace. A
 	// package the cell uses without importing it is imported when its
 	// name is unambiguous, and the cell compiled again.
@@ -276,6 +321,9 @@ func (e *Engine) run(ctx context.Context, code string, count int) (res kernel.Ex
 		e.overflow = false
 		err = stackOverflow()
 	}
+	if merr := e.takeMemoryError(); merr != nil && err != nil {
+		err = merr
+	}
 	e.resMu.Unlock()
 	if err != nil {
 		if err.Name == ErrInternal && strings.Contains(code, "range") {
@@ -311,6 +359,7 @@ func (e *Engine) compileCell(code string, chunks []cellsplit.Chunk) (plan [][]co
 // runCleanup runs and forgets the cleanups the running cell registered.
 func (e *Engine) runCleanup() {
 	clear(e.pendingSigs)
+	clear(e.pendingMethods)
 	e.resMu.Lock()
 	e.wrapped = nil
 	e.resMu.Unlock()
@@ -349,7 +398,7 @@ func (e *Engine) exec(ctx context.Context, prog *interp.Program) (kerr *kernel.E
 	}()
 	if err := e.runProgram(ctx, prog); err != nil {
 		if ctx.Err() != nil {
-			return interrupted()
+			return interrupted(e.runningLine())
 		}
 		if isCellReturn(err) {
 			e.stderr.takeFrames()
@@ -359,7 +408,7 @@ func (e *Engine) exec(ctx context.Context, prog *interp.Program) (kerr *kernel.E
 		e.resMu.Lock()
 		frames := e.unwrapFrames(e.stderr.takeFrames())
 		e.resMu.Unlock()
-		return runError(err, frames)
+		return runError(err, frames, &e.panics)
 	}
 	return nil
 }
@@ -369,7 +418,7 @@ func (e *Engine) exec(ctx context.Context, prog *interp.Program) (kerr *kernel.E
 func (e *Engine) goPanic(r any) {
 	e.resMu.Lock()
 	defer e.resMu.Unlock()
-	e.goPanics = append(e.goPanics, panicError(ErrGoroutinePanic, r, e.unwrapFrames(e.stderr.takeFrames())))
+	e.goPanics = append(e.goPanics, panicError(ErrGoroutinePanic, r, e.unwrapFrames(e.stderr.takeFrames()), &e.panics))
 	if e.cancelRun != nil {
 		e.cancelRun()
 	}

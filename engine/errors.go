@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"go/scanner"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -27,6 +28,8 @@ const (
 	ErrGoroutinePanic = "GoroutinePanic"
 	// ErrInterrupted is a cell stopped by an interrupt.
 	ErrInterrupted = "Interrupted"
+	// ErrGoexit is a cell whose goroutine runtime.Goexit ended.
+	ErrGoexit = "Goexit"
 	// ErrInternal is a failure inside the interpreter itself.
 	ErrInternal = "InternalError"
 	// ErrDisplay is a cell whose final value carries an error instead of
@@ -70,22 +73,43 @@ func mapPositions(msg string) string {
 func syntaxError(err error, code string) *kernel.Error {
 	var list scanner.ErrorList
 	if errors.As(err, &list) && len(list) > 0 {
-		lines := strings.Split(code, "\n")
+		lines := strings.Count(code, "\n") + 1
+		lastLen := len(code) - strings.LastIndexByte(code, '\n') - 1
 		pos := func(e *scanner.Error) string {
 			line, col := e.Pos.Line, e.Pos.Column
-			if line-headerLines > len(lines) {
-				line, col = len(lines)+headerLines, len(lines[len(lines)-1])+1
+			if line-headerLines > lines {
+				line, col = lines+headerLines, lastLen+1
 				return cellPos(line, col) + ": unexpected end of cell"
 			}
 			return cellPos(line, col)
 		}
 		var tb []string
-		for _, e := range list {
+		for _, e := range firstPerLine(list) {
+			if len(tb) == maxErrors {
+				tb = append(tb, fmt.Sprintf("cell:%s: too many errors", pos(e)))
+				break
+			}
 			tb = append(tb, fmt.Sprintf("cell:%s: %s", pos(e), e.Msg))
 		}
 		return &kernel.Error{Name: ErrSyntax, Value: tb[0], Traceback: tb}
 	}
 	return &kernel.Error{Name: ErrSyntax, Value: err.Error(), Traceback: []string{err.Error()}}
+}
+
+// firstPerLine is the errors of list in order of position, the first of
+// each line only, as the Go compiler reports syntax errors: a line of
+// 20,000 illegal characters is one error, not 20,000.
+func firstPerLine(list scanner.ErrorList) []*scanner.Error {
+	sorted := slices.Clone(list)
+	sorted.Sort()
+	var out []*scanner.Error
+	for _, e := range sorted {
+		if len(out) > 0 && out[len(out)-1].Pos.Line == e.Pos.Line {
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
 }
 
 // compileError converts an error of yaegi's compiler.
@@ -96,30 +120,48 @@ func compileError(err error) *kernel.Error {
 
 // runError converts the error an execution returned; frames are the
 // interpreted frames the panic unwound, innermost first.
-func runError(err error, frames []frame) *kernel.Error {
+func runError(err error, frames []frame, noted *panicTexts) *kernel.Error {
 	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
-		return interrupted()
+		return interrupted(0, 0)
+	}
+	if errors.Is(err, errGoexit) {
+		return &kernel.Error{Name: ErrGoexit, Value: err.Error(),
+			Traceback: []string{"Goexit: runtime.Goexit ended the cell's goroutine; the rest of the cell did not run (deferred calls ran)"}}
 	}
 	var p interp.Panic
 	if errors.As(err, &p) {
-		return panicError(ErrPanic, p.Value, frames)
+		return panicError(ErrPanic, p.Value, frames, noted)
 	}
 	return compileError(err)
 }
 
-func interrupted() *kernel.Error {
-	return &kernel.Error{Name: ErrInterrupted, Value: "execution interrupted",
-		Traceback: []string{"Interrupted: execution interrupted; variables defined before keep their values"}}
+// interrupted is the error of an interrupted cell; line and col are
+// where the top-level statement that was running starts (line 0: not
+// known).
+func interrupted(line, col int) *kernel.Error {
+	if line <= 0 {
+		return &kernel.Error{Name: ErrInterrupted, Value: "execution interrupted",
+			Traceback: []string{"Interrupted: execution interrupted; the rest of the cell did not run, variables defined before keep their values"}}
+	}
+	at := fmt.Sprintf("cell:%d:%d", line, col)
+	return &kernel.Error{Name: ErrInterrupted, Value: "execution interrupted at " + at,
+		Traceback: []string{"Interrupted: execution interrupted at " + at + "; the rest of the cell did not run, variables defined before keep their values"}}
 }
 
 // panicError describes a panic value with a traceback in cell lines: one
 // "    at cell:line:col in fn" line per interpreted frame, innermost first,
 // in the positions yaegi reports (see (*Engine).traceback for what they
 // become).
-func panicError(name string, value any, frames []frame) *kernel.Error {
+//
+// The value shows as Go prints it: its Error() or String() — for a value
+// of a cell-defined type, the text a panic statement noted (see
+// panicTexts).
+func panicError(name string, value any, frames []frame, noted *panicTexts) *kernel.Error {
 	v := fmt.Sprint(value)
 	if e, ok := value.(error); ok {
 		v = e.Error()
+	} else if text, ok := noted.text(value); ok {
+		v = text
 	}
 	tb := []string{"panic: " + v}
 	if name == ErrGoroutinePanic {
@@ -160,7 +202,7 @@ func (e *Engine) annotate(err *kernel.Error, code string) *kernel.Error {
 	lines := strings.Split(code, "\n")
 	var tb []string
 	for _, t := range err.Traceback {
-		tb = append(tb, t)
+		tb = append(tb, clipMessage(t))
 		m := cellRef.FindStringSubmatch(t)
 		if m == nil {
 			continue
@@ -169,16 +211,5 @@ func (e *Engine) annotate(err *kernel.Error, code string) *kernel.Error {
 		col, _ := strconv.Atoi(m[2])
 		tb = append(tb, sourceLine(lines, line, col)...)
 	}
-	return &kernel.Error{Name: err.Name, Value: err.Value, Traceback: tb}
-}
-
-// sourceLine is line of a cell's lines with a caret under col, tabs
-// expanded, or nothing when line is not in the cell.
-func sourceLine(lines []string, line, col int) []string {
-	if line < 1 || line > len(lines) {
-		return nil
-	}
-	src := strings.ReplaceAll(lines[line-1], "\t", "    ")
-	prefix := strings.ReplaceAll(lines[line-1][:min(max(col-1, 0), len(lines[line-1]))], "\t", "    ")
-	return []string{"        " + src, "        " + strings.Repeat(" ", len([]rune(prefix))) + "^"}
+	return &kernel.Error{Name: err.Name, Value: clipMessage(err.Value), Traceback: tb}
 }

@@ -71,8 +71,28 @@ func mustRun(t *testing.T, e *Engine, code string) (res kernel.ExecuteResult) {
 
 func TestGoroutinePanicAfterCellEnds(t *testing.T) {
 	e := newEngine(t)
-	run(t, e, "import \"time\"\ngo func() {\n\ttime.Sleep(20 * time.Millisecond)\n\tpanic(\"late\")\n}()")
-	time.Sleep(100 * time.Millisecond)
+	run(t, e, "release := make(chan bool)\ngo func() {\n\t<-release\n\tpanic(\"late\")\n}()")
+	// The goroutine panics once released, after its cell ended; the next
+	// cell runs once the engine has recorded that panic (an event, not a
+	// duration, so a loaded machine cannot reorder them).
+	release, ok := e.globals()["release"]
+	if !ok {
+		t.Fatal("release is not defined")
+	}
+	release.Close()
+	deadline := time.Now().Add(time.Minute)
+	for {
+		e.resMu.Lock()
+		n := len(e.goPanics)
+		e.resMu.Unlock()
+		if n > 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the released goroutine's panic was never recorded")
+		}
+		time.Sleep(time.Millisecond)
+	}
 	_, out := run(t, e, "1")
 	if !strings.Contains(out.text("stderr"), "late") {
 		t.Errorf("stderr %q does not report the late goroutine panic", out.text("stderr"))

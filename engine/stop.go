@@ -2,6 +2,7 @@ package engine
 
 import (
 	"context"
+	"errors"
 	"reflect"
 	"sync"
 	"sync/atomic"
@@ -24,7 +25,16 @@ const defaultStopWait = 2 * time.Second
 // interpreted code has returned: ExecuteWithContext returns at once and
 // leaves the code running beside the next execution, and writes its
 // results from two goroutines, both data races.
+//
+// Interrupts are final: the cell's own context (cell.Context, which
+// time.Sleep and compiled code watch) is cancelled only after the run id
+// changed, so that code which returns early on the interrupt finds its
+// caller stopped and no further statement of the cell runs.
 func (e *Engine) runProgram(ctx context.Context, prog *interp.Program) error {
+	if err := ctx.Err(); err != nil {
+		e.stopCellContext()
+		return err
+	}
 	in := reflect.ValueOf(e.interp).Elem()
 	mu := (*sync.RWMutex)(unsafe.Pointer(field(in, "mutex").UnsafeAddr()))
 	done := make(chan struct{})
@@ -37,12 +47,18 @@ func (e *Engine) runProgram(ctx context.Context, prog *interp.Program) error {
 
 	finished := make(chan struct{})
 	var err error
+	returned := false
 	go func() {
 		defer close(finished)
 		_, err = e.interp.Execute(prog)
+		returned = true
 	}()
 	select {
 	case <-finished:
+		if !returned {
+			// runtime.Goexit ended the goroutine that ran the cell.
+			return errGoexit
+		}
 		return err
 	case <-ctx.Done():
 	}
@@ -50,6 +66,7 @@ func (e *Engine) runProgram(ctx context.Context, prog *interp.Program) error {
 	// old one, and the closed channel ends channel operations.
 	atomic.AddUint64((*uint64)(unsafe.Pointer(field(in, "id").UnsafeAddr())), 1)
 	close(done)
+	e.stopCellContext()
 	t := time.NewTimer(e.stopWait)
 	defer t.Stop()
 	select {
@@ -57,4 +74,18 @@ func (e *Engine) runProgram(ctx context.Context, prog *interp.Program) error {
 	case <-t.C:
 	}
 	return ctx.Err()
+}
+
+// errGoexit is the error of a program whose goroutine runtime.Goexit
+// ended.
+var errGoexit = errors.New("runtime.Goexit called in the cell's goroutine")
+
+// stopCellContext cancels the running cell's cell.Context.
+func (e *Engine) stopCellContext() {
+	e.resMu.Lock()
+	stop := e.stopCell
+	e.resMu.Unlock()
+	if stop != nil {
+		stop()
+	}
 }

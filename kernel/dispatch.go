@@ -22,6 +22,9 @@ const (
 type request struct {
 	msg *wire.Message
 	ch  channel
+	// immediate is set for a comm message handled on arrival while the
+	// kernel is busy (see isCommMessage).
+	immediate bool
 }
 
 // handler answers one request type.
@@ -56,6 +59,10 @@ func init() {
 
 // enqueueShell hands a shell message to the shell worker.
 func (k *Kernel) enqueueShell(msg *wire.Message) {
+	if isCommMessage(msg.Header.MsgType) && k.busy() {
+		k.call(shellHandlers[msg.Header.MsgType], &request{msg: msg, ch: shellChannel, immediate: true})
+		return
+	}
 	select {
 	case k.shellQueue <- msg:
 	case <-k.ctx.Done():
@@ -67,6 +74,7 @@ func (k *Kernel) serveShell() {
 	for {
 		select {
 		case msg := <-k.shellQueue:
+			k.current.Store(msg)
 			k.dispatch(&request{msg: msg, ch: shellChannel}, shellHandlers)
 		case <-k.ctx.Done():
 			return

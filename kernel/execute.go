@@ -122,11 +122,11 @@ func (k *Kernel) run(code string, count int, out *cellOutput) (res ExecuteResult
 	ctx, cancel := context.WithCancel(parent)
 	out.ctx = ctx
 	k.runMu.Lock()
-	k.cancelRun = cancel
+	k.cancelRun, k.runCtx = cancel, ctx
 	k.runMu.Unlock()
 	defer func() {
 		k.runMu.Lock()
-		k.cancelRun = nil
+		k.cancelRun, k.runCtx = nil, nil
 		k.runMu.Unlock()
 		cancel()
 		if p := recover(); p != nil {

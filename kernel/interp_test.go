@@ -24,11 +24,14 @@ import (
 //	clear             clear_output(wait=true)
 //	input PROMPT      read a line and print "got: LINE" (or the error)
 //	panic             panic inside the interpreter
+//	call NAME         call the Go function calls[NAME]
 //
 // Variables for user_expressions: Evaluate returns the expression upper-
 // cased, or an error for "bad".
 type scriptInterp struct {
 	started chan struct{} // receives when a cell starts to sleep
+	// calls are the functions "call NAME" runs.
+	calls map[string]func()
 }
 
 func newScriptInterp() *scriptInterp { return &scriptInterp{started: make(chan struct{}, 16)} }
@@ -84,6 +87,8 @@ func (s *scriptInterp) Execute(ctx context.Context, code string, out kernel.Outp
 			out.Stream("stdout", fmt.Sprintf("count %d %v\n", n, ok))
 		case "panic":
 			panic("script asked for it")
+		case "call":
+			s.calls[arg]()
 		default:
 			return kernel.ExecuteResult{Err: &kernel.Error{Name: "UnknownCommand", Value: cmd}}
 		}

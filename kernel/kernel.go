@@ -8,6 +8,7 @@ import (
 	"log"
 	"log/slog"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/gokernel/gokernel/kernel/transport"
@@ -56,6 +57,12 @@ type Kernel struct {
 
 	runMu     sync.Mutex
 	cancelRun context.CancelFunc // interrupts the running cell; nil when idle
+	runCtx    context.Context    // the running cell's context; nil when idle
+
+	// current is the shell request being served, the parent of the comm
+	// messages the kernel sends.
+	current atomic.Pointer[wire.Message]
+	comms   comms
 
 	shutdownOnce sync.Once
 	shutdown     chan struct{}

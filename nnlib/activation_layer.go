@@ -3,7 +3,7 @@ package nnlib
 import "math/rand/v2"
 
 // ActivationLayer applies an activation function to its input, like
-// keras.layers.Activation. It is also a DenseOption: Dense(16,
+// keras.layers.Activation. It is also a LayerOption: Dense(16,
 // Activation("relu")) sets the Dense layer's own activation.
 type ActivationLayer struct {
 	layerBase
@@ -22,12 +22,13 @@ func Activation(name string) *ActivationLayer {
 	return a
 }
 
-func (a *ActivationLayer) configureDense(d *DenseLayer) {
+func (a *ActivationLayer) applyLayer(s *layerSettings) {
+	s.used |= optActivation
 	if a.cfgErr != nil {
-		d.setErr(a.cfgErr)
+		s.setErr(a.cfgErr)
 		return
 	}
-	d.activation = a.kind
+	s.activation = a.kind
 }
 
 // ClassName returns "Activation".
@@ -39,21 +40,21 @@ func (a *ActivationLayer) Activation() string { return activationName(a.kind) }
 // ParamCount returns 0: an activation has no weights.
 func (a *ActivationLayer) ParamCount() int { return 0 }
 
-func (a *ActivationLayer) build(inputDim int, rng *rand.Rand) error {
-	a.inputDim, a.units, a.built = inputDim, inputDim, true
+func (a *ActivationLayer) build(in []int, rng *rand.Rand) error {
+	a.setShapes(in, in)
 	return nil
 }
 
 func (a *ActivationLayer) params() []*param { return nil }
 
 func (a *ActivationLayer) forward(x []float64, rows int, training bool, rng *rand.Rand) []float64 {
-	a.out = grow(a.out, rows*a.units)
+	a.out = grow(a.out, rows*a.outSize)
 	activate(a.kind, x, a.out, a.units)
 	return a.out
 }
 
 func (a *ActivationLayer) backward(x, dy []float64, rows int, needInput bool) []float64 {
-	a.dIn = grow(a.dIn, rows*a.units)
-	activationGrad(a.kind, x, a.out[:rows*a.units], dy, a.dIn, a.units)
+	a.dIn = grow(a.dIn, rows*a.outSize)
+	activationGrad(a.kind, x, a.out[:rows*a.outSize], dy, a.dIn, a.units)
 	return a.dIn
 }

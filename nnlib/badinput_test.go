@@ -127,8 +127,8 @@ func badInputs() []badInput {
 		{"dense 2^40 units", "got 1099511627776", func() error { return newModel(Dense(1<<40, InputDim(2))) }},
 		{"input dim zero", "input dimension", func() error { return newModel(Dense(4, InputDim(0))) }},
 		{"input dim 2^40", "input dimension", func() error { return newModel(Dense(4, InputDim(1<<40))) }},
-		{"kernel 2^40 values", "limit is", func() error { return newModel(Dense(1<<20, InputDim(1<<20))) }},
-		{"kernel too big at Fit", "limit is", func() error {
+		{"kernel 2^40 values", "too large", func() error { return newModel(Dense(1<<20, InputDim(1<<20))) }},
+		{"kernel too big at Fit", "too large", func() error {
 			m := must(NewSequential(Dense(1 << 24)))
 			if err := m.Compile(CompileOptions{Loss: "mse"}); err != nil {
 				panic(err)
@@ -344,16 +344,21 @@ func badInputs() []badInput {
 		{"load not JSON", "not an nnlib model file", func() error { _, err := UnmarshalModel([]byte("hello")); return err }},
 		{"load other format", "not an nnlib model file", func() error { return loadEdited(func(f map[string]any) { f["format"] = "keras" }) }},
 		{"load version 2", "version 2", func() error { return loadEdited(func(f map[string]any) { f["version"] = 2 }) }},
-		{"load input dim 0", "input_dim 0", func() error { return loadEdited(func(f map[string]any) { f["input_dim"] = 0 }) }},
-		{"load input dim 2^40", "input_dim 1099511627776", func() error { return loadEdited(func(f map[string]any) { f["input_dim"] = 1 << 40 }) }},
+		{"load input shape 0", "input_shape [0]", func() error { return loadEdited(func(f map[string]any) { f["input_shape"] = []int{0} }) }},
+		{"load input shape 2^40", "input_shape [1099511627776]", func() error {
+			return loadEdited(func(f map[string]any) { f["input_shape"] = []int{1 << 40} })
+		}},
+		{"load old file input dim 0", "input_shape [", func() error {
+			return loadEdited(func(f map[string]any) { delete(f, "input_shape"); f["input_dim"] = -3 })
+		}},
 		{"load 2^40 units", "Dense units 1099511627776", func() error {
 			return loadEdited(func(f map[string]any) { layerCfg(f, 1)["units"] = 1 << 40 })
 		}},
-		{"load 2^26 units", "the layers need at least", func() error {
-			return loadEdited(func(f map[string]any) { layerCfg(f, 0)["units"] = 1 << 26 })
+		{"load 2^24 units", "the layers need at least", func() error {
+			return loadEdited(func(f map[string]any) { layerCfg(f, 0)["units"] = 1 << 24 })
 		}},
 		{"load kernel over the limit", "limit is", func() error {
-			return loadEdited(func(f map[string]any) { f["input_dim"] = 1 << 20; layerCfg(f, 0)["units"] = 1 << 20 })
+			return loadEdited(func(f map[string]any) { f["input_shape"] = []int{1 << 20}; layerCfg(f, 0)["units"] = 1 << 20 })
 		}},
 		{"load missing weights", "the file holds 9", func() error {
 			return loadEdited(func(f map[string]any) { f["weights"] = f["weights"].([]any)[1:] })

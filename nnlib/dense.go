@@ -17,119 +17,30 @@ type DenseLayer struct {
 	biasInit   initializerSpec
 	kernel     param
 	bias       param
+	inputDim   int // the last axis of the input
+	outer      int // the product of the other axes (1 for (None, n))
 	z, dz      []float64
 	kernelT    []float64 // the kernel transposed, for the input gradient
 }
-
-// DenseOption configures a Dense layer: InputDim, Activation, UseBias,
-// KernelInitializer, BiasInitializer, KernelRegularizer, BiasRegularizer, Name.
-type DenseOption interface {
-	configureDense(d *DenseLayer)
-}
-
-type denseOptionFunc func(d *DenseLayer)
-
-func (f denseOptionFunc) configureDense(d *DenseLayer) { f(d) }
 
 // Dense returns a fully connected layer with units outputs, like
 // keras.layers.Dense. Without options it has a linear activation, a bias,
 // glorot_uniform kernel and zero bias. Errors in the options (an unknown
 // activation name) are reported when the layer is added to a model.
-func Dense(units int, opts ...DenseOption) *DenseLayer {
-	d := &DenseLayer{useBias: true}
+//
+// As in Keras, on an input of several axes (None, ..., n) it applies to
+// the last axis: the output is (None, ..., units).
+func Dense(units int, opts ...LayerOption) *DenseLayer {
+	s := newSettings()
+	s.apply("Dense", optWeights, opts)
+	d := &DenseLayer{activation: s.activation, useBias: s.useBias, kernelInit: s.kernelInit, biasInit: s.biasInit}
+	d.adopt(s)
+	d.kernel.reg, d.bias.reg = s.kernelReg, s.biasReg
 	d.units = units
-	d.kernelInit = initializerSpec{name: "glorot_uniform"}
-	d.biasInit = initializerSpec{name: "zeros"}
-	if units <= 0 || units > maxTensorValues {
-		d.setErr(fmt.Errorf("units must be in [1, %d], got %d", maxTensorValues, units))
-	}
-	for _, o := range opts {
-		if o != nil {
-			o.configureDense(d)
-		}
+	if units <= 0 || units > maxDim {
+		d.cfgErr = fmt.Errorf("units must be in [1, %d], got %d", maxDim, units)
 	}
 	return d
-}
-
-func (d *DenseLayer) setErr(err error) {
-	if d.cfgErr == nil {
-		d.cfgErr = err
-	}
-}
-
-// InputDim sets the input width of the model's first layer, like Keras's
-// input_dim (or an Input(shape=(n,)) before it).
-func InputDim(n int) DenseOption {
-	return denseOptionFunc(func(d *DenseLayer) {
-		if n <= 0 || n > maxTensorValues {
-			d.setErr(fmt.Errorf("input dimension must be in [1, %d], got %d", maxTensorValues, n))
-			return
-		}
-		d.inputDim = n
-	})
-}
-
-// UseBias sets whether the layer adds a bias vector (Keras's use_bias,
-// default true).
-func UseBias(use bool) DenseOption {
-	return denseOptionFunc(func(d *DenseLayer) { d.useBias = use })
-}
-
-// KernelInitializer sets how the kernel is initialised, by Keras name:
-// "glorot_uniform" (default), "glorot_normal", "he_uniform", "he_normal",
-// "lecun_uniform", "lecun_normal", "zeros", "ones", "constant" (params:
-// value), "random_uniform" (params: minval, maxval; default -0.05, 0.05),
-// "random_normal" (params: mean, stddev; default 0, 0.05).
-func KernelInitializer(name string, params ...float64) DenseOption {
-	return denseOptionFunc(func(d *DenseLayer) {
-		spec, err := newInitializerSpec(name, params)
-		if err != nil {
-			d.setErr(err)
-			return
-		}
-		d.kernelInit = spec
-	})
-}
-
-// BiasInitializer sets how the bias is initialised (default "zeros"); the
-// names are KernelInitializer's.
-func BiasInitializer(name string, params ...float64) DenseOption {
-	return denseOptionFunc(func(d *DenseLayer) {
-		spec, err := newInitializerSpec(name, params)
-		if err != nil {
-			d.setErr(err)
-			return
-		}
-		d.biasInit = spec
-	})
-}
-
-// KernelRegularizer adds l1·Σ|w| + l2·Σw² over the kernel to the loss
-// (Keras's L1L2; Keras's regularizers.L2() default factor is 0.01).
-func KernelRegularizer(l1, l2 float64) DenseOption {
-	return denseOptionFunc(func(d *DenseLayer) {
-		if err := checkRegularizer(l1, l2); err != nil {
-			d.setErr(err)
-			return
-		}
-		d.kernel.reg = regularizer{L1: l1, L2: l2}
-	})
-}
-
-// BiasRegularizer adds l1·Σ|b| + l2·Σb² over the bias to the loss.
-func BiasRegularizer(l1, l2 float64) DenseOption {
-	return denseOptionFunc(func(d *DenseLayer) {
-		if err := checkRegularizer(l1, l2); err != nil {
-			d.setErr(err)
-			return
-		}
-		d.bias.reg = regularizer{L1: l1, L2: l2}
-	})
-}
-
-// Name sets the layer's name (default "dense", "dense_1", ... in model order).
-func Name(name string) DenseOption {
-	return denseOptionFunc(func(d *DenseLayer) { d.name = name })
 }
 
 // ClassName returns "Dense".
@@ -150,14 +61,20 @@ func (d *DenseLayer) ParamCount() int {
 	return n
 }
 
-func (d *DenseLayer) build(inputDim int, rng *rand.Rand) error {
+func (d *DenseLayer) build(in []int, rng *rand.Rand) error {
+	inputDim := in[len(in)-1]
 	if d.inputDim != 0 && d.inputDim != inputDim {
-		return fmt.Errorf("layer %q expects input of shape (None, %d), got (None, %d)", d.name, d.inputDim, inputDim)
-	}
-	if err := checkTensorSize(fmt.Sprintf("layer %q kernel", d.name), inputDim, d.units); err != nil {
-		return err
+		return fmt.Errorf("layer %q expects input of shape (None, %d), got %s", d.name, d.inputDim, shapeString(in))
 	}
 	d.inputDim = inputDim
+	d.outer = shapeSize(in) / inputDim
+	out := append(append([]int(nil), in[:len(in)-1]...), d.units)
+	if err := checkShape(out); err != nil {
+		return fmt.Errorf("layer %q: output %w", d.name, err)
+	}
+	if inputDim*d.units > maxDim {
+		return fmt.Errorf("layer %q: a kernel of %d×%d is too large", d.name, inputDim, d.units)
+	}
 	d.kernel = param{name: "kernel", rows: inputDim, cols: d.units, reg: d.kernel.reg,
 		value: make([]float64, inputDim*d.units), grad: make([]float64, inputDim*d.units)}
 	d.kernelInit.fill(d.kernel.value, inputDim, d.units, rng)
@@ -166,7 +83,7 @@ func (d *DenseLayer) build(inputDim int, rng *rand.Rand) error {
 			value: make([]float64, d.units), grad: make([]float64, d.units)}
 		d.biasInit.fill(d.bias.value, inputDim, d.units, rng)
 	}
-	d.built = true
+	d.setShapes(in, out)
 	return nil
 }
 
@@ -185,6 +102,7 @@ func (d *DenseLayer) params() []*param {
 }
 
 func (d *DenseLayer) forward(x []float64, rows int, training bool, rng *rand.Rand) []float64 {
+	rows *= d.outer
 	n := rows * d.units
 	d.z = grow(d.z, n)
 	d.out = grow(d.out, n)
@@ -202,6 +120,7 @@ func (d *DenseLayer) forward(x []float64, rows int, training bool, rng *rand.Ran
 }
 
 func (d *DenseLayer) backward(x, dy []float64, rows int, needInput bool) []float64 {
+	rows *= d.outer
 	n := rows * d.units
 	d.dz = grow(d.dz, n)
 	dz := d.dz
@@ -253,5 +172,6 @@ func (d *DenseLayer) Bias() []float64 {
 	return append([]float64(nil), d.bias.value...)
 }
 
-// InputDim returns the layer's input width, 0 while unknown.
+// InputDim returns the size of the last axis of the layer's input, 0
+// while unknown.
 func (d *DenseLayer) InputDim() int { return d.inputDim }

@@ -31,15 +31,15 @@ func (d *DropoutLayer) Rate() float64 { return d.rate }
 // ParamCount returns 0: dropout has no weights.
 func (d *DropoutLayer) ParamCount() int { return 0 }
 
-func (d *DropoutLayer) build(inputDim int, rng *rand.Rand) error {
-	d.inputDim, d.units, d.built = inputDim, inputDim, true
+func (d *DropoutLayer) build(in []int, rng *rand.Rand) error {
+	d.setShapes(in, in)
 	return nil
 }
 
 func (d *DropoutLayer) params() []*param { return nil }
 
 func (d *DropoutLayer) forward(x []float64, rows int, training bool, rng *rand.Rand) []float64 {
-	n := rows * d.units
+	n := rows * d.outSize
 	d.out = grow(d.out, n)
 	d.mask = grow(d.mask, n)
 	if !training || d.rate == 0 {
@@ -60,7 +60,7 @@ func (d *DropoutLayer) forward(x []float64, rows int, training bool, rng *rand.R
 }
 
 func (d *DropoutLayer) backward(x, dy []float64, rows int, needInput bool) []float64 {
-	n := rows * d.units
+	n := rows * d.outSize
 	d.dIn = grow(d.dIn, n)
 	for i := range d.dIn {
 		d.dIn[i] = dy[i] * d.mask[i]

@@ -5,15 +5,11 @@ import (
 	"math"
 )
 
-// maxTensorValues bounds the values of one weight tensor (2^27 float64s,
-// 1 GiB; with its gradient and optimizer slots a layer needs several
-// times that). Sizes are checked against it before anything is allocated,
-// so a typo such as Dense(1<<40) or a crafted model file is an error and
-// not a fatal out-of-memory that no recover can catch.
-const maxTensorValues = 1 << 27
-
 // checkTensorSize reports an error when a tensor of the given dimensions
-// would exceed maxTensorValues; what names it in the message.
+// would exceed maxDim values (checked before anything is allocated, so
+// that a typo such as OneHot(labels, 1<<40) or a crafted model file is an
+// error and not a fatal out-of-memory that no recover can catch); what
+// names the tensor in the message.
 func checkTensorSize(what string, dims ...int) error {
 	n := 1.0
 	for _, d := range dims {
@@ -22,8 +18,8 @@ func checkTensorSize(what string, dims ...int) error {
 		}
 		n *= float64(d)
 	}
-	if n > maxTensorValues {
-		return fmt.Errorf("%s of shape %v would hold %.4g values (%s as float64); nnlib's limit is %d values per tensor", what, dims, n, readableSize(int(math.Min(n*bytesPerParam, math.MaxInt64/2))), maxTensorValues)
+	if n > maxDim {
+		return fmt.Errorf("%s of shape %v would hold %.4g values (%s as float64); nnlib's limit is %d values per tensor", what, dims, n, readableSize(int(math.Min(n*bytesPerParam, math.MaxInt64/2))), maxDim)
 	}
 	return nil
 }
@@ -33,25 +29,35 @@ func checkTensorSize(what string, dims ...int) error {
 // file (so that a file cannot make Load allocate more than it holds), a
 // non-negative step count.
 func (f *modelFile) check() error {
-	if f.InputDim <= 0 || f.InputDim > maxTensorValues {
-		return fmt.Errorf("model file has input_dim %d; want 1 to %d", f.InputDim, maxTensorValues)
-	}
 	if len(f.Layers) == 0 {
 		return fmt.Errorf("model file has no layers")
 	}
 	present := 0
 	for _, w := range f.Weights {
-		if w.Shape[0]*w.Shape[1] != len(w.Values) || w.Shape[0] < 0 {
+		n := 1
+		for _, d := range w.Shape {
+			if d < 0 || d > maxDim {
+				n = -1
+				break
+			}
+			n *= d
+		}
+		if n != len(w.Values) {
 			return fmt.Errorf("weight %q has shape %v but %d values", w.Name, w.Shape, len(w.Values))
 		}
 		present += len(w.Values)
 	}
-	need, width, known := 0, f.InputDim, true
+	// Dense layers on the file's input: their weights are counted until a
+	// layer whose size this check does not know (its own build checks it).
+	need, width, known := 0, f.InputShape[len(f.InputShape)-1], true
 	for i, c := range f.Layers {
 		switch c.Class {
 		case "Dense":
-			if c.Units <= 0 || c.Units > maxTensorValues {
-				return fmt.Errorf("layer %d (%q): Dense units %d; want 1 to %d", i, c.Name, c.Units, maxTensorValues)
+			if c.Units <= 0 || c.Units > maxDim {
+				return fmt.Errorf("layer %d (%q): Dense units %d; want 1 to %d", i, c.Name, c.Units, maxDim)
+			}
+			if !known {
+				continue
 			}
 			if err := checkTensorSize(fmt.Sprintf("layer %d (%q) kernel", i, c.Name), width, c.Units); err != nil {
 				return err

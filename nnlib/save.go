@@ -6,14 +6,20 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"strings"
 )
+
+// layerClasses are the layer classes a model file can hold.
+var layerClasses = []string{"Dense", "Dropout", "Activation", "Conv2D", "Conv1D", "MaxPooling2D", "AveragePooling2D",
+	"MaxPooling1D", "AveragePooling1D", "GlobalAveragePooling2D", "GlobalMaxPooling2D", "Flatten", "Reshape",
+	"BatchNormalization", "LayerNormalization", "Embedding"}
 
 // The model file format (JSON, version 1) holds everything needed to
 // continue exactly where a model left off:
 //
 //	{
 //	  "format": "nnlib-sequential", "version": 1,
-//	  "name": "sequential", "input_dim": 2, "seed": 42,
+//	  "name": "sequential", "input_shape": [2], "seed": 42,
 //	  "rng_state": "<base64 PCG state>",
 //	  "layers": [{"class": "Dense", "name": "dense", "units": 16, "activation": "relu",
 //	              "use_bias": true, "kernel_initializer": "glorot_uniform", ...}, ...],
@@ -29,7 +35,8 @@ type modelFile struct {
 	Format         string          `json:"format"`
 	Version        int             `json:"version"`
 	Name           string          `json:"name"`
-	InputDim       int             `json:"input_dim"`
+	InputDim       int             `json:"input_dim,omitempty"`
+	InputShape     []int           `json:"input_shape,omitempty"`
 	Seed           int64           `json:"seed"`
 	RNGState       []byte          `json:"rng_state"`
 	Layers         []layerConfig   `json:"layers"`
@@ -54,6 +61,16 @@ type layerConfig struct {
 	KernelRegularizer *regularizer `json:"kernel_regularizer,omitempty"`
 	BiasRegularizer   *regularizer `json:"bias_regularizer,omitempty"`
 	Rate              float64      `json:"rate,omitempty"`
+	Filters           int          `json:"filters,omitempty"`
+	KernelSize        []int        `json:"kernel_size,omitempty"`
+	Strides           []int        `json:"strides,omitempty"`
+	Padding           string       `json:"padding,omitempty"`
+	PoolSize          []int        `json:"pool_size,omitempty"`
+	TargetShape       []int        `json:"target_shape,omitempty"`
+	Momentum          *float64     `json:"momentum,omitempty"`
+	Epsilon           *float64     `json:"epsilon,omitempty"`
+	InputDim          int          `json:"input_dim,omitempty"`
+	OutputDim         int          `json:"output_dim,omitempty"`
 }
 
 type compileConfig struct {
@@ -76,7 +93,7 @@ type optimizerSaved struct {
 
 type weightRecord struct {
 	Name   string    `json:"name"`
-	Shape  [2]int    `json:"shape"`
+	Shape  []int     `json:"shape"`
 	Values []float64 `json:"values"`
 }
 
@@ -104,27 +121,93 @@ func (d *DropoutLayer) config() layerConfig {
 	return layerConfig{Class: "Dropout", Name: d.name, Rate: d.rate}
 }
 
+// weightOptions are the options of a layer with a kernel and a bias.
+func (c layerConfig) weightOptions() []LayerOption {
+	opts := []LayerOption{Name(c.Name), Activation(c.Activation)}
+	if c.UseBias != nil {
+		opts = append(opts, UseBias(*c.UseBias))
+	}
+	if c.KernelInitializer != "" {
+		opts = append(opts, KernelInitializer(c.KernelInitializer, c.KernelInitParams...))
+	}
+	if c.BiasInitializer != "" {
+		opts = append(opts, BiasInitializer(c.BiasInitializer, c.BiasInitParams...))
+	}
+	if r := c.KernelRegularizer; r != nil {
+		opts = append(opts, KernelRegularizer(r.L1, r.L2))
+	}
+	if r := c.BiasRegularizer; r != nil {
+		opts = append(opts, BiasRegularizer(r.L1, r.L2))
+	}
+	return opts
+}
+
+// firstOf returns v[0], or 0 when v is empty.
+func firstOf(v []int) int {
+	if len(v) == 0 {
+		return 0
+	}
+	return v[0]
+}
+
+func (c *ConvLayer) config() layerConfig {
+	useBias := c.useBias
+	cfg := layerConfig{Class: c.ClassName(), Name: c.name, Filters: c.filters, KernelSize: c.kernelSize,
+		Strides: c.strides, Padding: c.padding, Activation: activationName(c.activation),
+		UseBias: &useBias, KernelInitializer: c.kernelInit.name, KernelInitParams: c.kernelInit.params,
+		BiasInitializer: c.biasInit.name, BiasInitParams: c.biasInit.params}
+	if c.kernel.reg.active() {
+		r := c.kernel.reg
+		cfg.KernelRegularizer = &r
+	}
+	if c.bias.reg.active() {
+		r := c.bias.reg
+		cfg.BiasRegularizer = &r
+	}
+	return cfg
+}
+
+func (p *PoolingLayer) config() layerConfig {
+	c := layerConfig{Class: p.class, Name: p.name}
+	if !p.global {
+		c.PoolSize, c.Strides, c.Padding = p.poolSize, p.strides, p.padding
+	}
+	return c
+}
+
+func (r *ReshapeLayer) config() layerConfig {
+	return layerConfig{Class: r.class, Name: r.name, TargetShape: r.target}
+}
+
 // layerFromConfig rebuilds a layer (without weights) from its description.
 func layerFromConfig(c layerConfig) (Layer, error) {
 	switch c.Class {
+	case "Conv2D", "Conv1D":
+		opts := append(c.weightOptions(), Strides(c.Strides...), Padding(c.Padding))
+		if c.Class == "Conv1D" {
+			return Conv1D(c.Filters, firstOf(c.KernelSize), opts...), nil
+		}
+		if len(c.KernelSize) == 2 && c.KernelSize[0] != c.KernelSize[1] {
+			return nil, fmt.Errorf("layer %q: nnlib's Conv2D has square kernels, got kernel_size %v", c.Name, c.KernelSize)
+		}
+		return Conv2D(c.Filters, firstOf(c.KernelSize), opts...), nil
+	case "MaxPooling2D", "AveragePooling2D", "MaxPooling1D", "AveragePooling1D":
+		ctor := map[string]func(int, ...LayerOption) *PoolingLayer{"MaxPooling2D": MaxPooling2D,
+			"AveragePooling2D": AveragePooling2D, "MaxPooling1D": MaxPooling1D, "AveragePooling1D": AveragePooling1D}[c.Class]
+		if len(c.PoolSize) == 2 && c.PoolSize[0] != c.PoolSize[1] {
+			return nil, fmt.Errorf("layer %q: nnlib's %s has square windows, got pool_size %v", c.Name, c.Class, c.PoolSize)
+		}
+		return ctor(firstOf(c.PoolSize), Name(c.Name), Strides(c.Strides...), Padding(c.Padding)), nil
+	case "GlobalAveragePooling2D":
+		return GlobalAveragePooling2D(Name(c.Name)), nil
+	case "GlobalMaxPooling2D":
+		return GlobalMaxPooling2D(Name(c.Name)), nil
+	case "Flatten":
+		return Flatten(Name(c.Name)), nil
+	case "Reshape":
+		return Reshape(c.TargetShape, Name(c.Name)), nil
 	case "Dense":
-		opts := []DenseOption{Name(c.Name), Activation(c.Activation)}
-		if c.UseBias != nil {
-			opts = append(opts, UseBias(*c.UseBias))
-		}
-		if c.KernelInitializer != "" {
-			opts = append(opts, KernelInitializer(c.KernelInitializer, c.KernelInitParams...))
-		}
-		if c.BiasInitializer != "" {
-			opts = append(opts, BiasInitializer(c.BiasInitializer, c.BiasInitParams...))
-		}
-		if r := c.KernelRegularizer; r != nil {
-			opts = append(opts, KernelRegularizer(r.L1, r.L2))
-		}
-		if r := c.BiasRegularizer; r != nil {
-			opts = append(opts, BiasRegularizer(r.L1, r.L2))
-		}
-		return Dense(c.Units, opts...), nil
+		return Dense(c.Units, c.weightOptions()...), nil
 	case "Activation":
 		a := Activation(c.Activation)
 		a.name = c.Name
@@ -134,7 +217,7 @@ func layerFromConfig(c layerConfig) (Layer, error) {
 		d.name = c.Name
 		return d, nil
 	}
-	return nil, fmt.Errorf("unknown layer class %q (nnlib knows Dense, Dropout, Activation)", c.Class)
+	return nil, fmt.Errorf("unknown layer class %q (nnlib knows %s)", c.Class, strings.Join(layerClasses, ", "))
 }
 
 // Save writes the model (architecture, weights, compile settings and
@@ -161,7 +244,7 @@ func (m *Sequential) MarshalJSON() ([]byte, error) {
 	if !m.built {
 		return nil, errors.New("nnlib: Save: the model is not built yet; give the first layer an InputDim or Fit it first")
 	}
-	f := modelFile{Format: fileFormat, Version: 1, Name: m.name, InputDim: m.inputDim, Seed: m.seed}
+	f := modelFile{Format: fileFormat, Version: 1, Name: m.name, InputShape: m.inputShape, Seed: m.seed}
 	state, err := m.pcg.MarshalBinary()
 	if err != nil {
 		return nil, fmt.Errorf("nnlib: Save: %w", err)
@@ -170,7 +253,7 @@ func (m *Sequential) MarshalJSON() ([]byte, error) {
 	for _, l := range m.layers {
 		f.Layers = append(f.Layers, l.config())
 		for _, p := range l.params() {
-			f.Weights = append(f.Weights, weightRecord{Name: l.Name() + "/" + p.name, Shape: [2]int{p.rows, p.cols}, Values: p.value})
+			f.Weights = append(f.Weights, weightRecord{Name: l.Name() + "/" + p.name, Shape: p.kerasShape(), Values: p.value})
 		}
 	}
 	if m.compiled {
@@ -217,6 +300,12 @@ func UnmarshalModel(data []byte) (*Sequential, error) {
 	if f.Format != fileFormat || f.Version != 1 {
 		return nil, fmt.Errorf("not an nnlib model file (format %q version %d; want %q version 1)", f.Format, f.Version, fileFormat)
 	}
+	if f.InputShape == nil && f.InputDim != 0 { // files written before input_shape
+		f.InputShape = []int{f.InputDim}
+	}
+	if err := checkShape(f.InputShape); err != nil {
+		return nil, fmt.Errorf("model file has input_shape %v: %w", f.InputShape, err)
+	}
 	if err := f.check(); err != nil {
 		return nil, err
 	}
@@ -226,7 +315,7 @@ func UnmarshalModel(data []byte) (*Sequential, error) {
 	}
 	m.name = f.Name
 	m.SetSeed(f.Seed)
-	m.inputDim = f.InputDim
+	m.inputShape = f.InputShape
 	for _, c := range f.Layers {
 		l, err := layerFromConfig(c)
 		if err != nil {

@@ -13,13 +13,14 @@ import (
 // A model is not safe for concurrent use, but separate models share no
 // state: train as many as you like in parallel goroutines.
 type Sequential struct {
-	name     string
-	layers   []layerImpl
-	inputDim int // 0 until known
-	built    bool
-	seed     int64
-	pcg      *rand.PCG
-	rng      *rand.Rand
+	name   string
+	layers []layerImpl
+	// inputShape is one input sample's shape, nil until known.
+	inputShape []int
+	built      bool
+	seed       int64
+	pcg        *rand.PCG
+	rng        *rand.Rand
 
 	compiled bool
 	loss     lossKind
@@ -60,9 +61,12 @@ func (m *Sequential) Add(l Layer) error {
 	if l == nil || isNilPointer(l) {
 		return errors.New("nnlib: Add: nil layer")
 	}
+	if in, ok := l.(*InputLayer); ok {
+		return m.addInput(in)
+	}
 	li, ok := l.(layerImpl)
 	if !ok {
-		return fmt.Errorf("nnlib: Add: %T is not an nnlib layer; use Dense, Dropout or Activation", l)
+		return fmt.Errorf("nnlib: Add: %T is not an nnlib layer; use the layers of package nnlib (Dense, Conv2D, Flatten, ...)", l)
 	}
 	for _, have := range m.layers {
 		if have == li {
@@ -74,7 +78,7 @@ func (m *Sequential) Add(l Layer) error {
 		return fmt.Errorf("nnlib: Add: layer %q already belongs to a model; create a new layer", li.Name())
 	}
 	if b.name == "" {
-		b.name = m.uniqueName(strings.ToLower(li.ClassName()))
+		b.name = m.uniqueName(snakeName(li.ClassName()))
 	} else {
 		for _, have := range m.layers {
 			if have.Name() == b.name {
@@ -85,18 +89,34 @@ func (m *Sequential) Add(l Layer) error {
 	if err := li.err(); err != nil {
 		return fmt.Errorf("nnlib: layer %q (%s): %w", b.name, li.ClassName(), err)
 	}
-	if len(m.layers) == 0 && b.inputDim > 0 {
-		m.inputDim = b.inputDim
-	} else if len(m.layers) > 0 && b.inputDim > 0 && m.built {
-		if prev := m.layers[len(m.layers)-1].Units(); prev != b.inputDim {
-			return fmt.Errorf("nnlib: layer %q expects input of shape (None, %d), but the previous layer %q outputs (None, %d)", b.name, b.inputDim, m.layers[len(m.layers)-1].Name(), prev)
+	if len(m.layers) == 0 && b.declared != nil && m.inputShape == nil {
+		m.inputShape = b.declared
+	} else if len(m.layers) > 0 && b.declared != nil && m.built {
+		prev := m.layers[len(m.layers)-1].base()
+		if !sameShape(prev.outShape, b.declared) {
+			return fmt.Errorf("nnlib: layer %q expects input of shape %s, but the previous layer %q outputs %s", b.name, shapeString(b.declared), prev.name, shapeString(prev.outShape))
 		}
 	}
 	m.layers = append(m.layers, li)
 	m.compiled = false
-	if m.inputDim > 0 {
-		return m.build()
+	if m.inputShape != nil {
+		if err := m.build(); err != nil {
+			m.layers = m.layers[:len(m.layers)-1]
+			return err
+		}
 	}
+	return nil
+}
+
+// addInput takes the input shape from an Input given before any layer.
+func (m *Sequential) addInput(in *InputLayer) error {
+	if in.err != nil {
+		return fmt.Errorf("nnlib: %w", in.err)
+	}
+	if len(m.layers) > 0 || m.inputShape != nil {
+		return errors.New("nnlib: Add: Input must come first, before any layer, and only once")
+	}
+	m.inputShape = in.Shape()
 	return nil
 }
 
@@ -120,20 +140,27 @@ func (m *Sequential) uniqueName(base string) string {
 
 // build creates the weights of every layer not built yet.
 func (m *Sequential) build() error {
-	in := m.inputDim
+	in := m.inputShape
 	for _, l := range m.layers {
 		b := l.base()
 		if !b.built {
+			if b.declared != nil && !sameShape(b.declared, in) {
+				return fmt.Errorf("nnlib: layer %q expects input of shape %s, got %s", b.name, shapeString(b.declared), shapeString(in))
+			}
 			if err := l.build(in, m.rng); err != nil {
 				return fmt.Errorf("nnlib: %w", err)
 			}
 		}
-		in = l.Units()
+		in = b.outShape
 	}
 	m.built = true
 	m.params = m.params[:0]
 	for _, l := range m.layers {
-		m.params = append(m.params, l.params()...)
+		for _, p := range l.params() {
+			if !p.frozen {
+				m.params = append(m.params, p)
+			}
+		}
 	}
 	return nil
 }
@@ -144,15 +171,18 @@ func (m *Sequential) ensureBuilt(cols int) error {
 	if len(m.layers) == 0 {
 		return errors.New("nnlib: the model has no layers; add some with Add or NewSequential")
 	}
-	if m.inputDim == 0 {
-		m.inputDim = cols
+	if m.inputShape == nil {
+		m.inputShape = []int{cols}
 		if err := m.build(); err != nil {
-			m.inputDim = 0
+			m.inputShape = nil
 			return err
 		}
 	}
-	if cols != m.inputDim {
-		return fmt.Errorf("nnlib: layer %q expects input of shape (None, %d), got (None, %d)", m.layers[0].Name(), m.inputDim, cols)
+	if want := shapeSize(m.inputShape); cols != want {
+		if len(m.inputShape) > 1 {
+			return fmt.Errorf("nnlib: layer %q expects input of shape %s, that is rows of %d values, got rows of %d", m.layers[0].Name(), shapeString(m.inputShape), want, cols)
+		}
+		return fmt.Errorf("nnlib: layer %q expects input of shape (None, %d), got (None, %d)", m.layers[0].Name(), want, cols)
 	}
 	return nil
 }
@@ -177,20 +207,40 @@ func (m *Sequential) Layers() []Layer {
 	return out
 }
 
-// InputDim returns the input width, 0 while unknown.
+// InputDim returns the number of input values per sample (the width of
+// a row of x), 0 while unknown.
 func (m *Sequential) InputDim() int {
-	if m == nil {
+	if m == nil || m.inputShape == nil {
 		return 0
 	}
-	return m.inputDim
+	return shapeSize(m.inputShape)
 }
 
-// OutputDim returns the output width, 0 while the model is not built.
+// InputShape returns the shape of one input sample, without the batch
+// axis, nil while unknown.
+func (m *Sequential) InputShape() []int {
+	if m == nil {
+		return nil
+	}
+	return append([]int(nil), m.inputShape...)
+}
+
+// OutputDim returns the number of output values per sample, 0 while the
+// model is not built.
 func (m *Sequential) OutputDim() int {
 	if m == nil || !m.built || len(m.layers) == 0 {
 		return 0
 	}
-	return m.layers[len(m.layers)-1].Units()
+	return m.layers[len(m.layers)-1].base().outSize
+}
+
+// OutputShape returns the shape of one output sample, nil while the model
+// is not built.
+func (m *Sequential) OutputShape() []int {
+	if m == nil || !m.built || len(m.layers) == 0 {
+		return nil
+	}
+	return m.layers[len(m.layers)-1].base().OutputShape()
 }
 
 // CountParams returns the number of weights in the model.
@@ -223,8 +273,8 @@ func (m *Sequential) SetSeed(seed int64) {
 	m.reseed(seed)
 	if m.built {
 		for _, l := range m.layers {
-			if d, ok := l.(*DenseLayer); ok {
-				d.reinit(m.rng)
+			if r, ok := l.(reinitializer); ok {
+				r.reinit(m.rng)
 			}
 		}
 	}
@@ -246,7 +296,7 @@ func (m *Sequential) InitWeightsMulberry32(seed uint32) error {
 		return errNilModel("InitWeightsMulberry32")
 	}
 	if !m.built {
-		return errors.New("nnlib: InitWeightsMulberry32: the model is not built yet; give the first layer an InputDim")
+		return errors.New("nnlib: InitWeightsMulberry32: the model is not built yet; give the first layer an InputDim or InputShape")
 	}
 	g := NewMulberry32(seed)
 	for _, l := range m.layers {
@@ -286,9 +336,10 @@ func (m *Sequential) WeightNames() []string {
 	return names
 }
 
-// GetWeights returns copies of the weights in Keras's get_weights order:
-// for each Dense layer its kernel ([in, out] flattened row-major), then its
-// bias.
+// GetWeights returns copies of the weights in Keras's get_weights order
+// and layout, flattened row-major: for each Dense layer its kernel
+// ([in, out]), then its bias; Conv2D's kernel is [kh, kw, in, filters];
+// BatchNormalization has gamma, beta, moving_mean, moving_variance.
 func (m *Sequential) GetWeights() [][]float64 {
 	if m == nil {
 		return nil
@@ -309,7 +360,7 @@ func (m *Sequential) SetWeights(weights [][]float64) error {
 		return errNilModel("SetWeights")
 	}
 	if !m.built {
-		return errors.New("nnlib: SetWeights: the model is not built yet; give the first layer an InputDim")
+		return errors.New("nnlib: SetWeights: the model is not built yet; give the first layer an InputDim or InputShape")
 	}
 	var params []*param
 	var names []string
@@ -324,7 +375,7 @@ func (m *Sequential) SetWeights(weights [][]float64) error {
 	}
 	for i, p := range params {
 		if len(weights[i]) != len(p.value) {
-			return fmt.Errorf("nnlib: SetWeights: %s has shape (%d, %d) = %d values, got %d values", names[i], p.rows, p.cols, len(p.value), len(weights[i]))
+			return fmt.Errorf("nnlib: SetWeights: %s has shape %s = %d values, got %d values", names[i], tupleString(p.kerasShape()), len(p.value), len(weights[i]))
 		}
 		if err := checkFinite(weights[i], names[i]); err != nil {
 			return fmt.Errorf("nnlib: SetWeights: %w", err)

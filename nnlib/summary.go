@@ -35,9 +35,10 @@ func (m *Sequential) Summary() string {
 	}
 	line("└", "┴", "┘", "─")
 	n := m.CountParams()
+	frozen := m.nonTrainableParams()
 	fmt.Fprintf(&b, " Total params: %d (%s)\n", n, readableSize(n*bytesPerParam))
-	fmt.Fprintf(&b, " Trainable params: %d (%s)\n", n, readableSize(n*bytesPerParam))
-	fmt.Fprintf(&b, " Non-trainable params: 0 (%s)\n", readableSize(0))
+	fmt.Fprintf(&b, " Trainable params: %d (%s)\n", n-frozen, readableSize((n-frozen)*bytesPerParam))
+	fmt.Fprintf(&b, " Non-trainable params: %d (%s)\n", frozen, readableSize(frozen*bytesPerParam))
 	if m.compiled && m.opt != nil {
 		k := 0
 		for _, slot := range m.opt.slots {
@@ -50,15 +51,28 @@ func (m *Sequential) Summary() string {
 	return b.String()
 }
 
-// outputShape is "(None, units)", or "?" while unknown.
-func (m *Sequential) outputShape(i int) string {
-	if !m.built {
-		if d, ok := m.layers[i].(*DenseLayer); ok {
-			return fmt.Sprintf("(None, %d)", d.units)
+// nonTrainableParams counts the weights the optimizer does not update.
+func (m *Sequential) nonTrainableParams() int {
+	n := 0
+	for _, l := range m.layers {
+		for _, p := range l.params() {
+			if p.frozen {
+				n += len(p.value)
+			}
 		}
-		return "?"
 	}
-	return fmt.Sprintf("(None, %d)", m.layers[i].Units())
+	return n
+}
+
+// outputShape is Keras's "(None, 6, 6, 8)", or "?" while unknown.
+func (m *Sequential) outputShape(i int) string {
+	if b := m.layers[i].base(); b.built {
+		return shapeString(b.outShape)
+	}
+	if d, ok := m.layers[i].(*DenseLayer); ok {
+		return fmt.Sprintf("(None, %d)", d.units)
+	}
+	return "?"
 }
 
 func (m *Sequential) paramCountText(l Layer) string {
@@ -88,8 +102,8 @@ func (m *Sequential) String() string {
 	}
 	var b strings.Builder
 	b.WriteString("Sequential(")
-	if m.inputDim > 0 {
-		fmt.Fprintf(&b, "%d", m.inputDim)
+	if m.inputShape != nil {
+		b.WriteString(strings.TrimPrefix(strings.TrimSuffix(shapeString(m.inputShape), ")"), "(None, "))
 	} else {
 		b.WriteString("?")
 	}
@@ -101,6 +115,22 @@ func (m *Sequential) String() string {
 			fmt.Fprintf(&b, " → Dropout(%g)", v.rate)
 		case *ActivationLayer:
 			fmt.Fprintf(&b, " → Activation(%s)", v.Activation())
+		case *ConvLayer:
+			fmt.Fprintf(&b, " → %s(%d, %d, %s)", v.ClassName(), v.filters, v.kernelSize[0], v.Activation())
+		case *PoolingLayer:
+			if v.global {
+				fmt.Fprintf(&b, " → %s", v.class)
+			} else {
+				fmt.Fprintf(&b, " → %s(%d)", v.class, v.poolSize[0])
+			}
+		case *ReshapeLayer:
+			if v.class == "Flatten" {
+				b.WriteString(" → Flatten")
+			} else {
+				fmt.Fprintf(&b, " → Reshape%s", tupleString(v.target))
+			}
+		default:
+			fmt.Fprintf(&b, " → %s", l.ClassName())
 		}
 	}
 	b.WriteString(")")
@@ -125,6 +155,8 @@ func (m *Sequential) MIMEBundle() (data, metadata map[string]any) {
 			act = v.Activation()
 		case *DropoutLayer:
 			act = fmt.Sprintf("rate %g", v.rate)
+		case *ConvLayer:
+			act = v.Activation()
 		}
 		fmt.Fprintf(&b, `<tr><td style="text-align:left">%s (%s)</td><td style="text-align:left">%s</td><td style="text-align:left">%s</td><td style="text-align:right">%s</td></tr>`,
 			html.EscapeString(l.Name()), l.ClassName(), m.outputShape(i), html.EscapeString(act), m.paramCountText(l))

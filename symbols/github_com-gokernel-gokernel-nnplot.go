@@ -20,6 +20,7 @@ func init() {
 		"Curves":          reflect.ValueOf(nnplot.Curves),
 		"DefaultInterval": reflect.ValueOf(nnplot.DefaultInterval),
 		"Diagram":         reflect.ValueOf(nnplot.Diagram),
+		"FitControls":     reflect.ValueOf(nnplot.FitControls),
 		"FitLive":         reflect.ValueOf(nnplot.FitLive),
 		"HeatMap":         reflect.ValueOf(nnplot.HeatMap),
 		"Interval":        reflect.ValueOf(nnplot.Interval),

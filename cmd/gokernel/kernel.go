@@ -11,6 +11,7 @@ import (
 	"github.com/gokernel/gokernel/engine"
 	"github.com/gokernel/gokernel/kernel"
 	"github.com/gokernel/gokernel/kernel/transport"
+	"github.com/gokernel/gokernel/widgets"
 )
 
 func init() {
@@ -49,6 +50,7 @@ func runKernel(args []string) error {
 	if err != nil {
 		return err
 	}
+	widgets.Serve(k)
 
 	interrupts := make(chan os.Signal, 1)
 	signal.Notify(interrupts, os.Interrupt)

@@ -3,6 +3,7 @@
 //	gokernel kernel --connection-file F [--log-level L]   serve a frontend (what kernel.json runs)
 //	gokernel install [--user | --sys-prefix | --prefix DIR] [--name N] [--display-name S]
 //	gokernel run [-o OUT | -inplace] NOTEBOOK     execute a notebook headless, no Jupyter needed
+//	gokernel get PACKAGE[@VERSION]...            download modules into the module cache (for offline kernels)
 //	gokernel version
 //
 // Run "gokernel help" for the full list.

@@ -13,6 +13,7 @@ import (
 	"github.com/gokernel/gokernel/engine"
 	"github.com/gokernel/gokernel/kernel"
 	"github.com/gokernel/gokernel/notebook"
+	"github.com/gokernel/gokernel/widgets"
 )
 
 func init() {
@@ -85,8 +86,10 @@ func runNotebook(args []string) error {
 		opts.Progress = os.Stderr
 	}
 	began := time.Now()
+	widgets.UseRunner(eng)
 	runErr := notebook.Execute(ctx, nb, eng, opts)
 	took := time.Since(began)
+	storeWidgetState(nb)
 	if err := writeNotebook(dest, nb); err != nil {
 		return errors.Join(runErr, err)
 	}
@@ -98,6 +101,21 @@ func runNotebook(args []string) error {
 		fmt.Fprintln(os.Stderr, strings.Join(ce.Err.Traceback, "\n"))
 	}
 	return runErr
+}
+
+// storeWidgetState keeps the state of the widgets the notebook made in
+// its metadata, as nbclient's store_widget_state does, so that the saved
+// notebook shows them; a notebook without widgets loses stale state.
+func storeWidgetState(nb *notebook.Notebook) {
+	state := widgets.State()
+	if models, _ := state["state"].(map[string]any); len(models) == 0 {
+		delete(nb.Metadata, "widgets")
+		return
+	}
+	if nb.Metadata == nil {
+		nb.Metadata = map[string]any{}
+	}
+	nb.Metadata["widgets"] = map[string]any{widgets.StateMIMEType: state}
 }
 
 // parseInterleaved parses flags placed before and after the one positional

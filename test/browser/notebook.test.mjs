@@ -24,7 +24,11 @@ const notebookPath = env('NOTEBOOK');
 const expect = JSON.parse(readFileSync(env('EXPECT'), 'utf8'));
 const screenshot = env('SCREENSHOT');
 const KERNEL = 'gokernel';
-const RUN_ALL_TIMEOUT = 120_000;
+// Every wait below is for an event (a selector, a kernel state, an output);
+// DEADLINE only bounds a hang. It is generous because a loaded 2-core
+// machine can take tens of seconds to load a notebook page of pictures.
+const DEADLINE = 180_000;
+const RUN_ALL_TIMEOUT = 300_000;
 
 let context, page, profile;
 
@@ -37,10 +41,12 @@ before(async () => {
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     viewport: { width: 1280, height: 1000 },
   });
+  context.setDefaultTimeout(DEADLINE);
+  context.setDefaultNavigationTimeout(DEADLINE);
   page = context.pages()[0] ?? await context.newPage();
   page.on('pageerror', (err) => console.error('page error:', err.message));
   await page.goto(`${baseURL}/notebooks/${encodeURIComponent(notebookPath)}?token=${token}`);
-  await page.waitForFunction(() => window.Jupyter?.notebook?.kernel?.is_connected?.(), null, { timeout: 30_000 });
+  await page.waitForFunction(() => window.Jupyter?.notebook?.kernel?.is_connected?.(), null, { timeout: DEADLINE });
 });
 
 after(async () => {
@@ -49,7 +55,7 @@ after(async () => {
 });
 
 // kernelIdle waits until the kernel indicator shows idle.
-const kernelIdle = (timeout = 30_000) =>
+const kernelIdle = (timeout = DEADLINE) =>
   page.waitForSelector('#kernel_indicator_icon.kernel_idle_icon', { timeout });
 
 // menu opens a menu of the menu bar and clicks an item in it.
@@ -176,7 +182,7 @@ test('Tab completion offers Println after fmt.Print', async () => {
   });
   await page.keyboard.type('import "fmt"\nfmt.Print');
   await page.keyboard.press('Tab');
-  await page.waitForSelector('#complete select option', { timeout: 10_000 });
+  await page.waitForSelector('#complete select option', { timeout: DEADLINE });
   const options = await page.$$eval('#complete select option', (os) => os.map((o) => o.textContent));
   assert.ok(options.includes('Println'), `completions: ${options.join(', ')}`);
   await page.keyboard.press('Escape');
@@ -194,7 +200,7 @@ test('the interrupt button stops an endless loop and the kernel keeps its state'
   await page.waitForTimeout(1000);
   assert.ok(await page.$('#kernel_indicator_icon.kernel_busy_icon'), 'the loop is not running');
   await page.click('button[data-jupyter-action="jupyter-notebook:interrupt-kernel"]');
-  await kernelIdle(15_000);
+  await kernelIdle();
   await page.waitForFunction((i) => typeof Jupyter.notebook.get_cell(i).input_prompt_number === 'number', loop);
 
   const check = await runCellAtBottom('kept + 1');
@@ -203,7 +209,7 @@ test('the interrupt button stops an endless loop and the kernel keeps its state'
   await page.waitForFunction((i) => {
     const c = Jupyter.notebook.get_cell(i);
     return typeof c.input_prompt_number === 'number' && c.output_area.outputs.length > 0;
-  }, check, { timeout: 15_000 });
+  }, check, { timeout: DEADLINE });
   await settled();
   assert.match(await outputText(check), /\b42\b/, 'the variable defined before the interrupt is gone');
   const session = await page.evaluate(() => Jupyter.notebook.kernel.id);

@@ -34,7 +34,7 @@ def output_text(output):
     return ""
 
 
-def check(expect, nb):
+def check(expect, nb, widget_state=False):
     problems = []
     try:
         nbformat.validate(nb)
@@ -78,12 +78,46 @@ def check(expect, nb):
             where = f"cells tagged {tag!r}" if tag else "the notebook"
             what = pattern.get("what", pattern["regex"])
             problems.append(f"{what}: /{pattern['regex']}/ not found in the output of {where}")
+    if expect.get("widget_models") and widget_state:
+        problems += check_widgets(expect["widget_models"], nb)
     return problems, counts
+
+
+WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
+def check_widgets(want, nb):
+    """The widget state kept in the notebook metadata (nbclient's
+    store_widget_state, gokernel run): at least the models counted in want,
+    each with its state, and every widget view output backed by a model."""
+    problems = []
+    state = nb.metadata.get("widgets", {}).get(WIDGET_STATE, {})
+    if state.get("version_major") != 2:
+        return [f"no widget state (version 2) in the notebook metadata: {list(nb.metadata)}"]
+    models = state.get("state", {})
+    got = {}
+    for model_id, model in models.items():
+        name = model.get("model_name")
+        got[name] = got.get(name, 0) + 1
+        if model.get("state", {}).get("_model_name") != name or not model.get("model_module"):
+            problems.append(f"widget {model_id}: incomplete entry {model}")
+    for name, n in want.items():
+        if got.get(name, 0) < n:
+            problems.append(f"{got.get(name, 0)} widget models {name} in the saved state, want at least {n}")
+    for index, cell in enumerate(nb.cells, 1):
+        for output in cell.get("outputs", []):
+            view = output.get("data", {}).get(WIDGET_VIEW)
+            if view and view.get("model_id") not in models:
+                problems.append(f"cell {index}: widget view of {view.get('model_id')} has no saved state")
+    return problems
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--expect", help="expectations file (default: only the checks always made)")
+    ap.add_argument("--widget-state", action="store_true",
+                    help="check the widget state saved in the metadata (expect's widget_models)")
     ap.add_argument("executed")
     args = ap.parse_args()
     expect = {}
@@ -91,7 +125,7 @@ def main():
         with open(args.expect) as f:
             expect = json.load(f)
     nb = nbformat.read(args.executed, as_version=4)
-    problems, counts = check(expect, nb)
+    problems, counts = check(expect, nb, args.widget_state)
     summary = ", ".join(f"{n} {m}" for m, n in sorted(counts.items()))
     if problems:
         print(f"nbcheck: {args.executed}: FAILED", file=sys.stderr)

@@ -1,0 +1,3 @@
+module example.com/cbind
+
+go 1.21

@@ -1,0 +1,3 @@
+module example.com/fastsum
+
+go 1.21

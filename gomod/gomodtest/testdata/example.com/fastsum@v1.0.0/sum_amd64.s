@@ -1,0 +1,5 @@
+#include "textflag.h"
+
+// func Sum(xs []int) int
+TEXT ·Sum(SB), NOSPLIT, $0-32
+	RET

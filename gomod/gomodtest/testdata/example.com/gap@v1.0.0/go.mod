@@ -1,0 +1,3 @@
+module example.com/gap
+
+go 1.22
