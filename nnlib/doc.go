@@ -46,11 +46,30 @@
 // biases; Adam(0.001, 0.9, 0.999, 1e-7) with epsilon outside the
 // uncorrected square root; SGD(0.01); RMSprop(0.001, rho 0.9, epsilon inside
 // the root); compile defaults to rmsprop; Fit to batch size 32, shuffled,
-// validation split from the end before shuffling; "accuracy" resolves by
-// the loss. The logged loss and metrics of an epoch come from the forward
+// validation split from the end before shuffling; "accuracy" resolves as
+// Keras 3's, by the shapes of the targets and the output (one output:
+// binary; one label column: sparse categorical; else categorical). The logged loss and metrics of an epoch come from the forward
 // passes before each step's update, averaged over the epoch's rows.
 // binary_accuracy compares the prediction, rounded to float32 as Keras
 // holds it, strictly above 0.5.
+//
+// # Options and their defaults
+//
+// Options are structs whose field names are Keras's arguments in Go case
+// (FitOptions.BatchSize is batch_size). A field left out takes Keras's
+// default where zero is not a valid value (a learning rate, a batch size,
+// a monitor name) or where Keras's default is zero; where zero is valid
+// and Keras's default is not, the field is a pointer, nil for the
+// default, set with Float or Int:
+//
+//	nnlib.Adam{LearningRate: 0.01, Beta1: nnlib.Float(0)}
+//
+// Epochs 0 trains nothing and Verbose 0 is silent, as epochs=0 and
+// verbose=0 in Keras (so nnlib's defaults for those two are Keras's
+// explicit zeros: give Epochs, and Verbose 1 or 2 for output). Every
+// option is checked at the call that takes it: a NaN, an infinity, a
+// value out of range, a nil model or a size beyond nnlib's limits is an
+// error that names the field, never a panic.
 //
 // nnlib computes in float64; the reference runs in testdata (Keras
 // semantics, float32) agree to 1e-5 on every epoch's loss and on the final
@@ -68,8 +87,21 @@
 // # Callbacks and history
 //
 // A Callback has OnEpochEnd and OnBatchEnd; CallbackFuncs adapts plain
-// functions, EarlyStopping and TerminateOnNaN are built in, and returning
-// ErrStopTraining ends training cleanly. Fit returns a *History: Epoch and
+// functions, and returning ErrStopTraining ends training cleanly. Built
+// in, as Keras's keras.callbacks: EarlyStopping, TerminateOnNaN,
+// ReduceLROnPlateau, LearningRateScheduler, ModelCheckpoint and CSVLogger.
+//
+// # Learning rates, clipping and weights
+//
+// An optimizer's Schedule (ExponentialDecay, PiecewiseConstantDecay,
+// CosineDecay, or a type of your own) sets the rate of every step, as
+// Keras's learning_rate=schedule; LearningRate and SetLearningRate read
+// and set it between calls, as model.optimizer.learning_rate. ClipNorm,
+// GlobalClipNorm and ClipValue clip the gradients as Keras's clipnorm,
+// global_clipnorm and clipvalue. FitOptions.SampleWeight and ClassWeight
+// weigh the rows' losses as sample_weight and class_weight; Predict and
+// Evaluate take an optional batch size. testdata/training_options.json
+// pins all of these to Keras 3's formulas (gen_training_options.py). Fit returns a *History: Epoch and
 // History["loss"], History["val_loss"], ... as in Keras; Get, Last, Keys
 // and FirstEpochAtLeast read it.
 //
