@@ -157,7 +157,8 @@ test('widgets: a slider and a button run the Go callbacks, the picture changes',
   await lab.page.waitForFunction(([n, want]) => (window.jupyterapp.shell.currentWidget.content.widgets[n].node
     .querySelector('div.widget-label')?.innerText ?? '').startsWith(want), [tweak, next], { timeout: 60_000 });
   assert.deepEqual(await lab.errors(), [], 'error outputs');
-  await lab.scrollToCell(tweak, 'start');
+  await lab.closeLeftSidebar();
+  await (await cell.asElement().$('.widget-vbox')).evaluate((e) => e.scrollIntoView({ block: 'center' }));
   const path = join(screenshots, notebook.replace(/\.ipynb$/, '.widgets.png'));
   await lab.page.screenshot({ path });
   console.log(`# screenshot: ${path}`);
