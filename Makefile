@@ -22,7 +22,7 @@ run: build
 	@echo "executed notebook: $(OUT)/xor.ipynb"
 
 # Every test. Installs what it needs first (apt-get as root; idempotent).
-test: test-deps lint check-generate test-go test-difftest test-conformance test-notebook test-image test-browser test-console test-lab test-hub
+test: test-deps lint check-generate test-go test-robust test-difftest test-conformance test-notebook test-image test-browser test-console test-lab test-hub
 
 test-deps:
 	scripts/install-test-deps
@@ -44,7 +44,7 @@ test-difftest:
 	DIFFTEST=1 GO=$(GO) $(GO) test -count=1 -run TestDifferential ./test/difftest/
 
 difftest-report:
-	$(GO) run ./test/difftest/cmd/difftest -o test/difftest/RESULTS.md
+	$(GO) run ./test/difftest/cmd/difftest -bench -o test/difftest/RESULTS.md
 
 generate:
 	$(GO) generate ./...
@@ -125,6 +125,13 @@ bench-kernel: build
 .PHONY: bench-display
 bench-display:
 	$(GO) test -run '^$$' -bench . -benchmem ./display/ ./nnplot/
+
+# The kernel as a real process under stress: out of memory under a
+# prlimit --as cap, child processes of cells (interrupt, shutdown), memory
+# given back after a cell. Skipped by plain go test (GOKERNEL_ROBUST=1).
+.PHONY: test-robust
+test-robust:
+	GOKERNEL_ROBUST=1 $(GO) test -count=1 -run 'TestOutOfMemory|TestChildProcess|TestMemoryReturned' ./cmd/gokernel
 
 # jupyter-console (Debian's) typed into tmux pseudo-terminals as a user
 # would, against the built gokernel installed into a temporary prefix:

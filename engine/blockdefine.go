@@ -68,11 +68,14 @@ func (e *Engine) unwrapFrames(frames []frame) []frame {
 next:
 	for _, f := range frames {
 		for _, s := range e.wrapped {
+			fn := strings.TrimSuffix(f.fn, "(...)")
+			if f.line == s.start.line && f.col == s.start.col && (fn == wrapperFunc || fn == "main") {
+				// The call of the literal (yaegi names it after the
+				// literal or, when a line mark precedes it, after main).
+				continue next
+			}
 			if !s.holds(f) || !strings.HasPrefix(f.fn, wrapperFunc) {
 				continue
-			}
-			if f.line == s.start.line && f.col == s.start.col && strings.TrimSuffix(f.fn, "(...)") == wrapperFunc {
-				continue next
 			}
 			f.fn = "main" + strings.TrimPrefix(f.fn, wrapperFunc)
 			break

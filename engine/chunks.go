@@ -79,6 +79,8 @@ func (e *Engine) compileChunk(code string, ch cellsplit.Chunk, last bool, cp *ch
 // runStep runs a compiled part of the cell.
 func (e *Engine) runStep(ctx context.Context, s compiled) *kernel.Error {
 	if s.final {
+		pos := e.interp.FileSet().Position(s.pos)
+		e.setLine(pos.Line-headerLines, pos.Column)
 		e.resMu.Lock()
 		e.lastType = ""
 		e.displayErr = nil
@@ -187,6 +189,7 @@ func (e *Engine) compileDecls(code string, ch cellsplit.Chunk) ([]compiled, *ker
 			}
 		}
 	}
+	e.notePendingMethods(f.Decls)
 	rewrite.Apply(f, e.rewriteOptions())
 	e.notePendingSigs(f.Decls)
 	if hasRange(f) {
@@ -247,6 +250,7 @@ func (e *Engine) compileStmts(code string, ch cellsplit.Chunk, last bool, cp *ch
 			body.List = body.List[:n-1]
 		}
 	}
+	e.markLines(body)
 	var steps []compiled
 	if len(body.List) > 0 {
 		if hasRange(body) {
@@ -352,7 +356,8 @@ func keepsCode(n ast.Node) bool {
 // rewriteOptions binds the rewrite to the interpreter's globals.
 func (e *Engine) rewriteOptions() rewrite.Options {
 	return rewrite.Options{IsInt: e.globalIsInt, GoPanic: rtName + ".GoPanic", Defer: "__gk_defer",
-		Enter: rtName + ".Enter", Leave: rtName + ".Leave"}
+		PanicNote: rtName + ".PanicText", PanicMethod: e.panicMethod,
+		Enter: rtName + ".Enter", Leave: rtName + ".Leave", Make: rtName + ".Make", Grow: rtName + ".Grow"}
 }
 
 // globalIsInt reports whether the package-level variable or constant name

@@ -18,11 +18,13 @@ import (
 	"github.com/gokernel/gokernel/cell"
 	"github.com/gokernel/gokernel/engine/cellsplit"
 	"github.com/gokernel/gokernel/engine/generic"
+	"github.com/gokernel/gokernel/engine/internal/yaegix"
 	"github.com/gokernel/gokernel/gomod"
+	"github.com/gokernel/gokernel/internal/memlimit"
 	"github.com/gokernel/gokernel/kernel"
 	"github.com/gokernel/gokernel/symbols"
+	"github.com/gokernel/gokernel/symbols/stdlib"
 	"github.com/traefik/yaegi/interp"
-	"github.com/traefik/yaegi/stdlib"
 )
 
 // Engine runs notebook cells with the yaegi interpreter. It implements
@@ -56,14 +58,20 @@ type Engine struct {
 	deferred   int                   // deferred calls the running cell registered
 	depth      atomic.Int64          // nested calls of interpreted functions
 	overflow   bool                  // the running cell went deeper than maxDepth
+	line       atomic.Int64          // the cell line whose top-level statement runs (see markLines)
+	panics     panicTexts            // what Go prints for the latest panic values (see panicStmt)
+	mem        *memlimit.Guard       // the memory budget (see memguard.go)
+	memErr     error                 // the memory watchdog stopped the running cell
 
 	cleanup          []func()          // run when the cell ends
 	variadicGenerics map[string]int    // cell generic func -> its fixed parameters (see variadic.go)
 	pendingSigs      map[string]string // signatures of the compiling cell's functions
+	pendingMethods   map[string]bool   // "Type.Method" of the compiling cell -> pointer receiver (see panicMethod)
 	wrapped          []span            // statements of the cell run as function literals (see blockdefine.go)
 	returned         bool              // the running cell's top level returned (see cellreturn.go)
 	stopWait         time.Duration     // see defaultStopWait
 	ran              []ranCell         // the cells that ran and declared functions, oldest first (see traceback)
+	lastCode         string            // the cell that ran last (late goroutine panics show its lines)
 	mods             *modules          // packages fetched through the module proxy (see modules.go)
 }
 
@@ -72,6 +80,9 @@ var _ kernel.Interpreter = (*Engine)(nil)
 // New starts an interpreter with the standard library, the preloaded
 // packages of package symbols and the engine's prelude.
 func New() (*Engine, error) {
+	if err := checkYaegi(); err != nil {
+		return nil, fmt.Errorf("engine: this yaegi is not the one the engine was written for: %w", err)
+	}
 	e := &Engine{
 		stdout:      fileWriter{name: "stdout"},
 		stderr:      stderrWriter{fileWriter: fileWriter{name: "stderr"}},
@@ -87,6 +98,10 @@ func New() (*Engine, error) {
 
 		variadicGenerics: map[string]int{},
 		pendingSigs:      map[string]string{},
+		pendingMethods:   map[string]bool{},
+	}
+	if err := e.initMemory(); err != nil {
+		return nil, err
 	}
 	e.mods = newModules(e)
 	e.interp = interp.New(interp.Options{
@@ -112,6 +127,10 @@ func New() (*Engine, error) {
 	}
 	return e, nil
 }
+
+// checkYaegi verifies once per process that yaegi's internals are those
+// the engine relies on (see package yaegix).
+var checkYaegi = sync.OnceValue(yaegix.Check)
 
 // loadGeneric compiles the engine's own source of the standard library's
 // generic packages (package generic) over the copies yaegi bundles.
@@ -141,10 +160,19 @@ func (e *Engine) loadGeneric() error {
 // from the frontend (an io.Reader rather than a file).
 func (e *Engine) overrides() interp.Exports {
 	var in io.Reader = &e.stdin
-	return interp.Exports{
+	exports := interp.Exports{
 		"time/time": {"Sleep": reflect.ValueOf(sleep)},
 		"os/os":     {"Stdin": reflect.ValueOf(&in).Elem()},
 	}
+	for pkg, syms := range childOverrides() { // see children.go
+		if exports[pkg] == nil {
+			exports[pkg] = map[string]reflect.Value{}
+		}
+		for name, v := range syms {
+			exports[pkg][name] = v
+		}
+	}
+	return exports
 }
 
 // Execute runs a cell: its chunks in order, stopping at the first error.
@@ -153,6 +181,7 @@ func (e *Engine) overrides() interp.Exports {
 func (e *Engine) Execute(ctx context.Context, code string, out kernel.Output) kernel.ExecuteResult {
 	e.mu.Lock()
 	defer e.mu.Unlock()
+	defer e.mem.Release() // see memguard.go
 
 	capt, err := startCapture(out)
 	if err != nil {
@@ -177,6 +206,8 @@ func (e *Engine) Execute(ctx context.Context, code string, out kernel.Output) ke
 	e.resMu.Lock()
 	e.cancelRun = cancel
 	e.resMu.Unlock()
+	defer e.watchMemory()()
+	defer interruptChildren(ctx)()
 	defer func() {
 		e.resMu.Lock()
 		e.cancelRun = nil
@@ -207,7 +238,10 @@ func (e *Engine) reportGoPanics(out kernel.Output, why string) {
 	e.goPanics = nil
 	e.resMu.Unlock()
 	for _, p := range pending {
-		out.Stream("stderr", why+": "+p.Value+"\n")
+		// The goroutine's frames are positions of the cell that started
+		// it, most likely the last one that ran.
+		tb := e.annotate(p, e.lastCode).Traceback
+		out.Stream("stderr", why+":\n"+strings.Join(tb, "\n")+"\n")
 	}
 }
 
@@ -223,12 +257,14 @@ func (e *Engine) run(ctx context.Context, code string, count int) (res kernel.Ex
 	e.resMu.Lock()
 	e.result = nil
 	e.resMu.Unlock()
+	e.setLine(0, 0)
 
 	code, kerr := e.goGet(ctx, code)
 	if kerr != nil {
 		return kernel.ExecuteResult{Err: kerr}
 	}
 	defer e.remember(code, count, &res)
+	defer func() { e.lastCode = code }()
 	if kerr := scanGuard(code); kerr != nil {
 		return kernel.ExecuteResult{Err: e.annotate(kerr, code)}
 	}
@@ -304,6 +340,9 @@ func (e *Engine) run(ctx context.Context, code string, count int) (res kernel.Ex
 		e.overflow = false
 		err = stackOverflow()
 	}
+	if merr := e.takeMemoryError(); merr != nil && err != nil {
+		err = merr
+	}
 	e.resMu.Unlock()
 	if err != nil {
 		if err.Name == ErrInternal && strings.Contains(code, "range") {
@@ -339,6 +378,7 @@ func (e *Engine) compileCell(code string, chunks []cellsplit.Chunk) (plan [][]co
 // runCleanup runs and forgets the cleanups the running cell registered.
 func (e *Engine) runCleanup() {
 	clear(e.pendingSigs)
+	clear(e.pendingMethods)
 	e.resMu.Lock()
 	e.wrapped = nil
 	e.resMu.Unlock()
@@ -377,7 +417,7 @@ func (e *Engine) exec(ctx context.Context, prog *interp.Program) (kerr *kernel.E
 	}()
 	if err := e.runProgram(ctx, prog); err != nil {
 		if ctx.Err() != nil {
-			return interrupted()
+			return interrupted(e.runningLine())
 		}
 		if isCellReturn(err) {
 			e.stderr.takeFrames()
@@ -387,7 +427,7 @@ func (e *Engine) exec(ctx context.Context, prog *interp.Program) (kerr *kernel.E
 		e.resMu.Lock()
 		frames := e.unwrapFrames(e.stderr.takeFrames())
 		e.resMu.Unlock()
-		return runError(err, frames)
+		return runError(err, frames, &e.panics)
 	}
 	return nil
 }
@@ -397,7 +437,7 @@ func (e *Engine) exec(ctx context.Context, prog *interp.Program) (kerr *kernel.E
 func (e *Engine) goPanic(r any) {
 	e.resMu.Lock()
 	defer e.resMu.Unlock()
-	e.goPanics = append(e.goPanics, panicError(ErrGoroutinePanic, r, e.unwrapFrames(e.stderr.takeFrames())))
+	e.goPanics = append(e.goPanics, panicError(ErrGoroutinePanic, r, e.unwrapFrames(e.stderr.takeFrames()), &e.panics))
 	if e.cancelRun != nil {
 		e.cancelRun()
 	}

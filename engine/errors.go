@@ -28,6 +28,8 @@ const (
 	ErrGoroutinePanic = "GoroutinePanic"
 	// ErrInterrupted is a cell stopped by an interrupt.
 	ErrInterrupted = "Interrupted"
+	// ErrGoexit is a cell whose goroutine runtime.Goexit ended.
+	ErrGoexit = "Goexit"
 	// ErrInternal is a failure inside the interpreter itself.
 	ErrInternal = "InternalError"
 	// ErrDisplay is a cell whose final value carries an error instead of
@@ -82,7 +84,15 @@ func syntaxError(err error, code string) *kernel.Error {
 			return cellPos(line, col)
 		}
 		var tb []string
+		last := 0 // the cell line of the error before
 		for _, e := range firstPerLine(list) {
+			// An error past the cell (in the wrapper's closing lines)
+			// is at its last line.
+			line := min(e.Pos.Line-headerLines, lines)
+			if line == last {
+				continue
+			}
+			last = line
 			if len(tb) == maxErrors {
 				tb = append(tb, fmt.Sprintf("cell:%s: too many errors", pos(e)))
 				break
@@ -118,30 +128,48 @@ func compileError(err error) *kernel.Error {
 
 // runError converts the error an execution returned; frames are the
 // interpreted frames the panic unwound, innermost first.
-func runError(err error, frames []frame) *kernel.Error {
+func runError(err error, frames []frame, noted *panicTexts) *kernel.Error {
 	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
-		return interrupted()
+		return interrupted(0, 0)
+	}
+	if errors.Is(err, errGoexit) {
+		return &kernel.Error{Name: ErrGoexit, Value: err.Error(),
+			Traceback: []string{"Goexit: runtime.Goexit ended the cell's goroutine; the rest of the cell did not run (deferred calls ran)"}}
 	}
 	var p interp.Panic
 	if errors.As(err, &p) {
-		return panicError(ErrPanic, p.Value, frames)
+		return panicError(ErrPanic, p.Value, frames, noted)
 	}
 	return compileError(err)
 }
 
-func interrupted() *kernel.Error {
-	return &kernel.Error{Name: ErrInterrupted, Value: "execution interrupted",
-		Traceback: []string{"Interrupted: execution interrupted; variables defined before keep their values"}}
+// interrupted is the error of an interrupted cell; line and col are
+// where the top-level statement that was running starts (line 0: not
+// known).
+func interrupted(line, col int) *kernel.Error {
+	if line <= 0 {
+		return &kernel.Error{Name: ErrInterrupted, Value: "execution interrupted",
+			Traceback: []string{"Interrupted: execution interrupted; the rest of the cell did not run, variables defined before keep their values"}}
+	}
+	at := fmt.Sprintf("cell:%d:%d", line, col)
+	return &kernel.Error{Name: ErrInterrupted, Value: "execution interrupted at " + at,
+		Traceback: []string{"Interrupted: execution interrupted at " + at + "; the rest of the cell did not run, variables defined before keep their values"}}
 }
 
 // panicError describes a panic value with a traceback in cell lines: one
 // "    at cell:line:col in fn" line per interpreted frame, innermost first,
 // in the positions yaegi reports (see (*Engine).traceback for what they
 // become).
-func panicError(name string, value any, frames []frame) *kernel.Error {
+//
+// The value shows as Go prints it: its Error() or String() — for a value
+// of a cell-defined type, the text a panic statement noted (see
+// panicTexts).
+func panicError(name string, value any, frames []frame, noted *panicTexts) *kernel.Error {
 	v := fmt.Sprint(value)
 	if e, ok := value.(error); ok {
 		v = e.Error()
+	} else if text, ok := noted.text(value); ok {
+		v = text
 	}
 	tb := []string{"panic: " + v}
 	if name == ErrGoroutinePanic {

@@ -21,12 +21,12 @@ func TestInterruptIsFinal(t *testing.T) {
 	if rep, _ := executeThrough(t, s, setup); rep["status"] != "ok" {
 		t.Fatalf("setup: %v", rep)
 	}
-	for _, tt := range []struct{ name, wait string }{
-		{"sleep", "time.Sleep(time.Hour)"},
-		{"channel wait", "ch := make(chan int)\n<-ch"},
-		{"loop", "for {\n}"},
-		{"compiled call", "loud.Wait()"},
-		{"sleep in a function", "func nap() {\n\ttime.Sleep(time.Hour)\n}\nnap()"},
+	for _, tt := range []struct{ name, wait, at string }{
+		{"sleep", "time.Sleep(time.Hour)", "cell:2:1"},
+		{"channel wait", "ch := make(chan int)\n<-ch", "cell:3:1"},
+		{"loop", "for {\n}", "cell:2:1"},
+		{"compiled call", "loud.Wait()", "cell:2:1"},
+		{"sleep in a function", "func nap() {\n\ttime.Sleep(time.Hour)\n}\nnap()", "cell:5:1"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			code := "fmt.Println(\"inside\")\n" + tt.wait + "\nnAfter++\nfmt.Println(\"after\")"
@@ -51,8 +51,12 @@ func TestInterruptIsFinal(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if c := kerneltest.Content(rep); c["status"] != "error" || c["ename"] != ErrInterrupted {
+			c := kerneltest.Content(rep)
+			if c["status"] != "error" || c["ename"] != ErrInterrupted {
 				t.Fatalf("reply %v, want Interrupted", c)
+			}
+			if want := "execution interrupted at " + tt.at; c["evalue"] != want {
+				t.Errorf("evalue %q, want %q", c["evalue"], want)
 			}
 			msgs, err := s.IOPub(req, kerneltest.Timeout)
 			if err != nil {

@@ -182,6 +182,10 @@ func (e *Engine) runtimeSymbols() interp.Exports {
 			"Leave":      reflect.ValueOf(e.leaveCall),
 			"Clear":      reflect.ValueOf(clearValue),
 			"Return":     reflect.ValueOf(endCell),
+			"At":         reflect.ValueOf(e.setLine),
+			"PanicText":  reflect.ValueOf(e.notePanicText),
+			"Make":       reflect.ValueOf(e.mem.Make), // see memguard.go
+			"Grow":       reflect.ValueOf(e.mem.Grow),
 		},
 	}
 }

@@ -2,12 +2,10 @@ package engine
 
 import (
 	"context"
-	"reflect"
-	"sync"
-	"sync/atomic"
+	"errors"
 	"time"
-	"unsafe"
 
+	"github.com/gokernel/gokernel/engine/internal/yaegix"
 	"github.com/traefik/yaegi/interp"
 )
 
@@ -34,30 +32,29 @@ func (e *Engine) runProgram(ctx context.Context, prog *interp.Program) error {
 		e.stopCellContext()
 		return err
 	}
-	in := reflect.ValueOf(e.interp).Elem()
-	mu := (*sync.RWMutex)(unsafe.Pointer(field(in, "mutex").UnsafeAddr()))
 	done := make(chan struct{})
-	mu.Lock()
-	// The channel that cancellable channel operations also wait on, and
-	// the option that makes them cancellable (yaegi's default).
-	field(in, "done").Set(reflect.ValueOf(done))
-	field(in, "cancelChan").SetBool(true)
-	mu.Unlock()
+	yaegix.PrepareRun(e.interp, done)
 
 	finished := make(chan struct{})
 	var err error
+	returned := false
 	go func() {
 		defer close(finished)
 		_, err = e.interp.Execute(prog)
+		returned = true
 	}()
 	select {
 	case <-finished:
+		if !returned {
+			// runtime.Goexit ended the goroutine that ran the cell.
+			return errGoexit
+		}
 		return err
 	case <-ctx.Done():
 	}
 	// Stop as yaegi does: a new run id ends every interpreted frame of the
 	// old one, and the closed channel ends channel operations.
-	atomic.AddUint64((*uint64)(unsafe.Pointer(field(in, "id").UnsafeAddr())), 1)
+	yaegix.StopRun(e.interp)
 	close(done)
 	e.stopCellContext()
 	t := time.NewTimer(e.stopWait)
@@ -68,6 +65,10 @@ func (e *Engine) runProgram(ctx context.Context, prog *interp.Program) error {
 	}
 	return ctx.Err()
 }
+
+// errGoexit is the error of a program whose goroutine runtime.Goexit
+// ended.
+var errGoexit = errors.New("runtime.Goexit called in the cell's goroutine")
 
 // stopCellContext cancels the running cell's cell.Context.
 func (e *Engine) stopCellContext() {

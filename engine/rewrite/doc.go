@@ -5,7 +5,10 @@
 //   - loop variables captured by a closure, a go or a defer statement get a
 //     fresh copy per iteration (Go 1.22 semantics);
 //   - a go statement runs its call in a wrapper that recovers a panic and
-//     hands it to a function of the kernel instead of killing the process.
+//     hands it to a function of the kernel instead of killing the process;
+//   - make and append of computed sizes pass through the kernel's memory
+//     guard, which refuses (with a panic) an allocation beyond the
+//     kernel's memory budget before it happens (alloc.go).
 //
 // The rewritten nodes carry the positions of the code they replace, so
 // errors still point at the user's lines.

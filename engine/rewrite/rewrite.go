@@ -28,6 +28,17 @@ type Options struct {
 	// that receives the value recovered from a panicking goroutine started
 	// by a go statement. Empty leaves go statements alone.
 	GoPanic string
+	// PanicNote is the qualified name (e.g. "rt.PanicText") of the
+	// function that a panic statement calls first with its value and the
+	// text Go prints for it; PanicMethod returns that method's name
+	// ("Error" or "String") for a panic argument, or "" to leave the
+	// statement alone (see panicStmt). Nil leaves panic statements alone.
+	PanicNote   string
+	PanicMethod func(arg ast.Expr) string
+	// Make and Grow are the qualified names of the kernel's memory guard
+	// for make and append of computed sizes (see guardAllocs). Empty
+	// leaves those calls alone.
+	Make, Grow string
 }
 
 // Apply rewrites every statement list under root in place. Root is
@@ -44,6 +55,9 @@ func Apply(root ast.Node, opts Options) {
 				guard(fd.Body, opts.Enter, opts.Leave)
 			}
 		}
+	}
+	if opts.Make != "" || opts.Grow != "" {
+		guardAllocs(root, opts.Make, opts.Grow)
 	}
 	ast.Inspect(root, func(n ast.Node) bool {
 		switch n := n.(type) {
@@ -107,6 +121,10 @@ func (r *rewriter) list(stmts []ast.Stmt) {
 // stmt returns the replacement of s (s itself when nothing changes).
 func (r *rewriter) stmt(s ast.Stmt) ast.Stmt {
 	switch s := s.(type) {
+	case *ast.ExprStmt:
+		if r.opts.PanicMethod != nil {
+			return r.panicStmt(s)
+		}
 	case *ast.RangeStmt:
 		if _, ident := s.Key.(*ast.Ident); s.Value == nil && (s.Key == nil || ident) && r.isInt(s.X) {
 			return r.rangeInt(s)

@@ -44,18 +44,35 @@ export async function openLab({ width = 1280, height = 1000 } = {}) {
     pageErrors.push(err.message);
     console.error('page error:', err.message);
   });
-  return new LabSession(context, page, profile, pageErrors);
+  const consoleErrors = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  return new LabSession(context, page, profile, pageErrors, consoleErrors);
 }
 
 /** LabSession is one browser tab on the Lab frontend. */
 export class LabSession {
-  constructor(context, page, profile, pageErrors) {
+  constructor(context, page, profile, pageErrors, consoleErrors) {
     this.context = context;
     this.page = page;
     this.profile = profile;
     this.pageErrors = pageErrors;
+    this.allConsoleErrors = consoleErrors;
     this.baseURL = env('JUPYTER_URL');
     this.token = env('JUPYTER_TOKEN');
+  }
+
+  /**
+   * consoleErrors returns the errors logged in the browser console so far,
+   * but those of jupyter_server 1.x answering 404 to what Lab 4 asks of a
+   * 2.x server (/api/me, /api/events/subscribe): a plugin that failed to
+   * activate, an exception a widget caught, …
+   */
+  consoleErrors() {
+    return this.allConsoleErrors.filter((text) =>
+      !/^Failed to load resource: the server responded with a status of 404/.test(text) &&
+      !/\/api\/events\/subscribe' failed/.test(text));
   }
 
   /** close ends the browser and removes its profile. */
@@ -69,13 +86,16 @@ export class LabSession {
    * link a teacher hands out would, and waits until its kernel is idle.
    */
   async openNotebook(path) {
+    const began = Date.now();
     const url = `${this.baseURL}/lab/tree/${path.split('/').map(encodeURIComponent).join('/')}?token=${this.token}`;
     await this.page.goto(url);
     await this.page.waitForFunction((p) => {
       const w = window.jupyterapp?.shell.currentWidget;
       return w?.context?.path === p && w.sessionContext?.session?.kernel && w.content?.widgets.length > 0;
-    }, path, { timeout: 60_000 });
+    }, path, { timeout: 90_000 });
+    const loaded = (Date.now() - began) / 1000;
     await this.kernelIdle(60_000);
+    console.log(`# opened ${path} in ${loaded.toFixed(1)} s, kernel idle after ${((Date.now() - began) / 1000).toFixed(1)} s`);
   }
 
   /** kernelStatus is the kernel's status as the notebook shows it ('idle', 'busy', …). */

@@ -16,8 +16,17 @@ function pluginsOf(mod) {
   return Array.isArray(exported) ? exported : [exported];
 }
 
-// Language-server plugins need a server extension this setup does not have.
-const withoutLSP = (mod) => pluginsOf(mod).filter(({ id }) => !id.includes(':language-server'));
+// Plugins left out: language servers need a server extension this setup
+// lacks; the others need packages this frontend does not include (document
+// search, table of contents, metadata forms, consoles, the file editor).
+const leftOut = new Set([
+  '@jupyterlab/notebook-extension:search',
+  '@jupyterlab/notebook-extension:toc',
+  '@jupyterlab/notebook-extension:update-raw-mimetype',
+  '@jupyterlab/tooltip-extension:consoles',
+  '@jupyterlab/tooltip-extension:files',
+]);
+const usable = (mod) => pluginsOf(mod).filter(({ id }) => !id.includes(':language-server') && !leftOut.has(id));
 
 window.addEventListener('load', async () => {
   await styles;
@@ -41,7 +50,7 @@ window.addEventListener('load', async () => {
     import('@jupyter-widgets/jupyterlab-manager'),
   ]);
   const lab = new JupyterLab();
-  lab.registerPlugins(extensions.flatMap(withoutLSP));
+  lab.registerPlugins(extensions.flatMap(usable));
   await lab.start();
   await lab.restored;
   window.jupyterapp = lab;

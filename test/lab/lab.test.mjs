@@ -213,3 +213,8 @@ test('Kernel › Restart Kernel… from the menu gives a fresh kernel that runs 
   const fresh = await lab.runNewCell('kept := 7\nkept * 6');
   assert.match(await lab.cellText(fresh), /\b42\b/);
 });
+
+test('the page logged no error but the known 404s of jupyter_server 1.x', async () => {
+  assert.deepEqual(lab.pageErrors, [], 'uncaught errors in the page');
+  assert.deepEqual(lab.consoleErrors(), [], 'errors in the browser console');
+});

@@ -1,0 +1,33 @@
+package engine
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/gokernel/gokernel/internal/memlimit"
+)
+
+// TestMemoryGuard: with a 256 MiB budget, make and append of computed
+// sizes beyond it, and a loop of small allocations that grows the heap
+// towards it, end their cells with out-of-memory errors; the session
+// keeps its variables.
+func TestMemoryGuard(t *testing.T) {
+	t.Setenv(memlimit.EnvVar, "256MiB")
+	e := newEngine(t)
+	defer memlimit.NewGuard(memlimit.Budget{})
+	run(t, e, "x := 7\nn := 30 << 30")
+	for _, tt := range []struct{ code, want string }{
+		{"b := make([]byte, n)", "panic: runtime error: out of memory: make([]byte, 32212254720) needs 30 GiB, more than the kernel's 256 MiB budget"},
+		{"m := make(map[string]int, n)", "out of memory: make(map[string]int, 32212254720)"},
+		{"var fs []float64\nchunk := make([]float64, 1<<20)\nfor {\n\tfs = append(fs, chunk...)\n}", "out of memory: append to a []float64 of"},
+		{"var keep [][]byte\nfor {\n\tkeep = append(keep, make([]byte, 16<<10))\n}", "OutOfMemory: runtime error: out of memory: the cell's values take"},
+	} {
+		kerr, _ := runErr(t, e, tt.code)
+		if got := kerr.Name + ": " + kerr.Value + "\n" + strings.Join(kerr.Traceback, "\n"); !strings.Contains(got, tt.want) {
+			t.Errorf("%s:\n got %s\nwant %s", tt.code, got, tt.want)
+		}
+	}
+	if res, _ := run(t, e, "x + 1"); plain(res) != "8" {
+		t.Errorf("after the guard: x + 1 = %q", plain(res))
+	}
+}
