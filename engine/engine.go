@@ -18,12 +18,13 @@ import (
 	"github.com/gokernel/gokernel/cell"
 	"github.com/gokernel/gokernel/engine/cellsplit"
 	"github.com/gokernel/gokernel/engine/generic"
+	"github.com/gokernel/gokernel/engine/internal/yaegix"
 	"github.com/gokernel/gokernel/gomod"
 	"github.com/gokernel/gokernel/internal/memlimit"
 	"github.com/gokernel/gokernel/kernel"
 	"github.com/gokernel/gokernel/symbols"
+	"github.com/gokernel/gokernel/symbols/stdlib"
 	"github.com/traefik/yaegi/interp"
-	"github.com/traefik/yaegi/stdlib"
 )
 
 // Engine runs notebook cells with the yaegi interpreter. It implements
@@ -79,6 +80,9 @@ var _ kernel.Interpreter = (*Engine)(nil)
 // New starts an interpreter with the standard library, the preloaded
 // packages of package symbols and the engine's prelude.
 func New() (*Engine, error) {
+	if err := checkYaegi(); err != nil {
+		return nil, fmt.Errorf("engine: this yaegi is not the one the engine was written for: %w", err)
+	}
 	e := &Engine{
 		stdout:      fileWriter{name: "stdout"},
 		stderr:      stderrWriter{fileWriter: fileWriter{name: "stderr"}},
@@ -123,6 +127,10 @@ func New() (*Engine, error) {
 	}
 	return e, nil
 }
+
+// checkYaegi verifies once per process that yaegi's internals are those
+// the engine relies on (see package yaegix).
+var checkYaegi = sync.OnceValue(yaegix.Check)
 
 // loadGeneric compiles the engine's own source of the standard library's
 // generic packages (package generic) over the copies yaegi bundles.

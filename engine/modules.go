@@ -113,14 +113,16 @@ func (e *Engine) fetchModules(ctx context.Context, code string, chunks []cellspl
 		}
 		for _, imp := range f.Imports {
 			p, err := strconv.Unquote(imp.Path.Value)
-			if err != nil || e.knownPackage(p) {
+			if err != nil || preloaded(p) {
 				continue
 			}
 			name := path.Base(p)
 			if imp.Name != nil {
 				name = imp.Name.Name
 			}
-			if _, done := e.imports[name+" "+p]; done {
+			// Imported before: nothing to do (asked first, as knownPackage
+			// lists an interpreted package's symbols).
+			if _, done := e.imports[name+" "+p]; done || e.knownPackage(p) {
 				continue
 			}
 			if imp.Name == nil {

@@ -433,3 +433,36 @@ func TestChecksumDatabaseUnreachable(t *testing.T) {
 		t.Fatalf("got %v", err)
 	}
 }
+
+// TestGoModReplace: the replace directives of the go.mod beside the
+// notebook, by a directory and by another version.
+func TestGoModReplace(t *testing.T) {
+	f := newFixture(t)
+	gomodFile := `module example.com/course
+
+go 1.21
+
+require example.com/greet v1.1.0
+
+replace example.com/greet v1.1.0 => example.com/greet v1.0.0
+
+replace example.com/shout => ./myshout
+`
+	os.WriteFile(filepath.Join(f.cfg.Dir, "go.mod"), []byte(gomodFile), 0o644)
+	os.MkdirAll(filepath.Join(f.cfg.Dir, "myshout"), 0o755)
+	os.WriteFile(filepath.Join(f.cfg.Dir, "myshout", "shout.go"), []byte("package shout\n\nimport \"example.com/greet\"\n\nvar V = \"local \" + greet.Version\n"), 0o644)
+	r := f.resolver(t)
+	pkg, err := r.Import(context.Background(), "example.com/shout")
+	if err != nil || pkg.Name != "shout" {
+		t.Fatalf("%v %v", pkg, err)
+	}
+	if src := readSource(t, r, "example.com/shout", "shout.go"); !strings.Contains(src, `"local "`) {
+		t.Fatalf("shout.go:\n%s", src)
+	}
+	if src := readSource(t, r, "example.com/greet", "greet.go"); !strings.Contains(src, `"v1.0.0"`) {
+		t.Fatalf("greet.go (want the replacement v1.0.0):\n%s", src)
+	}
+	if _, err := r.Import(context.Background(), "example.com/shout/nothing"); err == nil || !strings.Contains(err.Error(), "go.mod replaces example.com/shout with") {
+		t.Fatalf("got %v", err)
+	}
+}

@@ -208,10 +208,16 @@ export class LabSession {
       const nb = window.jupyterapp.shell.currentWidget.content;
       await nb.scrollToItem(n, a);
     }, [i, align]);
+    // Rendered: attached, laid out, one output element per output, and
+    // (content-visibility skips off-screen cells) its text readable.
     await this.page.waitForFunction((n) => {
       const c = window.jupyterapp.shell.currentWidget.content.widgets[n];
-      return c.isAttached && c.inViewport !== false && c.node.isConnected;
-    }, i);
+      if (!c.isAttached || !c.node.isConnected || c.node.offsetHeight === 0) return false;
+      if (c.model.type !== 'code' || c.model.outputs.length === 0) return true;
+      const area = c.outputArea.node;
+      return area.querySelectorAll(':scope > .jp-OutputArea-child').length === c.model.outputs.length &&
+        (area.innerText.trim() !== '' || area.querySelector('img, svg') !== null);
+    }, i, { timeout: 30_000 });
   }
 
   /** closeLeftSidebar collapses the left area (the file browser). */
