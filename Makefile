@@ -44,7 +44,7 @@ test-difftest:
 	DIFFTEST=1 GO=$(GO) $(GO) test -count=1 -run TestDifferential ./test/difftest/
 
 difftest-report:
-	$(GO) run ./test/difftest/cmd/difftest -o test/difftest/RESULTS.md
+	$(GO) run ./test/difftest/cmd/difftest -bench -o test/difftest/RESULTS.md
 
 generate:
 	$(GO) generate ./...

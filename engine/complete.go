@@ -153,6 +153,9 @@ func (e *Engine) members(code string, dot int) []candidate {
 	}
 	e.mu.Lock()
 	defer e.mu.Unlock()
+	if c, ok := e.fetchedMembers(x); ok {
+		return c
+	}
 	if p, ok := e.pkgNames[x]; ok {
 		return packageMembers(p)
 	}

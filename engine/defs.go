@@ -8,7 +8,7 @@ import (
 	"strings"
 
 	"github.com/gokernel/gokernel/symbols"
-	"github.com/traefik/yaegi/stdlib"
+	"github.com/gokernel/gokernel/symbols/stdlib"
 )
 
 func stdlibSymbols() map[string]map[string]reflect.Value { return stdlib.Symbols }

@@ -126,7 +126,16 @@
 // streams written before them. Standard input (fmt.Scan*, os.Stdin) asks
 // the frontend for one line at a time.
 //
-// Errors carry cell line:column positions.
+// Errors carry cell line:column positions, with the source line under
+// them and a caret under the column; a line longer than about 100
+// characters is shown clipped to a window around the column ("…" where
+// it was cut), and long messages (a 100,000-digit literal quoted) keep
+// their start and end. As go build does, a cell reports the first syntax
+// error of each line, ten at most, then "too many errors"; a cell with
+// more than 100 lexical errors (pasted binary data) is reported from a
+// scan that keeps no more of them, so a line of 20,000 illegal
+// characters costs milliseconds, not the kernel (FuzzExecute feeds the
+// engine such cells).
 // A panic's traceback has one frame per interpreted call, innermost
 // first, each with its source line and a caret: "at cell:L:C" in the
 // running cell, "at In [n]:L:C in g" for a function declared by an
@@ -146,7 +155,24 @@
 // and keep the interpreter's state, as does an interrupt: cancelling
 // Execute's context stops interpreted loops, time.Sleep and channel
 // operations, and compiled code sees the cancellation through
-// cell.Context.
+// cell.Context. Interrupts are final: cell.Context is cancelled only once
+// the interpreted code can run no further statement, so a time.Sleep or a
+// compiled call that returns early is not followed by the rest of the
+// cell (deferred calls of the cell's top level still run). The error says
+// which top-level statement was running ("execution interrupted at
+// cell:3:1"): each top-level statement records its position before it
+// runs (one compiled call per top-level statement; loops and functions
+// pay nothing).
+//
+// A panic's value shows as Go prints it: its Error() or String(). Yaegi
+// panics with the bare value of a cell-defined type, which has lost its
+// methods, so the engine rewrites panic(T{...}), panic(&T{...}) and
+// panic(T(x)) of a cell type with such a method to note that text first
+// (the value recover gets is unchanged); a value of a cell type held in a
+// variable, panic(err), still shows its fields. runtime.Goexit in a cell
+// ends it with a Goexit error (its deferred calls run). A goroutine that
+// panics after its cell ended is reported on the standard error of the
+// next cell, with its traceback (positions of the last cell that ran).
 //
 // Running out of memory ends the cell, not the process (memguard.go,
 // package internal/memlimit): the engine knows its budget (cgroup limit,
@@ -160,6 +186,30 @@
 // its live values exceed 90% of the budget. Under RLIMIT_AS a large block
 // must also fit in the address space left (the Go runtime never unmaps
 // its heap). Allocations inside compiled functions are not checked.
+// After each cell, when the process retains much more heap than its live
+// values need, or 64 MiB more than after the previous cell, the memory is
+// given back to the system (debug.FreeOSMemory): printing a 100 MB line
+// from a function leaves the kernel at 43 MiB RSS (idle 33 MiB; it
+// stayed at ~650 MiB). A large value that a top-level statement computed
+// stays referenced by the interpreter's frame until a later cell
+// (fmt.Println(strings.Repeat("x", 100<<20)) at top level: 143 MiB).
+//
+// # Packages from modules
+//
+// An import of a package that is neither preloaded nor in the standard
+// library (engine.Preloaded) is fetched before the cell compiles, through
+// the Go module proxy by package gomod (GOPROXY, GOSUMDB, GOFLAGS=-mod=…,
+// GOMODCACHE; the go.mod and go.sum of the working directory), with a
+// "go: downloading module version (size)" line on the cell's stderr; yaegi
+// then interprets it from source, on its own first so that a failure is
+// an ImportError naming the package (and the file, where yaegi says).
+// Fetched packages get the cells' rewrites that need no engine hook
+// (range over an integer, per-iteration loop variables), min, max and
+// clear, and Go's initialisation order across files. A "%go get
+// module@version" line pins a version (the line is blanked before the cell
+// runs). A name whose module import failed is not auto-imported from
+// another package. Inspect and completion read a fetched package's docs
+// from its source.
 //
 // # Performance (2 shared cores)
 //
@@ -185,6 +235,11 @@
 // that run the same select statement at the same time race (interpreted
 // worker pools sharing a select loop); the engine's own code avoids
 // select for that reason.
+//
+// yaegi's internals that the engine reads and writes (its run id, lock,
+// symbol tables, frame layouts) are reached through package
+// engine/internal/yaegix only, whose Check verifies them against the
+// yaegi linked in when the first Engine is created.
 //
 // Limits: output that goroutines of a cell write with fmt after the cell
 // ended goes to that cell's Output, but what compiled code writes to

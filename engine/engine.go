@@ -18,12 +18,13 @@ import (
 	"github.com/gokernel/gokernel/cell"
 	"github.com/gokernel/gokernel/engine/cellsplit"
 	"github.com/gokernel/gokernel/engine/generic"
+	"github.com/gokernel/gokernel/engine/internal/yaegix"
 	"github.com/gokernel/gokernel/gomod"
 	"github.com/gokernel/gokernel/internal/memlimit"
 	"github.com/gokernel/gokernel/kernel"
 	"github.com/gokernel/gokernel/symbols"
+	"github.com/gokernel/gokernel/symbols/stdlib"
 	"github.com/traefik/yaegi/interp"
-	"github.com/traefik/yaegi/stdlib"
 )
 
 // Engine runs notebook cells with the yaegi interpreter. It implements
@@ -79,6 +80,9 @@ var _ kernel.Interpreter = (*Engine)(nil)
 // New starts an interpreter with the standard library, the preloaded
 // packages of package symbols and the engine's prelude.
 func New() (*Engine, error) {
+	if err := checkYaegi(); err != nil {
+		return nil, fmt.Errorf("engine: this yaegi is not the one the engine was written for: %w", err)
+	}
 	e := &Engine{
 		stdout:      fileWriter{name: "stdout"},
 		stderr:      stderrWriter{fileWriter: fileWriter{name: "stderr"}},
@@ -124,6 +128,10 @@ func New() (*Engine, error) {
 	return e, nil
 }
 
+// checkYaegi verifies once per process that yaegi's internals are those
+// the engine relies on (see package yaegix).
+var checkYaegi = sync.OnceValue(yaegix.Check)
+
 // loadGeneric compiles the engine's own source of the standard library's
 // generic packages (package generic) over the copies yaegi bundles.
 func (e *Engine) loadGeneric() error {
@@ -152,10 +160,19 @@ func (e *Engine) loadGeneric() error {
 // from the frontend (an io.Reader rather than a file).
 func (e *Engine) overrides() interp.Exports {
 	var in io.Reader = &e.stdin
-	return interp.Exports{
+	exports := interp.Exports{
 		"time/time": {"Sleep": reflect.ValueOf(sleep)},
 		"os/os":     {"Stdin": reflect.ValueOf(&in).Elem()},
 	}
+	for pkg, syms := range childOverrides() { // see children.go
+		if exports[pkg] == nil {
+			exports[pkg] = map[string]reflect.Value{}
+		}
+		for name, v := range syms {
+			exports[pkg][name] = v
+		}
+	}
+	return exports
 }
 
 // Execute runs a cell: its chunks in order, stopping at the first error.
@@ -164,6 +181,7 @@ func (e *Engine) overrides() interp.Exports {
 func (e *Engine) Execute(ctx context.Context, code string, out kernel.Output) kernel.ExecuteResult {
 	e.mu.Lock()
 	defer e.mu.Unlock()
+	defer e.mem.Release() // see memguard.go
 
 	capt, err := startCapture(out)
 	if err != nil {
@@ -189,6 +207,7 @@ func (e *Engine) Execute(ctx context.Context, code string, out kernel.Output) ke
 	e.cancelRun = cancel
 	e.resMu.Unlock()
 	defer e.watchMemory()()
+	defer interruptChildren(ctx)()
 	defer func() {
 		e.resMu.Lock()
 		e.cancelRun = nil

@@ -84,7 +84,15 @@ func syntaxError(err error, code string) *kernel.Error {
 			return cellPos(line, col)
 		}
 		var tb []string
+		last := 0 // the cell line of the error before
 		for _, e := range firstPerLine(list) {
+			// An error past the cell (in the wrapper's closing lines)
+			// is at its last line.
+			line := min(e.Pos.Line-headerLines, lines)
+			if line == last {
+				continue
+			}
+			last = line
 			if len(tb) == maxErrors {
 				tb = append(tb, fmt.Sprintf("cell:%s: too many errors", pos(e)))
 				break

@@ -8,6 +8,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/gokernel/gokernel/engine/internal/yaegix"
 )
 
 // yaegi v0.16.1 fails (a nil reflect type) on a package-level definition
@@ -240,12 +242,12 @@ func probedType(prog reflect.Value, name string) string {
 		if n.IsNil() || depth > 12 {
 			return ""
 		}
-		if field(n.Elem(), "ident").String() == name {
-			if t := field(n.Elem(), "typ"); !t.IsNil() {
+		if yaegix.Field(n.Elem(), "ident").String() == name {
+			if t := yaegix.Field(n.Elem(), "typ"); !t.IsNil() {
 				return typeString(t.Elem())
 			}
 		}
-		children := field(n.Elem(), "child")
+		children := yaegix.Field(n.Elem(), "child")
 		for i := range children.Len() {
 			if s := walk(children.Index(i), depth+1); s != "" {
 				return s
@@ -253,20 +255,17 @@ func probedType(prog reflect.Value, name string) string {
 		}
 		return ""
 	}
-	return walk(field(prog, "root"), 0)
+	return walk(yaegix.Field(prog, "root"), 0)
 }
-
-// valueT is yaegi v0.16.1's type category of a compiled (reflect) type.
-const valueT = 37
 
 // typeString is yaegi's itype.id(): the string of a type.
 func typeString(t reflect.Value) string {
-	if field(t, "cat").Uint() == valueT {
-		if v := field(t, "val"); !v.IsNil() {
-			return field(v.Elem(), "str").String()
+	if yaegix.Field(t, "cat").Uint() == yaegix.ValueT {
+		if v := yaegix.Field(t, "val"); !v.IsNil() {
+			return yaegix.Field(v.Elem(), "str").String()
 		}
 	}
-	return field(t, "str").String()
+	return yaegix.Field(t, "str").String()
 }
 
 // splitTypedVars rewrites the top-level `var x T = f(...)` of body into

@@ -50,7 +50,7 @@ func (r *recorder) Input(prompt string, password bool) (string, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if r.noStdin {
-		return "", errors.New("stdin not allowed")
+		return "", kernel.ErrStdinNotAllowed
 	}
 	r.prompts++
 	r.promptTexts = append(r.promptTexts, prompt)

@@ -47,6 +47,9 @@ func (e *Engine) describe(expr string, detail int) (string, bool) {
 	parts := strings.Split(expr, ".")
 	e.mu.Lock()
 	defer e.mu.Unlock()
+	if text, ok := e.describeFetched(parts, detail); ok {
+		return text, true
+	}
 	if p, ok := e.pkgNames[parts[0]]; ok && len(parts) > 1 {
 		return describeMember(p, parts[1:], detail)
 	}

@@ -19,6 +19,7 @@ import (
 // the parser then fails before the end of code (`func {`, `x := )`), no
 // further line can fix it.
 func (e *Engine) IsComplete(code string) (status, indent string) {
+	code = withoutGoGet(code)
 	if strings.TrimSpace(code) == "" {
 		return "complete", ""
 	}

@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
+	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
@@ -20,6 +21,7 @@ import (
 	"github.com/gokernel/gokernel/gomod"
 	"github.com/gokernel/gokernel/kernel"
 	"golang.org/x/mod/module"
+	"golang.org/x/mod/semver"
 )
 
 // ErrImport is an import that could not be satisfied: no module provides
@@ -37,6 +39,10 @@ type modules struct {
 	// under it, while that import has not succeeded: auto-import must not
 	// put another package of that name in its place.
 	wanted map[string]string
+	// fetched holds the import paths fetched; docs their documentation,
+	// once Inspect or Complete asked for it.
+	fetched map[string]bool
+	docs    map[string][]gomod.Doc
 }
 
 // newModules configures module fetching from the environment (GOPROXY,
@@ -45,12 +51,28 @@ type modules struct {
 func newModules(e *Engine) *modules {
 	cfg := gomod.ConfigFromEnv(nil)
 	cfg.Known = e.knownPackage
+	cfg.Versions = builtWith()
 	// The cells' rewrites that need no engine hook: range over an
 	// integer, per-iteration loop variables.
 	cfg.Rewrite = func(f *ast.File) { rewrite.Apply(f, rewrite.Options{}) }
 	cfg.Progress = func(msg string) { fmt.Fprintln(&e.stderr, msg) }
 	r, err := gomod.New(cfg)
-	return &modules{r: r, err: err, wanted: map[string]string{}}
+	return &modules{r: r, err: err, wanted: map[string]string{}, fetched: map[string]bool{}, docs: map[string][]gomod.Doc{}}
+}
+
+// builtWith maps the modules the kernel was built with to their
+// versions: a package fetched from gonum comes from the gonum whose
+// other packages are compiled in.
+func builtWith() map[string]string {
+	versions := map[string]string{}
+	if info, ok := debug.ReadBuildInfo(); ok {
+		for _, d := range info.Deps {
+			if d.Replace == nil && semver.IsValid(d.Version) {
+				versions[d.Path] = d.Version
+			}
+		}
+	}
+	return versions
 }
 
 // fs is the interpreter's source file system (nil when unconfigured).
@@ -91,14 +113,16 @@ func (e *Engine) fetchModules(ctx context.Context, code string, chunks []cellspl
 		}
 		for _, imp := range f.Imports {
 			p, err := strconv.Unquote(imp.Path.Value)
-			if err != nil || e.knownPackage(p) {
+			if err != nil || preloaded(p) {
 				continue
 			}
 			name := path.Base(p)
 			if imp.Name != nil {
 				name = imp.Name.Name
 			}
-			if _, done := e.imports[name+" "+p]; done {
+			// Imported before: nothing to do (asked first, as knownPackage
+			// lists an interpreted package's symbols).
+			if _, done := e.imports[name+" "+p]; done || e.knownPackage(p) {
 				continue
 			}
 			if imp.Name == nil {
@@ -148,6 +172,7 @@ func (m *modules) fetch(ctx context.Context, p string) (*gomod.Package, *kernel.
 	if pkg.Name != guessName(p) {
 		m.wanted[pkg.Name] = p
 	}
+	m.fetched[p] = true
 	return pkg, nil
 }
 
@@ -205,41 +230,44 @@ func moduleFiles(msg string) string {
 var goGetLine = regexp.MustCompile(`(?m)^[ \t]*%go[ \t]+get\b(.*)$`)
 
 // goGet runs the cell's %go get lines (pinning module versions, as `go
-// get module@version` does) and returns the cell without them (blank
-// lines in their place, so that positions stay).
+// get module@version` does) and returns the cell without them.
 func (e *Engine) goGet(ctx context.Context, code string) (string, *kernel.Error) {
 	locs := goGetLine.FindAllStringSubmatchIndex(code, -1)
-	if len(locs) == 0 {
-		return code, nil
-	}
 	for _, loc := range locs {
 		args := strings.Fields(code[loc[2]:loc[3]])
 		if len(args) == 0 {
-			return code, importError("", errors.New("%go get: name a module: %go get example.com/mod@v1.2.3"))
+			return code, goGetError("name a module: %go get example.com/mod@v1.2.3")
 		}
 		for _, a := range args {
 			if strings.HasPrefix(a, "-") {
-				return code, &kernel.Error{Name: ErrImport, Value: "%go get: flags are not supported: " + a, Traceback: []string{ErrImport + ": %go get: flags are not supported: " + a}}
+				return code, goGetError("flags are not supported: " + a)
+			}
+			if e.mods.err != nil {
+				return code, goGetError(fmt.Sprintf("%s: module configuration: %v", a, e.mods.err))
 			}
 			mod, version, _ := strings.Cut(a, "@")
-			if e.mods.err != nil {
-				return code, importError(mod, fmt.Errorf("module configuration: %w", e.mods.err))
-			}
 			got, err := e.mods.r.Require(ctx, mod, version)
 			if err != nil {
-				return code, &kernel.Error{Name: ErrImport, Value: "%go get " + a + ": " + err.Error(), Traceback: strings.Split(ErrImport+": %go get "+a+": "+err.Error(), "\n")}
+				if ctx.Err() != nil {
+					return code, interrupted(0, 0)
+				}
+				return code, goGetError(err.Error())
 			}
 			fmt.Fprintf(&e.stderr, "go: added %s %s\n", got.Path, got.Version)
 		}
 	}
-	var b strings.Builder
-	last := 0
-	for _, loc := range locs {
-		b.WriteString(code[last:loc[0]])
-		last = loc[1]
-	}
-	b.WriteString(code[last:])
-	return b.String(), nil
+	return withoutGoGet(code), nil
+}
+
+// withoutGoGet blanks the %go get lines of a cell, so that the
+// positions of the rest stay.
+func withoutGoGet(code string) string {
+	return goGetLine.ReplaceAllString(code, "")
+}
+
+func goGetError(msg string) *kernel.Error {
+	msg = "%go get: " + msg
+	return &kernel.Error{Name: ErrImport, Value: msg, Traceback: strings.Split(ErrImport+": "+msg, "\n")}
 }
 
 // Preloaded reports whether the engine provides the package at
@@ -249,4 +277,62 @@ func (e *Engine) goGet(ctx context.Context, code string) (string, *kernel.Error)
 func Preloaded(importPath string) bool {
 	_, ok := packageNames()[importPath]
 	return ok || slices.Contains(generic.Packages, importPath)
+}
+
+// docs returns the documentation of the fetched package that the name
+// pkgName stands for in the cells, read from its source once.
+func (e *Engine) fetchedDocs(pkgName string) ([]gomod.Doc, bool) {
+	p, ok := e.pkgNames[pkgName]
+	if !ok || !e.mods.fetched[p] {
+		return nil, false
+	}
+	if d, ok := e.mods.docs[p]; ok {
+		return d, true
+	}
+	d, err := e.mods.r.Docs(p)
+	if err != nil {
+		return nil, false
+	}
+	e.mods.docs[p] = d
+	return d, true
+}
+
+// describeFetched is Inspect's text for a fetched package (parts[0]) or
+// one of its members (pkg.Name, pkg.Type.Method), from its source.
+func (e *Engine) describeFetched(parts []string, detail int) (string, bool) {
+	docs, ok := e.fetchedDocs(parts[0])
+	if !ok {
+		return "", false
+	}
+	name := strings.Join(parts[1:], ".")
+	for _, d := range docs {
+		if d.Name != name {
+			continue
+		}
+		decl := d.Decl
+		if d.Kind == "package" {
+			decl += fmt.Sprintf(" // import %q", e.pkgNames[parts[0]])
+		}
+		if d.Text == "" {
+			return decl, true
+		}
+		return decl + "\n\n" + docText(d.Text, detail), true
+	}
+	return "", false
+}
+
+// fetchedMembers lists the exported members of the fetched package that
+// pkgName stands for, for completion.
+func (e *Engine) fetchedMembers(pkgName string) ([]candidate, bool) {
+	docs, ok := e.fetchedDocs(pkgName)
+	if !ok {
+		return nil, false
+	}
+	var out []candidate
+	for _, d := range docs {
+		if d.Name != "" && d.Kind != "method" {
+			out = append(out, candidate{d.Name, d.Kind})
+		}
+	}
+	return out, true
 }

@@ -1,7 +1,10 @@
 package engine
 
 import (
+	"context"
 	"net"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -61,6 +64,19 @@ func TestImportModulePinned(t *testing.T) {
 	kerr, _ := runErr(t, e, "%go get example.com/greet@v1.1.0")
 	if kerr.Name != ErrImport || !strings.Contains(kerr.Value, "restart the kernel") {
 		t.Fatalf("%s: %s", kerr.Name, kerr.Value)
+	}
+	for code, want := range map[string]string{
+		"%go get":                         "%go get: name a module",
+		"%go get -u example.com/greet":    "%go get: flags are not supported: -u",
+		"%go get example.com/greet@v1":    "not a full semantic version",
+		"%go get example.com/none@v1.0.0": "%go get: example.com/none@v1.0.0: go.mod: ",
+	} {
+		if kerr, _ := runErr(t, e, code); kerr.Name != ErrImport || !strings.Contains(kerr.Value, want) {
+			t.Errorf("%s: %s: %s, want %q", code, kerr.Name, kerr.Value, want)
+		}
+	}
+	if status, _ := e.IsComplete("%go get example.com/greet@v1.0.0\nimport \"fmt\""); status != "complete" {
+		t.Errorf("IsComplete: %s", status)
 	}
 	// A %go get line in a cell with code: positions stay.
 	kerr, _ = runErr(t, e, "%go get example.com/greet@v1.0.0\nundefinedThing()")
@@ -173,5 +189,58 @@ func TestImportModuleModernGo(t *testing.T) {
 	res, _ := run(t, e, "import \"example.com/modern\"\nfmt.Sprint(modern.Count(4), modern.Clamp(9, 0, 5), modern.Clamp(-1, 0, 5), modern.Reset(map[string]int{\"a\": 1}), modern.Captured())")
 	if got := plain(res); got != "6 5 0 0 [0 1 2]" {
 		t.Fatalf("got %q", got)
+	}
+}
+
+// TestFetchedPackageInspectAndComplete: Inspect shows a fetched
+// package's docs from its source, Complete lists its members.
+func TestFetchedPackageInspectAndComplete(t *testing.T) {
+	e, _ := moduleEngine(t)
+	run(t, e, "import \"example.com/greet\"")
+	code := "greet.Hello"
+	in := e.Inspect(code, len(code), 0)
+	if got, _ := in.Data["text/plain"].(string); !in.Found || got != "func Hello(name string) string\n\nHello greets name, politely." {
+		t.Fatalf("inspect %q: %v %q", code, in.Found, got)
+	}
+	in = e.Inspect("greet", 5, 0)
+	if got, _ := in.Data["text/plain"].(string); got != "package greet // import \"example.com/greet\"\n\nPackage greet says hello (version 1.1.0)." {
+		t.Fatalf("inspect greet: %q", got)
+	}
+	c := e.Complete("greet.", 6)
+	if got := strings.Join(c.Matches, " "); got != "Hello Version" {
+		t.Fatalf("complete greet.: %q", got)
+	}
+	c = e.Complete("greet.V", 7)
+	if got := strings.Join(c.Matches, " "); got != "Version" {
+		t.Fatalf("complete greet.V: %q", got)
+	}
+}
+
+// TestImportModuleInterrupted: an interrupt during a download stops the
+// cell with Interrupted, and the kernel carries on.
+func TestImportModuleInterrupted(t *testing.T) {
+	asked := make(chan struct{}, 1)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case asked <- struct{}{}:
+		default:
+		}
+		<-r.Context().Done() // answers only when the client gives up
+	}))
+	defer srv.Close()
+	gomodtest.Env(t, srv.URL)
+	t.Chdir(t.TempDir())
+	e := newEngine(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	go func() {
+		<-asked
+		cancel()
+	}()
+	res := e.Execute(ctx, "import \"example.com/greet\"", &recorder{})
+	if res.Err == nil || res.Err.Name != ErrInterrupted {
+		t.Fatalf("got %v", res.Err)
+	}
+	if res, _ := run(t, e, "2 * 21"); plain(res) != "42" {
+		t.Fatal(plain(res))
 	}
 }

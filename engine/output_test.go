@@ -256,3 +256,18 @@ func TestStdinPromptWithoutStdin(t *testing.T) {
 		t.Errorf("stdout %q, want %q", got, want)
 	}
 }
+
+// TestStdinErrorKeepsItsCause: a read of standard input that fails for
+// another reason than a frontend without input says so, with the cause.
+func TestStdinErrorKeepsItsCause(t *testing.T) {
+	e := newEngine(t)
+	res, _ := run(t, e, "import \"fmt\"\nvar s string\n_, err := fmt.Scanln(&s)\nerr.Error()")
+	if got := plain(res); got != "reading standard input: no more input" {
+		t.Errorf("error %q, want the cause", got)
+	}
+	out := &recorder{noStdin: true}
+	res = e.Execute(context.Background(), "_, err = fmt.Scanln(&s)\nerr.Error()", out)
+	if got := plain(res); got != ErrNoStdin.Error() {
+		t.Errorf("without stdin: error %q, want ErrNoStdin", got)
+	}
+}

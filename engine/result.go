@@ -5,9 +5,9 @@ import (
 	"reflect"
 	"strings"
 	"sync"
-	"unsafe"
 
 	"github.com/gokernel/gokernel/display"
+	"github.com/gokernel/gokernel/engine/internal/yaegix"
 	"github.com/gokernel/gokernel/kernel"
 	"github.com/gokernel/gokernel/symbols"
 )
@@ -94,7 +94,7 @@ func unwrap(v any) any {
 	}
 	box := reflect.New(t).Elem()
 	box.Set(rv)
-	inner := *(*reflect.Value)(unsafe.Pointer(box.Field(f.Index[0]).UnsafeAddr()))
+	inner := yaegix.ReflectValueField(box.Field(f.Index[0]))
 	if !inner.IsValid() || !inner.CanInterface() {
 		return nil
 	}

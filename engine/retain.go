@@ -2,7 +2,8 @@ package engine
 
 import (
 	"reflect"
-	"unsafe"
+
+	"github.com/gokernel/gokernel/engine/internal/yaegix"
 )
 
 // dropDebugState forgets what yaegi v0.16.1 keeps of every compilation
@@ -11,16 +12,16 @@ import (
 // (a few KB per execute). Nothing outside yaegi's debugger reads these
 // fields; the engine does not use the debugger.
 func (e *Engine) dropDebugState() {
-	v := reflect.ValueOf(e.interp).Elem()
+	v := yaegix.Interpreter(e.interp)
 	if roots := v.FieldByName("roots"); roots.IsValid() && roots.Kind() == reflect.Slice {
-		clearSlice(roots)
+		yaegix.ClearField(roots)
 	}
 	dropChildren := func(sc reflect.Value) {
 		if sc.Kind() != reflect.Pointer || sc.IsNil() {
 			return
 		}
 		if child := sc.Elem().FieldByName("child"); child.IsValid() && child.Kind() == reflect.Slice {
-			clearSlice(child)
+			yaegix.ClearField(child)
 		}
 	}
 	if u := v.FieldByName("universe"); u.IsValid() {
@@ -32,9 +33,4 @@ func (e *Engine) dropDebugState() {
 			dropChildren(it.Value())
 		}
 	}
-}
-
-// clearSlice sets an (unexported) slice field to nil.
-func clearSlice(field reflect.Value) {
-	reflect.NewAt(field.Type(), unsafe.Pointer(field.UnsafeAddr())).Elem().SetZero()
 }

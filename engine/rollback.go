@@ -1,13 +1,12 @@
 package engine
 
 import (
-	"fmt"
 	"go/scanner"
 	"go/token"
 	"maps"
 	"reflect"
-	"sync"
-	"unsafe"
+
+	"github.com/gokernel/gokernel/engine/internal/yaegix"
 )
 
 // checkpoint is what compiling a cell can change in the interpreter's
@@ -25,8 +24,8 @@ import (
 // microseconds (BenchmarkCheckpoint).
 type checkpoint struct {
 	scope   reflect.Value // *scope of package main
-	table   map[string]unsafe.Pointer
-	generic map[string]unsafe.Pointer // yaegi's cache of instantiated generic code
+	table   map[string]yaegix.Pointer
+	generic map[string]yaegix.Pointer // yaegi's cache of instantiated generic code
 	copies  []savedSymbol
 	methods []savedMethods
 	slots   []savedSlot
@@ -56,58 +55,22 @@ type savedMethods struct {
 	old  reflect.Value // its value before
 }
 
-// typeSym is yaegi v0.16.1's symbol kind of a type (sKind typeSym).
-const typeSym = 7
-
-// field returns the (unexported) field name of the addressable struct v
-// as a settable value. Lookups by name are cached.
-func field(v reflect.Value, name string) reflect.Value {
-	key := fieldKey{v.Type(), name}
-	f, ok := fieldCache.Load(key)
-	if !ok {
-		sf, found := v.Type().FieldByName(name)
-		if !found {
-			panic(fmt.Sprintf("engine: yaegi's %v has no field %s", v.Type(), name))
-		}
-		f, _ = fieldCache.LoadOrStore(key, sf)
-	}
-	sf := f.(reflect.StructField)
-	return reflect.NewAt(sf.Type, unsafe.Add(unsafe.Pointer(v.UnsafeAddr()), sf.Offset)).Elem()
-}
-
-type fieldKey struct {
-	t    reflect.Type
-	name string
-}
-
-var fieldCache sync.Map // fieldKey -> reflect.StructField
-
 // mainScope is the interpreter's scope of package main.
 func (e *Engine) mainScope() reflect.Value {
-	in := reflect.ValueOf(e.interp).Elem()
-	return field(in, "scopes").MapIndex(reflect.ValueOf("main"))
+	return yaegix.Field(yaegix.Interpreter(e.interp), "scopes").MapIndex(reflect.ValueOf("main"))
 }
 
 // symbolTable returns the symbol table of scope (a *scope) as a map of
-// pointers: yaegi's map[string]*symbol has the same layout, and the
-// checkpoint only copies, compares and stores the pointers.
-func symbolTable(scope reflect.Value) *map[string]unsafe.Pointer {
-	return pointerMap(field(scope.Elem(), "sym"))
+// pointers (see yaegix.PointerMap).
+func symbolTable(scope reflect.Value) *map[string]yaegix.Pointer {
+	return yaegix.PointerMap(yaegix.Field(scope.Elem(), "sym"))
 }
 
 // genericCache returns yaegi's cache of instantiated generic code
 // (map[string]*node): a failed compilation can leave a broken
 // instantiation there, which later uses would reuse.
-func (e *Engine) genericCache() *map[string]unsafe.Pointer {
-	return pointerMap(field(reflect.ValueOf(e.interp).Elem(), "generic"))
-}
-
-// pointerMap views a settable map[string]*T as a map of pointers.
-func pointerMap(f reflect.Value) *map[string]unsafe.Pointer {
-	if t := f.Type(); t.Kind() != reflect.Map || t.Key().Kind() != reflect.String || t.Elem().Kind() != reflect.Pointer {
-		panic(fmt.Sprintf("engine: yaegi's table is a %v", t))
-	}
-	return (*map[string]unsafe.Pointer)(unsafe.Pointer(f.UnsafeAddr()))
+func (e *Engine) genericCache() *map[string]yaegix.Pointer {
+	return yaegix.PointerMap(yaegix.Field(yaegix.Interpreter(e.interp), "generic"))
 }
 
 // save takes a checkpoint before compiling code.
@@ -118,9 +81,9 @@ func (e *Engine) save(code string) *checkpoint {
 	}
 	table := *symbolTable(sc)
 	cp := &checkpoint{scope: sc, table: maps.Clone(table), generic: maps.Clone(*e.genericCache())}
-	symType := field(sc.Elem(), "sym").Type().Elem().Elem()
-	types := field(sc.Elem(), "types").Interface().([]reflect.Type)
-	utypes := field(e.universe(), "types").Interface().([]reflect.Type)
+	symType := yaegix.Field(sc.Elem(), "sym").Type().Elem().Elem()
+	types := yaegix.Field(sc.Elem(), "types").Interface().([]reflect.Type)
+	utypes := yaegix.Field(e.universe(), "types").Interface().([]reflect.Type)
 	cp.types, cp.utypes = types, utypes
 	for _, name := range identifiers(code) {
 		p, ok := table[name]
@@ -131,11 +94,11 @@ func (e *Engine) save(code string) *checkpoint {
 		c := reflect.New(symType).Elem()
 		c.Set(sym)
 		cp.copies = append(cp.copies, savedSymbol{sym: sym, copy: c})
-		if typ := field(sym, "typ"); field(sym, "kind").Uint() == typeSym && !typ.IsNil() {
-			m := field(typ.Elem(), "method")
+		if typ := yaegix.Field(sym, "typ"); yaegix.Field(sym, "kind").Uint() == yaegix.TypeSym && !typ.IsNil() {
+			m := yaegix.Field(typ.Elem(), "method")
 			cp.methods = append(cp.methods, savedMethods{list: m, old: reflect.ValueOf(m.Interface())})
 		}
-		if i := int(field(sym, "index").Int()); i >= 0 && i < len(types) && i < len(utypes) {
+		if i := int(yaegix.Field(sym, "index").Int()); i >= 0 && i < len(types) && i < len(utypes) {
 			cp.slots = append(cp.slots, savedSlot{index: i, typ: types[i], universe: utypes[i]})
 		}
 	}
@@ -143,7 +106,7 @@ func (e *Engine) save(code string) *checkpoint {
 }
 
 func (e *Engine) universe() reflect.Value {
-	return field(reflect.ValueOf(e.interp).Elem(), "universe").Elem()
+	return yaegix.Field(yaegix.Interpreter(e.interp), "universe").Elem()
 }
 
 // restore puts package main back as it was at cp. The frame layout keeps
@@ -186,8 +149,8 @@ func (e *Engine) restoreScope(cp *checkpoint) {
 	for _, m := range cp.methods {
 		m.list.Set(m.old)
 	}
-	types := restoreLayout(field(cp.scope.Elem(), "types"), cp.types)
-	utypes := restoreLayout(field(e.universe(), "types"), cp.utypes)
+	types := restoreLayout(yaegix.Field(cp.scope.Elem(), "types"), cp.types)
+	utypes := restoreLayout(yaegix.Field(e.universe(), "types"), cp.utypes)
 	for _, s := range cp.slots {
 		types[s.index] = s.typ
 		utypes[s.index] = s.universe

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"errors"
+	"fmt"
 	"sync"
 
 	"github.com/gokernel/gokernel/kernel"
@@ -38,8 +39,13 @@ func (r *stdinReader) Read(p []byte) (int, error) {
 			return 0, ErrNoStdin
 		}
 		line, err := r.out.Input("", false)
-		if err != nil {
+		if errors.Is(err, kernel.ErrStdinNotAllowed) {
 			return 0, ErrNoStdin
+		}
+		if err != nil {
+			// An interrupt, a reply that does not decode: not a
+			// frontend without input.
+			return 0, fmt.Errorf("reading standard input: %w", err)
 		}
 		r.buf = append([]byte(line), '\n')
 	}

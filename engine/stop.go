@@ -3,12 +3,9 @@ package engine
 import (
 	"context"
 	"errors"
-	"reflect"
-	"sync"
-	"sync/atomic"
 	"time"
-	"unsafe"
 
+	"github.com/gokernel/gokernel/engine/internal/yaegix"
 	"github.com/traefik/yaegi/interp"
 )
 
@@ -35,15 +32,8 @@ func (e *Engine) runProgram(ctx context.Context, prog *interp.Program) error {
 		e.stopCellContext()
 		return err
 	}
-	in := reflect.ValueOf(e.interp).Elem()
-	mu := (*sync.RWMutex)(unsafe.Pointer(field(in, "mutex").UnsafeAddr()))
 	done := make(chan struct{})
-	mu.Lock()
-	// The channel that cancellable channel operations also wait on, and
-	// the option that makes them cancellable (yaegi's default).
-	field(in, "done").Set(reflect.ValueOf(done))
-	field(in, "cancelChan").SetBool(true)
-	mu.Unlock()
+	yaegix.PrepareRun(e.interp, done)
 
 	finished := make(chan struct{})
 	var err error
@@ -64,7 +54,7 @@ func (e *Engine) runProgram(ctx context.Context, prog *interp.Program) error {
 	}
 	// Stop as yaegi does: a new run id ends every interpreted frame of the
 	// old one, and the closed channel ends channel operations.
-	atomic.AddUint64((*uint64)(unsafe.Pointer(field(in, "id").UnsafeAddr())), 1)
+	yaegix.StopRun(e.interp)
 	close(done)
 	e.stopCellContext()
 	t := time.NewTimer(e.stopWait)

@@ -33,6 +33,11 @@ type Config struct {
 	// (preloaded or standard library); nil means only paths whose first
 	// element has no dot.
 	Known func(importPath string) bool
+	// Versions are the default versions of modules: those the program
+	// was built with (debug.ReadBuildInfo), so that a package fetched
+	// from a module whose other packages are compiled in comes from the
+	// same version.
+	Versions map[string]string
 	// Rewrite, if not nil, rewrites each Go file of a fetched package
 	// before the interpreter reads it (the file is printed back with
 	// //line comments, so that positions stay those of the file).

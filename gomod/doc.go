@@ -19,7 +19,8 @@
 // Config.Rewrite applied to each file.
 //
 // Versions are pinned by the go.mod beside the notebook (Config.Dir; its
-// go.sum pins hashes, and its own packages are importable) and by
+// go.sum pins hashes, its replace directives apply, and its own packages
+// are importable) and by
 // Require, as `go get module@version` does.
 //
 // The go command's variables are honoured: GOPROXY (a list; "off" stops

@@ -26,7 +26,10 @@ func (r *Resolver) buildList(ctx context.Context, roots map[string]string) (map[
 			return nil
 		}
 		expanded[m] = true
-		data, err := r.goMod(ctx, m)
+		if _, ok := r.replaceDirs[m.Path]; ok {
+			return nil // a directory: its requirements are not followed
+		}
+		data, err := r.goMod(ctx, r.replacement(m))
 		if err != nil {
 			return err
 		}

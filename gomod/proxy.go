@@ -14,6 +14,10 @@ import (
 	"golang.org/x/mod/module"
 )
 
+// maxDownload is the largest answer read from a proxy: the go command's
+// limit on a module zip (500 MiB).
+const maxDownload = 500 << 20
+
 // errNotFound is a proxy's answer that it has no such module or version
 // (HTTP 404 or 410, or a missing file under a file:// proxy).
 var errNotFound = errors.New("not found")
@@ -74,9 +78,14 @@ func (r *Resolver) proxyGet(ctx context.Context, modPath, rel string) ([]byte, e
 		case "off":
 			return nil, fmt.Errorf("module lookup disabled by GOPROXY=off (%s is not in the module cache %s)", modPath, r.cfg.Cache)
 		case "direct":
+			if errors.Is(last, errNotFound) {
+				// What the proxies do not have is taken as missing:
+				// direct would need version control tools.
+				return nil, last
+			}
 			return nil, fmt.Errorf("%s: GOPROXY reached direct, which gokernel does not support (it has no go command nor version control tools): use a module proxy%s", modPath, lastSuffix(last))
 		}
-		data, err := r.get(ctx, p.url+"/"+esc+"/"+rel)
+		data, err := r.get(ctx, p.url+"/"+esc+"/"+rel, "the module proxy")
 		if err == nil {
 			return data, nil
 		}
@@ -95,8 +104,9 @@ func lastSuffix(err error) string {
 	return " (" + err.Error() + ")"
 }
 
-// get reads a URL: http, https or file.
-func (r *Resolver) get(ctx context.Context, u string) ([]byte, error) {
+// get reads a URL: http, https or file. what names the server in the
+// error when it cannot be reached.
+func (r *Resolver) get(ctx context.Context, u, what string) ([]byte, error) {
 	if path, ok := strings.CutPrefix(u, "file://"); ok {
 		data, err := os.ReadFile(filepath.FromSlash(path))
 		if errors.Is(err, os.ErrNotExist) {
@@ -117,12 +127,15 @@ func (r *Resolver) get(ctx context.Context, u string) ([]byte, error) {
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
-		return nil, fmt.Errorf("cannot reach the module proxy: %w", err)
+		return nil, fmt.Errorf("cannot reach %s: %w", what, err)
 	}
 	defer resp.Body.Close()
-	data, err := io.ReadAll(resp.Body)
+	data, err := io.ReadAll(io.LimitReader(resp.Body, maxDownload+1))
 	if err != nil {
 		return nil, fmt.Errorf("reading %s: %w", u, err)
+	}
+	if len(data) > maxDownload {
+		return nil, fmt.Errorf("%s: larger than %d MB, the go command's limit for a module zip", u, maxDownload>>20)
 	}
 	switch {
 	case resp.StatusCode == http.StatusNotFound || resp.StatusCode == http.StatusGone:

@@ -29,6 +29,10 @@ type Resolver struct {
 	noSumDB string // GONOSUMDB and GOPRIVATE
 	db      *sumDB
 	mainMod string // module path of Dir's go.mod, if any
+	// replaceDirs and replaceMods are the replace directives of Dir's
+	// go.mod: module path -> directory, or -> module version.
+	replaceDirs map[string]string
+	replaceMods map[string]module.Version
 
 	mu       sync.Mutex
 	roots    map[string]string   // module -> version the notebook requires
@@ -67,6 +71,9 @@ func New(cfg Config) (*Resolver, error) {
 		order:    map[string][]string{},
 		extra:    map[string]string{},
 		sums:     map[string]string{},
+
+		replaceDirs: map[string]string{},
+		replaceMods: map[string]module.Version{},
 	}
 	var err error
 	if r.mode, err = cfg.mode(); err != nil {
@@ -106,7 +113,7 @@ func (r *Resolver) readGoMod() error {
 	if err != nil {
 		return err
 	}
-	f, err := modfile.ParseLax(file, data, nil)
+	f, err := modfile.Parse(file, data, nil)
 	if err != nil {
 		return err
 	}
@@ -118,7 +125,27 @@ func (r *Resolver) readGoMod() error {
 		r.roots[req.Mod.Path] = req.Mod.Version
 		r.pinned[req.Mod.Path] = true
 	}
+	for _, rep := range f.Replace {
+		if rep.New.Version == "" {
+			dir := filepath.FromSlash(rep.New.Path)
+			if !filepath.IsAbs(dir) {
+				dir = filepath.Join(r.cfg.Dir, dir)
+			}
+			r.replaceDirs[rep.Old.Path] = dir
+		} else {
+			r.replaceMods[rep.Old.Path] = rep.New
+		}
+	}
 	return nil
+}
+
+// replacement is the module whose files stand for m (replace directives
+// of Dir's go.mod), m itself otherwise.
+func (r *Resolver) replacement(m module.Version) module.Version {
+	if rep, ok := r.replaceMods[m.Path]; ok {
+		return rep
+	}
+	return m
 }
 
 // readGoSum takes the hashes of Dir's go.sum.
@@ -278,6 +305,16 @@ func (r *Resolver) find(ctx context.Context, importPath string) (*Package, error
 		dir := filepath.Join(r.cfg.Dir, filepath.FromSlash(strings.TrimPrefix(importPath, r.mainMod)))
 		return &Package{ImportPath: importPath, Dir: dir, Module: module.Version{Path: r.mainMod}}, nil
 	}
+	for p := importPath; p != "."; p = path.Dir(p) {
+		if root, ok := r.replaceDirs[p]; ok {
+			r.dirs[p] = root
+			dir := filepath.Join(root, filepath.FromSlash(strings.TrimPrefix(importPath, p)))
+			if _, err := os.Stat(dir); err != nil {
+				return nil, fmt.Errorf("package %s: %w (go.mod replaces %s with %s)", importPath, err, p, root)
+			}
+			return &Package{ImportPath: importPath, Dir: dir, Module: module.Version{Path: p}}, nil
+		}
+	}
 	if len(r.selected) == 0 && len(r.roots) > 0 {
 		sel, err := r.buildList(ctx, r.roots)
 		if err != nil {
@@ -342,7 +379,7 @@ func (r *Resolver) inModule(ctx context.Context, m module.Version, importPath st
 	if v, ok := r.loaded[m.Path]; ok {
 		m.Version = v
 	}
-	dir, err := r.download(ctx, m)
+	dir, err := r.download(ctx, r.replacement(m))
 	if err != nil {
 		return nil, err
 	}
@@ -356,9 +393,13 @@ func (r *Resolver) inModule(ctx context.Context, m module.Version, importPath st
 }
 
 // latest is the version of modPath to use when nothing pins it: the
-// highest in the module cache, else the proxy's latest release (else its
-// latest pre-release, else its @latest).
+// version of Config.Versions, else the highest in the module cache, else
+// the proxy's latest release (else its latest pre-release, else its
+// @latest).
 func (r *Resolver) latest(ctx context.Context, modPath string) (string, error) {
+	if v, ok := r.cfg.Versions[modPath]; ok {
+		return v, nil
+	}
 	if vs := r.cachedVersions(modPath); len(vs) > 0 {
 		return vs[0], nil
 	}

@@ -231,7 +231,7 @@ func TestProxySettings(t *testing.T) {
 		want string
 	}{
 		{"direct", func(c *gomod.Config) { c.Proxy = "direct" }, "GOPROXY reached direct, which gokernel does not support"},
-		{"fallback to direct", func(c *gomod.Config) { c.Proxy += "/nothing-here,direct" }, "GOPROXY reached direct"},
+		{"not found, then direct", func(c *gomod.Config) { c.Proxy += "/nothing-here,direct" }, "no module provides package example.com/greet (tried example.com/greet, example.com)"},
 		{"off", func(c *gomod.Config) { c.Proxy = "off" }, "module lookup disabled by GOPROXY=off"},
 		{"private", func(c *gomod.Config) { c.Private = "example.com/*" }, "module example.com/greet is private (GOPRIVATE/GONOPROXY)"},
 		{"readonly", func(c *gomod.Config) { c.Flags = "-mod=readonly" }, "no required module provides package example.com/greet; GOFLAGS has -mod=readonly"},
@@ -372,5 +372,97 @@ func TestFSAddsBuiltinsAndRewrites(t *testing.T) {
 	}
 	if _, err := fs.Stat(r.FS(), gomod.GoPath+"/src/example.com/greet/"+gomod.BuiltinsFile); !errors.Is(err, fs.ErrNotExist) {
 		t.Fatalf("greet has a builtins file: %v", err)
+	}
+}
+
+func TestDocs(t *testing.T) {
+	f := newFixture(t)
+	r := f.resolver(t)
+	if _, err := r.Docs("example.com/greet"); err == nil {
+		t.Fatal("docs of a package not imported: no error")
+	}
+	if _, err := r.Import(context.Background(), "example.com/greet"); err != nil {
+		t.Fatal(err)
+	}
+	docs, err := r.Docs("example.com/greet")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, d := range docs {
+		got = append(got, fmt.Sprintf("%s|%s|%s|%s", d.Name, d.Kind, d.Decl, d.Text))
+	}
+	want := []string{
+		"|package|package greet|Package greet says hello (version 1.1.0).",
+		"Hello|function|func Hello(name string) string|Hello greets name, politely.",
+		`Version|constant|const Version = "v1.1.0"|Version is the module version this package comes from.`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Fatalf("docs:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestDefaultVersions: Config.Versions (the versions a program was built
+// with) come before the latest release.
+func TestDefaultVersions(t *testing.T) {
+	f := newFixture(t)
+	f.cfg.Versions = map[string]string{"example.com/greet": "v1.0.0"}
+	pkg, err := f.resolver(t).Import(context.Background(), "example.com/greet")
+	if err != nil || pkg.Module.Version != "v1.0.0" {
+		t.Fatalf("%v %v", pkg, err)
+	}
+}
+
+// TestChecksumDatabaseUnreachable: a download that the checksum
+// database cannot vouch for fails, saying how to skip the check.
+func TestChecksumDatabaseUnreachable(t *testing.T) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := l.Addr().String()
+	l.Close()
+	f := newFixture(t)
+	_, vkey, err := note.GenerateKey(rand.Reader, "sumdb.test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.cfg.SumDB = vkey + " http://" + addr
+	_, err = f.resolver(t).Import(context.Background(), "example.com/greet")
+	if err == nil || !strings.Contains(err.Error(), "checksum database sumdb.test: ") || !strings.Contains(err.Error(), "cannot reach the checksum database") || !strings.Contains(err.Error(), "GONOSUMDB=example.com/greet or GOSUMDB=off skips the check") {
+		t.Fatalf("got %v", err)
+	}
+}
+
+// TestGoModReplace: the replace directives of the go.mod beside the
+// notebook, by a directory and by another version.
+func TestGoModReplace(t *testing.T) {
+	f := newFixture(t)
+	gomodFile := `module example.com/course
+
+go 1.21
+
+require example.com/greet v1.1.0
+
+replace example.com/greet v1.1.0 => example.com/greet v1.0.0
+
+replace example.com/shout => ./myshout
+`
+	os.WriteFile(filepath.Join(f.cfg.Dir, "go.mod"), []byte(gomodFile), 0o644)
+	os.MkdirAll(filepath.Join(f.cfg.Dir, "myshout"), 0o755)
+	os.WriteFile(filepath.Join(f.cfg.Dir, "myshout", "shout.go"), []byte("package shout\n\nimport \"example.com/greet\"\n\nvar V = \"local \" + greet.Version\n"), 0o644)
+	r := f.resolver(t)
+	pkg, err := r.Import(context.Background(), "example.com/shout")
+	if err != nil || pkg.Name != "shout" {
+		t.Fatalf("%v %v", pkg, err)
+	}
+	if src := readSource(t, r, "example.com/shout", "shout.go"); !strings.Contains(src, `"local "`) {
+		t.Fatalf("shout.go:\n%s", src)
+	}
+	if src := readSource(t, r, "example.com/greet", "greet.go"); !strings.Contains(src, `"v1.0.0"`) {
+		t.Fatalf("greet.go (want the replacement v1.0.0):\n%s", src)
+	}
+	if _, err := r.Import(context.Background(), "example.com/shout/nothing"); err == nil || !strings.Contains(err.Error(), "go.mod replaces example.com/shout with") {
+		t.Fatalf("got %v", err)
 	}
 }

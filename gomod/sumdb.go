@@ -129,7 +129,7 @@ func (db *sumDB) ReadRemote(path string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return db.r.get(ctx, base+path)
+	return db.r.get(ctx, base+path, "the checksum database")
 }
 
 // server finds the URL to ask: the first proxy that says it supports the
@@ -148,7 +148,7 @@ func (db *sumDB) server(ctx context.Context) (string, error) {
 			break
 		}
 		u := p.url + "/sumdb/" + db.name
-		if _, err := db.r.get(ctx, u+"/supported"); err == nil {
+		if _, err := db.r.get(ctx, u+"/supported", "the module proxy"); err == nil {
 			db.base = u
 			return u, nil
 		} else if !errors.Is(err, errNotFound) {

@@ -6,6 +6,11 @@
 // requests aborted after an error — while everything language-specific
 // sits behind the Interpreter interface.
 //
+// Comms (comm_open, comm_msg, comm_close) are routed without knowing what
+// they carry: a library registers a target with RegisterCommTarget or opens
+// a comm with OpenComm (package widgets does both); while a cell runs,
+// comm messages are handled at once, so that a button can stop it.
+//
 // Sub-packages: wire (message format, signing), transport (ZeroMQ
 // sockets from a connection file) and kerneltest (a fake frontend for
 // tests over real sockets).

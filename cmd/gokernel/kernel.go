@@ -9,6 +9,7 @@ import (
 	"syscall"
 
 	"github.com/gokernel/gokernel/engine"
+	"github.com/gokernel/gokernel/internal/procgroup"
 	"github.com/gokernel/gokernel/kernel"
 	"github.com/gokernel/gokernel/kernel/transport"
 	"github.com/gokernel/gokernel/widgets"
@@ -46,6 +47,9 @@ func runKernel(args []string) error {
 	if err != nil {
 		return err
 	}
+	// Shutdown, restart (a new process), SIGTERM or the frontend gone:
+	// the processes that cells started end with the kernel.
+	defer procgroup.KillAll()
 	k, err := kernel.New(kernel.Config{Connection: info, Interpreter: eng, Logger: logger})
 	if err != nil {
 		return err

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"os"
 	"os/exec"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -44,4 +46,47 @@ func TestOutOfMemoryKeepsTheSession(t *testing.T) {
 	expect("var blocks [][]byte\nfor {\n\tblocks = append(blocks, make([]byte, 32<<10))\n}", "error",
 		"out of memory")
 	expect("blocks = nil\nx + 2", "ok", "43")
+}
+
+// rssBytes reads the resident set size of process pid from /proc.
+func rssBytes(t *testing.T, pid int) uint64 {
+	t.Helper()
+	b, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/status")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if v, ok := strings.CutPrefix(line, "VmRSS:"); ok {
+			kb, err := strconv.ParseUint(strings.TrimSuffix(strings.TrimSpace(v), " kB"), 10, 64)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return kb << 10
+		}
+	}
+	t.Fatal("no VmRSS in /proc/pid/status")
+	return 0
+}
+
+// TestMemoryReturned: after a cell printed a 100 MB line (built and
+// dropped in a function), the kernel gives the memory back: its RSS, read
+// from /proc once the cell is done, is within 2x of its idle RSS (it
+// stayed at ~650 MB before).
+func TestMemoryReturned(t *testing.T) {
+	slowSuite(t)
+	k := startKernelProcess(t, []string{"GOKERNEL_MEMORY_LIMIT="})
+	pid := k.cmd.Process.Pid
+	if rep, out := k.execute(t, "import \"strings\"\nfunc show() { fmt.Println(strings.Repeat(\"x\", 100<<20)) }\nx := 1\nx"); rep["status"] != "ok" || out != "1" {
+		t.Fatalf("warm-up: %v %q", rep, out)
+	}
+	idle := rssBytes(t, pid)
+	rep, out := k.execute(t, "show()")
+	if rep["status"] != "ok" || len(out) != 100<<20+1 {
+		t.Fatalf("printing 100 MB: %v, %d bytes", rep, len(out))
+	}
+	after := rssBytes(t, pid)
+	t.Logf("RSS idle %d MiB, after printing 100 MB %d MiB", idle>>20, after>>20)
+	if after > 2*idle {
+		t.Errorf("RSS %d MiB after the cell, more than twice the idle %d MiB", after>>20, idle>>20)
+	}
 }

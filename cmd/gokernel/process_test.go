@@ -24,8 +24,9 @@ func slowSuite(t *testing.T) {
 // (this test binary, see TestMain), possibly under a command such as
 // prlimit, with a frontend connected to it.
 type kernelProcess struct {
-	cmd *exec.Cmd
-	f   *kerneltest.Frontend
+	cmd    *exec.Cmd
+	f      *kerneltest.Frontend
+	exited chan struct{} // closed when the process has ended
 }
 
 // startKernelProcess starts the kernel as `wrapper... testbinary kernel
@@ -53,7 +54,7 @@ func startKernelProcess(t *testing.T, env []string, wrapper ...string) *kernelPr
 		t.Fatal(err)
 	}
 	t.Cleanup(f.Close)
-	return &kernelProcess{cmd: cmd, f: f}
+	return &kernelProcess{cmd: cmd, f: f, exited: exited}
 }
 
 // execute runs code and returns the execute_reply content and the text

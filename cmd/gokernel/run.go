@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/gokernel/gokernel/engine"
+	"github.com/gokernel/gokernel/internal/procgroup"
 	"github.com/gokernel/gokernel/kernel"
 	"github.com/gokernel/gokernel/notebook"
 	"github.com/gokernel/gokernel/widgets"
@@ -73,6 +74,7 @@ func runNotebook(args []string) error {
 	if err != nil {
 		return fmt.Errorf("starting the engine: %w", err)
 	}
+	defer procgroup.KillAll() // the processes the notebook's cells started
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	go func() {

@@ -15,6 +15,7 @@ package gomodtest
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -39,14 +40,23 @@ type Module struct {
 // modules it serves.
 func Proxy(t testing.TB) (url string, mods []Module) {
 	t.Helper()
+	url, mods, err := WriteProxy(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return url, mods
+}
+
+// WriteProxy writes a module proxy of the testdata modules into the
+// directory root and returns its file:// URL and the modules it serves.
+func WriteProxy(root string) (url string, mods []Module, err error) {
 	_, self, _, ok := runtime.Caller(0)
 	if !ok {
-		t.Fatal("gomodtest: no source path")
+		return "", nil, errors.New("gomodtest: no source path")
 	}
 	src := filepath.Join(filepath.Dir(self), "testdata")
-	root := t.TempDir()
 	lists := map[string][]string{}
-	err := filepath.WalkDir(src, func(dir string, d os.DirEntry, err error) error {
+	err = filepath.WalkDir(src, func(dir string, d os.DirEntry, err error) error {
 		if err != nil || !d.IsDir() || !strings.Contains(d.Name(), "@") {
 			return err
 		}
@@ -61,15 +71,15 @@ func Proxy(t testing.TB) (url string, mods []Module) {
 		return filepath.SkipDir
 	})
 	if err != nil {
-		t.Fatal(err)
+		return "", nil, err
 	}
 	for p, vs := range lists {
 		sort.Strings(vs)
 		if err := os.WriteFile(filepath.Join(root, p, "@v", "list"), []byte(strings.Join(vs, "\n")+"\n"), 0o644); err != nil {
-			t.Fatal(err)
+			return "", nil, err
 		}
 	}
-	return "file://" + filepath.ToSlash(root), mods
+	return "file://" + filepath.ToSlash(root), mods, nil
 }
 
 // write puts the .info, .mod and .zip of module m, whose files are in

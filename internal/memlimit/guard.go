@@ -62,6 +62,9 @@ const watchEvery = 10 * time.Millisecond
 // from any goroutine.
 type Guard struct {
 	budget Budget
+
+	mu           sync.Mutex
+	lastRetained uint64 // heap retained after the last Release
 }
 
 // NewGuard returns a guard of budget b. A budget of 0 bytes checks
@@ -257,4 +260,40 @@ func heapInUse() uint64 {
 	s := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
 	metrics.Read(s)
 	return s[0].Value.Uint64()
+}
+
+// releaseFrom is the retained heap below which Release does nothing.
+const releaseFrom = 64 << 20
+
+// Release gives memory back to the operating system when the process
+// holds much more heap than its live values need: after a cell that built
+// and dropped large values (a printed 100 MB line), the idle kernel's RSS
+// comes back near its baseline instead of staying at its peak. It costs a
+// collection, and is skipped (a few microseconds) when the retained heap
+// is small, or has not grown since the last call and is mostly live. It
+// reports whether it released.
+func (g *Guard) Release() bool {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	retained, live := retainedHeap()
+	grew := retained > g.lastRetained+releaseFrom
+	if retained < releaseFrom || (!grew && retained < 2*live+releaseFrom/2) {
+		g.lastRetained = retained
+		return false
+	}
+	debug.FreeOSMemory()
+	g.lastRetained, _ = retainedHeap()
+	return true
+}
+
+// retainedHeap returns the memory the runtime holds from the system (not
+// released) and the live heap as of the last collection.
+func retainedHeap() (retained, live uint64) {
+	s := []metrics.Sample{
+		{Name: "/memory/classes/total:bytes"},
+		{Name: "/memory/classes/heap/released:bytes"},
+		{Name: "/gc/heap/live:bytes"},
+	}
+	metrics.Read(s)
+	return s[0].Value.Uint64() - s[1].Value.Uint64(), s[2].Value.Uint64()
 }

@@ -124,3 +124,21 @@ func ExampleFormatBytes() {
 	fmt.Println(memlimit.FormatBytes(3435973837), memlimit.FormatBytes(682<<20), memlimit.FormatBytes(512))
 	// Output: 3.2 GiB 682 MiB 512 B
 }
+
+var sink []byte
+
+func TestReleaseAfterDroppedValues(t *testing.T) {
+	g := memlimit.NewGuard(memlimit.Budget{})
+	g.Release()
+	if g.Release() {
+		t.Error("Release with nothing retained released")
+	}
+	sink = make([]byte, 256<<20)
+	for i := range sink {
+		sink[i] = 1 // touch the pages
+	}
+	sink = nil
+	if !g.Release() {
+		t.Error("Release after dropping 256 MiB did not release")
+	}
+}

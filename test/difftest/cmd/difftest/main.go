@@ -19,8 +19,10 @@ import (
 	"os"
 	"os/exec"
 	"regexp"
+	"runtime"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/gokernel/gokernel/test/difftest"
 )
@@ -29,14 +31,15 @@ func main() {
 	run := flag.String("run", "", "run only the programs whose area/name matches this regular expression")
 	gapLines := flag.Bool("gaps", false, "print the differing programs as lines for gaps.txt")
 	out := flag.String("o", "", "also write the report (table and differing programs) to this file")
+	bench := flag.Bool("bench", false, "also measure the interpreter's speed on a 1e7-iteration loop against compiled Go")
 	flag.Parse()
-	if err := report(*run, *gapLines, *out); err != nil {
+	if err := report(*run, *gapLines, *out, *bench); err != nil {
 		fmt.Fprintln(os.Stderr, "difftest:", err)
 		os.Exit(2)
 	}
 }
 
-func report(pattern string, gapLines bool, outFile string) error {
+func report(pattern string, gapLines bool, outFile string, bench bool) error {
 	dir, err := packageDir()
 	if err != nil {
 		return err
@@ -74,6 +77,11 @@ func report(pattern string, gapLines bool, outFile string) error {
 	difftest.WriteTable(&b, results)
 	fmt.Fprintln(&b)
 	writeClasses(&b, results, gaps)
+	if bench {
+		if err := writeSpeed(&b); err != nil {
+			return err
+		}
+	}
 	fmt.Fprintf(&b, "## Programs that differ\n\n")
 	failed := false
 	for _, r := range results {
@@ -113,6 +121,57 @@ func report(pattern string, gapLines bool, outFile string) error {
 		os.Exit(1)
 	}
 	return nil
+}
+
+// writeSpeed measures the loop compiled and interpreted, best of a few
+// runs each (the machine may be shared), and writes a table.
+func writeSpeed(b *bytes.Buffer) error {
+	best := func(n int, run func() (time.Duration, error)) (time.Duration, error) {
+		var min time.Duration
+		for i := 0; i < n; i++ {
+			d, err := run()
+			if err != nil {
+				return 0, err
+			}
+			if i == 0 || d < min {
+				min = d
+			}
+		}
+		return min, nil
+	}
+	compiled, _ := best(5, func() (time.Duration, error) { return difftest.CompiledLoop(), nil })
+	fmt.Fprintf(b, "## Interpreter speed\n\n")
+	fmt.Fprintf(b, "A loop of %d integer additions, best of 3 runs (compiled: of 5) on %d CPUs, load average %s:\n\n", difftest.LoopN, runtime.NumCPU(), loadAverage())
+	fmt.Fprintf(b, "| loop | time | ns/iteration | × compiled |\n|---|---:|---:|---:|\n")
+	row := func(name string, d time.Duration) {
+		fmt.Fprintf(b, "| %s | %v | %.2f | %.0f |\n", name, d.Round(time.Microsecond), float64(d.Nanoseconds())/difftest.LoopN, float64(d)/float64(compiled))
+	}
+	row("compiled Go", compiled)
+	for _, c := range []struct {
+		name     string
+		topLevel bool
+	}{{"engine: in a function a cell declared", false}, {"engine: a cell's top-level loop", true}} {
+		l, err := difftest.NewLoopEngine(c.topLevel)
+		if err != nil {
+			return err
+		}
+		d, err := best(3, l.Run)
+		if err != nil {
+			return err
+		}
+		row(c.name, d)
+	}
+	fmt.Fprintf(b, "\n(`go test -run '^$' -bench Loop ./test/difftest/` measures the same as a benchmark.)\n\n")
+	return nil
+}
+
+// loadAverage is the first field of /proc/loadavg, or "unknown".
+func loadAverage() string {
+	data, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "unknown"
+	}
+	return strings.Fields(string(data))[0]
 }
 
 // writeClasses counts the differing programs by the [class] that starts
