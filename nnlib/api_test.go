@@ -137,7 +137,7 @@ func TestErrors(t *testing.T) {
 	_, err = m.Fit([][]float64{{1, math.NaN()}}, [][]float64{{1}}, FitOptions{})
 	check(err, "NaN")
 	_, err = m.Fit(x, y, FitOptions{BatchSize: -1})
-	check(err, "batch size must be positive")
+	check(err, "BatchSize must be positive")
 	_, err = m.Fit(x, y[:3], FitOptions{})
 	check(err, "4 rows", "3")
 	_, err = m.Predict("nope")

@@ -30,10 +30,10 @@ func BenchmarkXORTrainStep(b *testing.B) {
 		b.Fatal(err)
 	}
 	m.opt = m.optCfg.newState(m.params)
-	m.trainStep(x, y, 4, 1)
+	m.trainStep(x, y, nil, 4, 1)
 	b.ReportAllocs()
 	for b.Loop() {
-		m.trainStep(x, y, 4, 1)
+		m.trainStep(x, y, nil, 4, 1)
 	}
 }
 

@@ -19,7 +19,8 @@ type CompileOptions struct {
 	// Momentum: 0.9}. nil means "rmsprop", Keras's default.
 	Optimizer any
 	// Metrics are Keras metric names logged besides the loss:
-	// "accuracy" (resolved by the loss as Keras does), "binary_accuracy",
+	// "accuracy" (resolved as Keras 3 does, by the shapes of the targets and
+	// the output: see Fit), "binary_accuracy",
 	// "categorical_accuracy", "sparse_categorical_accuracy", "mae", "mse".
 	Metrics []string
 }
@@ -27,6 +28,9 @@ type CompileOptions struct {
 // Compile sets the loss, optimizer and metrics, like model.compile. It
 // resets the optimizer state; the weights are kept.
 func (m *Sequential) Compile(opts CompileOptions) error {
+	if m == nil {
+		return errNilModel("Compile")
+	}
 	if len(m.layers) == 0 {
 		return errors.New("nnlib: Compile: the model has no layers; add some with Add or NewSequential")
 	}
@@ -38,10 +42,9 @@ func (m *Sequential) Compile(opts CompileOptions) error {
 	if err != nil {
 		return fmt.Errorf("nnlib: Compile: %w", err)
 	}
-	outputs := m.outputUnits()
 	metrics := make([]metric, 0, len(opts.Metrics))
 	for _, name := range opts.Metrics {
-		mt, err := parseMetric(name, loss, outputs)
+		mt, err := parseMetric(name)
 		if err != nil {
 			return fmt.Errorf("nnlib: Compile: %w", err)
 		}
@@ -61,17 +64,6 @@ func (m *Sequential) Compile(opts CompileOptions) error {
 	return nil
 }
 
-// outputUnits is the width of the model's output as far as the layers
-// fix it (the last Dense layer's units).
-func (m *Sequential) outputUnits() int {
-	for i := len(m.layers) - 1; i >= 0; i-- {
-		if d, ok := m.layers[i].(*DenseLayer); ok {
-			return d.units
-		}
-	}
-	return m.InputDim()
-}
-
 // checkTargets verifies that y fits the model's output for the compiled loss.
 func (m *Sequential) checkTargets(x, y matrix, what string) error {
 	if y.rows != x.rows {
@@ -79,6 +71,7 @@ func (m *Sequential) checkTargets(x, y matrix, what string) error {
 	}
 	out := m.OutputDim()
 	last := m.layers[len(m.layers)-1].Name()
+	resolveAccuracy(m.metrics, y.cols, out)
 	if m.loss == lossSparseCCE {
 		if y.cols != 1 {
 			return fmt.Errorf("%s: sparse_categorical_crossentropy wants one integer class label per row, got y of shape (None, %d)", what, y.cols)

@@ -191,3 +191,23 @@ func TestImageLayerErrors(t *testing.T) {
 		t.Errorf("Predict accepted rows of the wrong width")
 	}
 }
+
+// Model files with absurd layer sizes are errors before any allocation.
+func TestLoadRejectsHugeImageLayers(t *testing.T) {
+	for _, layer := range []string{
+		`{"class": "Conv2D", "name": "c", "filters": 1099511627776, "kernel_size": [3], "strides": [1], "padding": "valid", "activation": "linear"}`,
+		`{"class": "Conv2D", "name": "c", "filters": 65536, "kernel_size": [4096], "strides": [1], "padding": "same", "activation": "linear"}`,
+		`{"class": "MaxPooling2D", "name": "p", "pool_size": [0], "strides": [1], "padding": "valid"}`,
+		`{"class": "Embedding", "name": "e", "input_dim": 1099511627776, "output_dim": 8}`,
+		`{"class": "Reshape", "name": "r", "target_shape": [1099511627776, -1]}`,
+		`{"class": "Conv2D", "name": "c", "filters": 4, "kernel_size": [3], "strides": [], "padding": "valid", "activation": "linear"}`,
+	} {
+		file := `{"format": "nnlib-sequential", "version": 1, "name": "m", "input_shape": [8, 8, 1], "layers": [` + layer + `], "weights": []}`
+		if _, err := UnmarshalModel([]byte(file)); err == nil {
+			t.Errorf("accepted %s", layer)
+		}
+	}
+	if _, err := UnmarshalModel([]byte(`{"format": "nnlib-sequential", "version": 1, "input_shape": [1099511627776, 2], "layers": []}`)); err == nil || !strings.Contains(err.Error(), "input_shape") {
+		t.Errorf("huge input shape: %v", err)
+	}
+}

@@ -97,6 +97,11 @@ func OneHot(labels []int, numClasses int) ([][]float64, error) {
 	if numClasses <= 0 {
 		return nil, fmt.Errorf("nnlib: OneHot: numClasses must be positive, got %d", numClasses)
 	}
+	if len(labels) > 0 {
+		if err := checkTensorSize("nnlib: OneHot: the result", len(labels), numClasses); err != nil {
+			return nil, err
+		}
+	}
 	out := make([][]float64, len(labels))
 	for i, c := range labels {
 		if c < 0 || c >= numClasses {

@@ -10,6 +10,32 @@
 //	hist, err := model.Fit(x, y, nnlib.FitOptions{Epochs: 500, Verbose: 2})
 //	pred, err := model.Predict(x)
 //
+// # Images, sequences and shapes
+//
+// Layers work on samples of any shape, channels last as in Keras: give
+// the model its input shape with Input (like keras.Input) or the first
+// layer's InputShape, and x keeps one row per sample holding the sample's
+// values in row-major order (64 values for an 8×8 one-channel image).
+//
+//	model, err := nnlib.NewSequential(
+//		nnlib.Input(8, 8, 1),
+//		nnlib.Conv2D(16, 3, nnlib.Activation("relu")),
+//		nnlib.MaxPooling2D(2),
+//		nnlib.Flatten(),
+//		nnlib.Dense(10, nnlib.Activation("softmax")))
+//
+// The layers are Keras's: Dense (on the last axis), Dropout, Activation,
+// Flatten, Reshape, Conv2D and Conv1D (Strides, Padding "valid" or
+// "same"), MaxPooling2D/1D, AveragePooling2D/1D, GlobalAveragePooling2D,
+// GlobalMaxPooling2D, BatchNormalization (batch statistics in training,
+// moving ones in inference, momentum 0.99, epsilon 1e-3),
+// LayerNormalization and Embedding. Summary prints Keras's output shapes,
+// "(None, 6, 6, 16)"; a layer that does not fit its input (a 2-D
+// convolution on flat rows, a window larger than the image) is an error
+// when the model is built. Convolutions run as im2col plus the matrix
+// kernels Dense uses. ArgMax turns predicted probabilities into classes.
+// Package nnlib/datasets has the 8×8 handwritten digits built in.
+//
 // # Keras semantics
 //
 // Names are Keras's strings: activations ("relu", "sigmoid", "tanh",
@@ -20,11 +46,30 @@
 // biases; Adam(0.001, 0.9, 0.999, 1e-7) with epsilon outside the
 // uncorrected square root; SGD(0.01); RMSprop(0.001, rho 0.9, epsilon inside
 // the root); compile defaults to rmsprop; Fit to batch size 32, shuffled,
-// validation split from the end before shuffling; "accuracy" resolves by
-// the loss. The logged loss and metrics of an epoch come from the forward
+// validation split from the end before shuffling; "accuracy" resolves as
+// Keras 3's, by the shapes of the targets and the output (one output:
+// binary; one label column: sparse categorical; else categorical). The logged loss and metrics of an epoch come from the forward
 // passes before each step's update, averaged over the epoch's rows.
 // binary_accuracy compares the prediction, rounded to float32 as Keras
 // holds it, strictly above 0.5.
+//
+// # Options and their defaults
+//
+// Options are structs whose field names are Keras's arguments in Go case
+// (FitOptions.BatchSize is batch_size). A field left out takes Keras's
+// default where zero is not a valid value (a learning rate, a batch size,
+// a monitor name) or where Keras's default is zero; where zero is valid
+// and Keras's default is not, the field is a pointer, nil for the
+// default, set with Float or Int:
+//
+//	nnlib.Adam{LearningRate: 0.01, Beta1: nnlib.Float(0)}
+//
+// Epochs 0 trains nothing and Verbose 0 is silent, as epochs=0 and
+// verbose=0 in Keras (so nnlib's defaults for those two are Keras's
+// explicit zeros: give Epochs, and Verbose 1 or 2 for output). Every
+// option is checked at the call that takes it: a NaN, an infinity, a
+// value out of range, a nil model or a size beyond nnlib's limits is an
+// error that names the field, never a panic.
 //
 // nnlib computes in float64; the reference runs in testdata (Keras
 // semantics, float32) agree to 1e-5 on every epoch's loss and on the final
@@ -42,8 +87,21 @@
 // # Callbacks and history
 //
 // A Callback has OnEpochEnd and OnBatchEnd; CallbackFuncs adapts plain
-// functions, EarlyStopping and TerminateOnNaN are built in, and returning
-// ErrStopTraining ends training cleanly. Fit returns a *History: Epoch and
+// functions, and returning ErrStopTraining ends training cleanly. Built
+// in, as Keras's keras.callbacks: EarlyStopping, TerminateOnNaN,
+// ReduceLROnPlateau, LearningRateScheduler, ModelCheckpoint and CSVLogger.
+//
+// # Learning rates, clipping and weights
+//
+// An optimizer's Schedule (ExponentialDecay, PiecewiseConstantDecay,
+// CosineDecay, or a type of your own) sets the rate of every step, as
+// Keras's learning_rate=schedule; LearningRate and SetLearningRate read
+// and set it between calls, as model.optimizer.learning_rate. ClipNorm,
+// GlobalClipNorm and ClipValue clip the gradients as Keras's clipnorm,
+// global_clipnorm and clipvalue. FitOptions.SampleWeight and ClassWeight
+// weigh the rows' losses as sample_weight and class_weight; Predict and
+// Evaluate take an optional batch size. testdata/training_options.json
+// pins all of these to Keras 3's formulas (gen_training_options.py). Fit returns a *History: Epoch and
 // History["loss"], History["val_loss"], ... as in Keras; Get, Last, Keys
 // and FirstEpochAtLeast read it.
 //

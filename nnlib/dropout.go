@@ -1,7 +1,6 @@
 package nnlib
 
 import (
-	"fmt"
 	"math/rand/v2"
 )
 
@@ -17,8 +16,8 @@ type DropoutLayer struct {
 // Dropout returns a dropout layer with the given rate in [0, 1).
 func Dropout(rate float64) *DropoutLayer {
 	d := &DropoutLayer{rate: rate}
-	if rate < 0 || rate >= 1 {
-		d.cfgErr = fmt.Errorf("dropout rate must be in [0, 1), got %g", rate)
+	if err := checkRange("dropout rate", rate, 0, 1, false, true); err != nil {
+		d.cfgErr = err
 	}
 	return d
 }

@@ -37,6 +37,7 @@ type EarlyStoppingCallback struct {
 	bestWeights [][]float64
 	model       *Sequential
 	out         io.Writer
+	warned      bool
 	// StoppedEpoch is the 0-based epoch training stopped at (0 if it ran out).
 	StoppedEpoch int
 	// BestEpoch is the 0-based epoch with the best monitored value.
@@ -50,7 +51,13 @@ func EarlyStopping(opts EarlyStoppingOptions) (*EarlyStoppingCallback, error) {
 		opts.Monitor = "val_loss"
 	}
 	if opts.Patience < 0 {
-		return nil, fmt.Errorf("nnlib: EarlyStopping: patience must be non-negative, got %d", opts.Patience)
+		return nil, fmt.Errorf("nnlib: EarlyStopping: Patience must be non-negative, got %d", opts.Patience)
+	}
+	if opts.StartFromEpoch < 0 {
+		return nil, fmt.Errorf("nnlib: EarlyStopping: StartFromEpoch must be non-negative, got %d", opts.StartFromEpoch)
+	}
+	if math.IsNaN(opts.MinDelta) || math.IsInf(opts.MinDelta, 0) {
+		return nil, fmt.Errorf("nnlib: EarlyStopping: MinDelta must be finite, got %g", opts.MinDelta)
 	}
 	e := &EarlyStoppingCallback{opts: opts}
 	switch strings.ToLower(opts.Mode) {
@@ -68,7 +75,7 @@ func EarlyStopping(opts EarlyStoppingOptions) (*EarlyStoppingCallback, error) {
 
 func (e *EarlyStoppingCallback) onTrainBegin(m *Sequential, out io.Writer) error {
 	e.out = out
-	e.model, e.wait, e.StoppedEpoch, e.BestEpoch, e.bestWeights = m, 0, 0, 0, nil
+	e.model, e.wait, e.StoppedEpoch, e.BestEpoch, e.bestWeights, e.warned = m, 0, 0, 0, nil, false
 	e.best = math.Inf(1)
 	if e.maximize {
 		e.best = math.Inf(-1)
@@ -87,12 +94,12 @@ func (e *EarlyStoppingCallback) improved(v float64) bool {
 func (e *EarlyStoppingCallback) OnEpochEnd(epoch int, logs map[string]float64) error {
 	v, ok := logs[e.opts.Monitor]
 	if !ok {
-		keys := make([]string, 0, len(logs))
-		for k := range logs {
-			keys = append(keys, k)
+		// Keras 3 warns (once, as Python shows a warning) and trains on.
+		if !e.warned {
+			e.warned = true
+			fmt.Fprintf(e.out, "UserWarning: Early stopping conditioned on metric `%s` which is not available. Available metrics are: %s\n", e.opts.Monitor, strings.Join(logNames(logs), ","))
 		}
-		sortLogKeys(keys)
-		return fmt.Errorf("nnlib: EarlyStopping monitors %q, which is not logged; logged: %s", e.opts.Monitor, strings.Join(keys, ", "))
+		return nil
 	}
 	if epoch < e.opts.StartFromEpoch {
 		return nil

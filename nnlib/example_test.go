@@ -117,3 +117,59 @@ func ExampleParallel() {
 	// Output:
 	// [55 64 98 28 180 143 54 68] <nil>
 }
+
+func ExampleArgMax() {
+	pred := [][]float64{{0.1, 0.7, 0.2}, {0.5, 0.3, 0.2}}
+	fmt.Println(nnlib.ArgMax(pred))
+	// Output: [1 0]
+}
+
+// A small convolutional network for 8×8 one-channel images, as in Keras:
+// the summary shows each layer's output shape.
+func ExampleConv2D() {
+	model, err := nnlib.NewSequential(
+		nnlib.Input(8, 8, 1),
+		nnlib.Conv2D(16, 3, nnlib.Activation("relu")),
+		nnlib.MaxPooling2D(2),
+		nnlib.Flatten(),
+		nnlib.Dense(10, nnlib.Activation("softmax")))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Print(model.Summary())
+	// Output:
+	// Model: "sequential"
+	// ┏━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━┓
+	// ┃ Layer (type)                    ┃ Output Shape           ┃       Param # ┃
+	// ┡━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━┩
+	// │ conv2d (Conv2D)                 │ (None, 6, 6, 16)       │           160 │
+	// ├─────────────────────────────────┼────────────────────────┼───────────────┤
+	// │ max_pooling2d (MaxPooling2D)    │ (None, 3, 3, 16)       │             0 │
+	// ├─────────────────────────────────┼────────────────────────┼───────────────┤
+	// │ flatten (Flatten)               │ (None, 144)            │             0 │
+	// ├─────────────────────────────────┼────────────────────────┼───────────────┤
+	// │ dense (Dense)                   │ (None, 10)             │          1450 │
+	// └─────────────────────────────────┴────────────────────────┴───────────────┘
+	//  Total params: 1610 (12.58 KB)
+	//  Trainable params: 1610 (12.58 KB)
+	//  Non-trainable params: 0 (0.00 B)
+}
+
+func ExampleBatchNormalization() {
+	model, err := nnlib.NewSequential(
+		nnlib.Input(4),
+		nnlib.Dense(8, nnlib.UseBias(false)),
+		nnlib.BatchNormalization(),
+		nnlib.Activation("relu"),
+		nnlib.Dense(1, nnlib.Activation("sigmoid")))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(model)
+	fmt.Println(model.CountParams(), "weights,", len(model.WeightNames()), "tensors:", model.WeightNames())
+	// Output:
+	// Sequential(4 → Dense(8, linear) → BatchNormalization → Activation(relu) → Dense(1, sigmoid))
+	// 73 weights, 7 tensors: [dense/kernel batch_normalization/gamma batch_normalization/beta batch_normalization/moving_mean batch_normalization/moving_variance dense_1/kernel dense_1/bias]
+}

@@ -10,15 +10,18 @@ import (
 )
 
 // FitOptions configures training, like the arguments of Keras's model.fit.
-// Zero values mean Keras's defaults, except Verbose (0 is silent, as
-// verbose=0 in Keras; Keras's own default is 1).
+// A field left out takes Keras's default where zero is not a valid value
+// (BatchSize), and means zero where it is: Epochs 0 trains nothing and
+// Verbose 0 is silent, as epochs=0 and verbose=0 in Keras. Keras's own
+// defaults for those two are 1 epoch and verbose 1; give Epochs always,
+// and Verbose 1 for Keras's progress bar.
 type FitOptions struct {
-	// Epochs is the number of epochs to train (default 1).
+	// Epochs is the number of epochs to train; 0 trains nothing.
 	Epochs int
 	// BatchSize is the number of rows per optimizer step (default 32).
 	BatchSize int
-	// Verbose is 0 (silent), 1 (a progress bar per epoch) or 2 (one line
-	// per epoch), printed in Keras 3's format.
+	// Verbose is 0 (silent, nnlib's default), 1 (a progress bar per epoch)
+	// or 2 (one line per epoch), printed in Keras 3's format.
 	Verbose int
 	// NoShuffle keeps the row order; by default rows are shuffled every
 	// epoch, as Keras's shuffle=True.
@@ -29,7 +32,18 @@ type FitOptions struct {
 	// ValidationX and ValidationY are validation data (Keras's
 	// validation_data); they take precedence over ValidationSplit.
 	ValidationX, ValidationY any
-	// InitialEpoch is the epoch to start at (for resuming training).
+	// SampleWeight weighs each row's loss (Keras's sample_weight): the
+	// batch loss is Σ wᵢ·lossᵢ / rows, as Keras's "sum_over_batch_size";
+	// metrics stay unweighted, as Keras's metrics (not weighted_metrics).
+	// A ValidationSplit splits the weights too.
+	SampleWeight []float64
+	// ClassWeight weighs the loss of each row by its class (Keras's
+	// class_weight): the class is the label, or the argmax of a one-hot
+	// row; a class not in the map weighs 1. Training data only; not with
+	// SampleWeight.
+	ClassWeight map[int]float64
+	// InitialEpoch is the epoch to start at (for resuming training); from
+	// InitialEpoch >= Epochs nothing is trained.
 	InitialEpoch int
 	// Callbacks are called after each batch and epoch.
 	Callbacks []Callback
@@ -49,6 +63,9 @@ type FitOptions struct {
 // history so far is returned with a nil error; when the context is
 // cancelled, with an error saying where training stopped.
 func (m *Sequential) Fit(x, y any, opts FitOptions) (*History, error) {
+	if m == nil {
+		return nil, errNilModel("Fit")
+	}
 	tr, err := m.prepareFit(x, y, &opts)
 	if err != nil {
 		return nil, fmt.Errorf("nnlib: Fit: %w", err)
@@ -56,10 +73,12 @@ func (m *Sequential) Fit(x, y any, opts FitOptions) (*History, error) {
 	return m.runFit(tr, opts)
 }
 
-// fitData is the checked input of a Fit call.
+// fitData is the checked input of a Fit call; w and vw are the row
+// weights, nil when unweighted.
 type fitData struct {
 	x, y       matrix
 	vx, vy     matrix
+	w, vw      []float64
 	validation bool
 }
 
@@ -67,26 +86,28 @@ func (m *Sequential) prepareFit(x, y any, o *FitOptions) (*fitData, error) {
 	if !m.compiled {
 		return nil, errors.New("the model is not compiled; call Compile first, e.g. model.Compile(nnlib.CompileOptions{Loss: \"mse\", Optimizer: \"adam\"})")
 	}
-	if o.Epochs == 0 {
-		o.Epochs = 1
-	}
 	if o.Epochs < 0 {
-		return nil, fmt.Errorf("epochs must be positive, got %d", o.Epochs)
+		return nil, fmt.Errorf("Epochs must be non-negative, got %d", o.Epochs)
 	}
 	if o.BatchSize == 0 {
 		o.BatchSize = 32
 	}
 	if o.BatchSize < 0 {
-		return nil, fmt.Errorf("batch size must be positive, got %d", o.BatchSize)
+		return nil, fmt.Errorf("BatchSize must be positive, got %d", o.BatchSize)
 	}
 	if o.Verbose < 0 || o.Verbose > 2 {
-		return nil, fmt.Errorf("verbose must be 0, 1 or 2, got %d", o.Verbose)
+		return nil, fmt.Errorf("Verbose must be 0, 1 or 2, got %d", o.Verbose)
 	}
-	if o.InitialEpoch < 0 || o.InitialEpoch >= o.Epochs {
-		return nil, fmt.Errorf("initial epoch %d must be in [0, epochs=%d)", o.InitialEpoch, o.Epochs)
+	if o.InitialEpoch < 0 {
+		return nil, fmt.Errorf("InitialEpoch must be non-negative, got %d", o.InitialEpoch)
 	}
-	if o.ValidationSplit < 0 || o.ValidationSplit >= 1 {
-		return nil, fmt.Errorf("validation split must be in [0, 1), got %g", o.ValidationSplit)
+	if err := checkRange("ValidationSplit", o.ValidationSplit, 0, 1, false, true); err != nil {
+		return nil, err
+	}
+	for i, cb := range o.Callbacks {
+		if cb == nil || isNilPointer(cb) {
+			return nil, fmt.Errorf("Callbacks[%d] is nil", i)
+		}
 	}
 	if o.Context == nil {
 		o.Context = cell.Context()
@@ -105,6 +126,9 @@ func (m *Sequential) prepareFit(x, y any, o *FitOptions) (*fitData, error) {
 	if err := m.ensureBuilt(xm.cols); err != nil {
 		return nil, err
 	}
+	if err := m.checkInput(xm, "x"); err != nil {
+		return nil, err
+	}
 	if m.opt == nil {
 		m.opt = m.optCfg.newState(m.params)
 	}
@@ -112,6 +136,9 @@ func (m *Sequential) prepareFit(x, y any, o *FitOptions) (*fitData, error) {
 		return nil, err
 	}
 	d := &fitData{x: xm, y: ym}
+	if d.w, err = rowWeights(o.SampleWeight, o.ClassWeight, ym); err != nil {
+		return nil, err
+	}
 	switch {
 	case o.ValidationX != nil || o.ValidationY != nil:
 		if d.vx, err = toMatrix(o.ValidationX, "validation x"); err != nil {
@@ -126,6 +153,9 @@ func (m *Sequential) prepareFit(x, y any, o *FitOptions) (*fitData, error) {
 		if err := m.checkTargets(d.vx, d.vy, "validation data"); err != nil {
 			return nil, err
 		}
+		if err := m.checkInput(d.vx, "validation x"); err != nil {
+			return nil, err
+		}
 		d.validation = true
 	case o.ValidationSplit > 0:
 		split := int(float64(xm.rows) * (1 - o.ValidationSplit))
@@ -136,6 +166,9 @@ func (m *Sequential) prepareFit(x, y any, o *FitOptions) (*fitData, error) {
 		d.vy = matrix{rows: ym.rows - split, cols: ym.cols, data: ym.data[split*ym.cols:]}
 		d.x = matrix{rows: split, cols: xm.cols, data: xm.data[:split*xm.cols]}
 		d.y = matrix{rows: split, cols: ym.cols, data: ym.data[:split*ym.cols]}
+		if d.w != nil {
+			d.w, d.vw = d.w[:split], d.w[split:]
+		}
 		d.validation = true
 	}
 	return d, nil
@@ -160,7 +193,7 @@ func (m *Sequential) runFit(d *fitData, o FitOptions) (*History, error) {
 	n := d.x.rows
 	batch := min(o.BatchSize, n)
 	steps := (n + batch - 1) / batch
-	epochs := o.Epochs - o.InitialEpoch
+	epochs := max(o.Epochs-o.InitialEpoch, 0)
 	keys := m.logKeys(d.validation)
 	hist := &History{Epoch: make([]int, 0, epochs), History: make(map[string][]float64, len(keys))}
 	for _, k := range keys {
@@ -178,6 +211,9 @@ func (m *Sequential) runFit(d *fitData, o FitOptions) (*History, error) {
 	}
 	m.xb = grow(m.xb, batch*d.x.cols)
 	m.yb = grow(m.yb, batch*d.y.cols)
+	if d.w != nil {
+		m.wb = grow(m.wb, batch)
+	}
 	prog := newProgress(o.Output, o.Verbose, steps, keys)
 	for _, cb := range o.Callbacks {
 		if ob, ok := cb.(trainObserver); ok {
@@ -190,6 +226,16 @@ func (m *Sequential) runFit(d *fitData, o FitOptions) (*History, error) {
 	for epoch := o.InitialEpoch; epoch < o.Epochs && !stop; epoch++ {
 		if o.Verbose > 0 && o.Epochs > 1 {
 			prog.epochHeader(epoch+1, o.Epochs)
+		}
+		for _, cb := range o.Callbacks {
+			if eb, ok := cb.(epochBeginner); ok {
+				if err = eb.onEpochBegin(epoch); err != nil {
+					stop = true
+				}
+			}
+		}
+		if stop {
+			break
 		}
 		prog.start()
 		if !o.NoShuffle {
@@ -208,8 +254,8 @@ func (m *Sequential) runFit(d *fitData, o FitOptions) (*History, error) {
 			}
 			start := b * batch
 			rows := min(batch, n-start)
-			xb, yb := m.batchRows(d, start, rows, o.NoShuffle)
-			loss := m.trainStep(xb, yb, rows, d.y.cols)
+			xb, yb, wb := m.batchRows(d, start, rows, o.NoShuffle)
+			loss := m.trainStep(xb, yb, wb, rows, d.y.cols)
 			seen += rows
 			totals[0] += loss * float64(rows)
 			for i, v := range m.batchMetrics {
@@ -227,7 +273,7 @@ func (m *Sequential) runFit(d *fitData, o FitOptions) (*History, error) {
 		}
 		m.fillLogs(totals, seen, false)
 		if d.validation {
-			m.evaluateData(d.vx, d.vy, batch, valSums)
+			m.evaluateData(d.vx, d.vy, d.vw, batch, valSums)
 			m.fillLogs(valSums, 1, true)
 		}
 		hist.Epoch = append(hist.Epoch, epoch)
@@ -237,6 +283,11 @@ func (m *Sequential) runFit(d *fitData, o FitOptions) (*History, error) {
 		prog.epochEnd(steps, m.logs)
 		if err = m.callEpochEnd(o.Callbacks, epoch); err != nil {
 			stop = true
+		}
+		if lr, ok := m.logs["learning_rate"]; ok {
+			// set by ReduceLROnPlateau or LearningRateScheduler, as in Keras
+			// after the epoch line was printed
+			hist.History["learning_rate"] = append(hist.History["learning_rate"], lr)
 		}
 	}
 	for _, cb := range o.Callbacks {
@@ -252,19 +303,29 @@ func (m *Sequential) runFit(d *fitData, o FitOptions) (*History, error) {
 	return hist, err
 }
 
-// batchRows returns the rows of batch starting at start: a view when the
-// order is kept, a gathered copy otherwise.
-func (m *Sequential) batchRows(d *fitData, start, rows int, inOrder bool) ([]float64, []float64) {
+// batchRows returns the rows (and row weights, nil when unweighted) of the
+// batch starting at start: views when the order is kept, gathered copies
+// otherwise.
+func (m *Sequential) batchRows(d *fitData, start, rows int, inOrder bool) (xb, yb, wb []float64) {
 	xc, yc := d.x.cols, d.y.cols
 	if inOrder {
-		return d.x.data[start*xc : (start+rows)*xc], d.y.data[start*yc : (start+rows)*yc]
+		if d.w != nil {
+			wb = d.w[start : start+rows]
+		}
+		return d.x.data[start*xc : (start+rows)*xc], d.y.data[start*yc : (start+rows)*yc], wb
 	}
-	xb, yb := m.xb[:rows*xc], m.yb[:rows*yc]
+	xb, yb = m.xb[:rows*xc], m.yb[:rows*yc]
+	if d.w != nil {
+		wb = m.wb[:rows]
+	}
 	for i, r := range m.perm[start : start+rows] {
 		copy(xb[i*xc:(i+1)*xc], d.x.data[r*xc:(r+1)*xc])
 		copy(yb[i*yc:(i+1)*yc], d.y.data[r*yc:(r+1)*yc])
+		if wb != nil {
+			wb[i] = d.w[r]
+		}
 	}
-	return xb, yb
+	return xb, yb, wb
 }
 
 // fillLogs writes sums/count under the training keys (or the val_ keys).

@@ -29,7 +29,7 @@ func numericGradCheck(t *testing.T, m *Sequential, x, y [][]float64) {
 		return lossSum(m.loss, ym.data, out[:n], ym.cols, m.OutputDim())/float64(xm.rows) + m.regularizationLoss()
 	}
 	m.rng = rand.New(rand.NewPCG(7, 7))
-	m.backprop(xm.data, ym.data, xm.rows, ym.cols)
+	m.backprop(xm.data, ym.data, nil, xm.rows, ym.cols)
 	const h = 1e-6
 	for pi, p := range m.params {
 		analytic := append([]float64(nil), p.grad...)
@@ -148,7 +148,7 @@ func TestSigmoidBCEGradientAtHalf(t *testing.T) {
 	m := mustModel(t, "binary_crossentropy", Dense(1, InputDim(1), Activation("sigmoid"), KernelInitializer("zeros")))
 	x := []float64{1}
 	for _, y := range []float64{0, 1} {
-		m.backprop(x, []float64{y}, 1, 1)
+		m.backprop(x, []float64{y}, nil, 1, 1)
 		if want := 0.5 - y; math.Abs(m.params[0].grad[0]-want) > 1e-12 {
 			t.Errorf("y=%v: kernel gradient %v, want p - y = %v", y, m.params[0].grad[0], want)
 		}

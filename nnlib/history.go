@@ -1,6 +1,7 @@
 package nnlib
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -26,6 +27,9 @@ func (h *History) Get(key string) []float64 {
 
 // Series returns the series for key, or an error naming the keys that exist.
 func (h *History) Series(key string) ([]float64, error) {
+	if h == nil {
+		return nil, errors.New("nnlib: Series: the history is nil (Fit returned an error before training)")
+	}
 	if s, ok := h.History[key]; ok {
 		return s, nil
 	}
@@ -99,4 +103,14 @@ func sortLogKeys(keys []string) {
 		}
 		return keys[i] < keys[j]
 	})
+}
+
+// logNames returns the keys of logs in Keras's print order.
+func logNames(logs map[string]float64) []string {
+	keys := make([]string, 0, len(logs))
+	for k := range logs {
+		keys = append(keys, k)
+	}
+	sortLogKeys(keys)
+	return keys
 }

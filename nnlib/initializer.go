@@ -44,6 +44,11 @@ func newInitializerSpec(name string, params []float64) (initializerSpec, error) 
 	}
 	p := append([]float64(nil), defaults...)
 	copy(p, params)
+	for i, v := range p {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return initializerSpec{}, fmt.Errorf("initializer %q: parameter %d is %g; it must be finite", name, i, v)
+		}
+	}
 	if name == "random_uniform" && p[0] > p[1] {
 		return initializerSpec{}, fmt.Errorf("initializer random_uniform: minval %g exceeds maxval %g", p[0], p[1])
 	}

@@ -1,6 +1,7 @@
 package nnlib_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/gokernel/gokernel/symbols"
@@ -147,5 +148,48 @@ func sweep() ([]int, error) {
 		if first[s] != w {
 			t.Errorf("seed %d: first 100%% epoch %d, want %d", s+1, first[s], w)
 		}
+	}
+}
+
+// Cell code for the two traps of a notebook: a model whose creation failed
+// (its error ignored) and an optimizer option set to zero.
+func TestInterpretedNilModelAndZeroOption(t *testing.T) {
+	i := interp.New(interp.Options{})
+	if err := i.Use(stdlib.Symbols); err != nil {
+		t.Fatal(err)
+	}
+	if err := i.Use(symbols.Symbols); err != nil {
+		t.Fatal(err)
+	}
+	v, err := i.Eval(`
+import "github.com/gokernel/gokernel/nnlib"
+
+func cell() (string, string, error) {
+	bad, _ := nnlib.NewSequential(nnlib.Dense(0, nnlib.InputDim(2)))
+	_, fitErr := bad.Fit([][]float64{{0, 1}}, []float64{1}, nnlib.FitOptions{Epochs: 1})
+	m, err := nnlib.NewSequential(nnlib.Dense(1, nnlib.InputDim(2)))
+	if err != nil {
+		return "", "", err
+	}
+	err = m.Compile(nnlib.CompileOptions{Loss: "mse", Optimizer: nnlib.Adam{LearningRate: 0.01, Beta1: nnlib.Float(0)}})
+	if err != nil {
+		return "", "", err
+	}
+	_, err = m.Fit([][]float64{{0, 1}}, []float64{1}, nnlib.FitOptions{Epochs: 2})
+	return fitErr.Error(), bad.Summary(), err
+}
+`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v, err = i.Eval("cell"); err != nil {
+		t.Fatal(err)
+	}
+	fitErr, summary, err := v.Interface().(func() (string, string, error))()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(fitErr, "never created") || !strings.Contains(summary, "nil model") {
+		t.Errorf("nil model: Fit error %q, Summary %q", fitErr, summary)
 	}
 }

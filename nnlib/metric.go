@@ -14,7 +14,7 @@ const (
 	metricSparseCategoricalAccuracy
 	metricMAE
 	metricMSE
-	metricAccuracy // resolved by the loss at compile time
+	metricAccuracy // resolved by the shapes of y and the output at Fit and Evaluate
 )
 
 // metricNames maps Keras's metric names to kinds.
@@ -34,29 +34,40 @@ var metricNames = map[string]metricKind{
 func MetricNames() []string { return sortedKeys(metricNames) }
 
 // metric is a compiled metric: the key it is logged under and its kind.
+// "accuracy" keeps auto set and gets its kind from the data (resolveAccuracy).
 type metric struct {
 	key, valKey string
 	kind        metricKind
+	auto        bool
 }
 
-// parseMetric resolves a metric name; "accuracy" becomes the accuracy that
-// fits the loss and the output width, as Keras does.
-func parseMetric(name string, loss lossKind, outputs int) (metric, error) {
+// parseMetric looks a metric name up.
+func parseMetric(name string) (metric, error) {
 	k, ok := metricNames[strings.ToLower(name)]
 	if !ok {
 		return metric{}, fmt.Errorf("unknown metric %q; valid metrics: %s", name, strings.Join(MetricNames(), ", "))
 	}
-	if k == metricAccuracy {
+	return metric{key: name, valKey: "val_" + name, kind: k, auto: k == metricAccuracy}, nil
+}
+
+// resolveAccuracy gives "accuracy" the kind Keras 3 picks from the shapes
+// of the targets and the output (compile_utils.get_metric), whatever the
+// loss: one output is binary_accuracy; one target column for several
+// outputs is sparse_categorical_accuracy; otherwise categorical_accuracy.
+func resolveAccuracy(metrics []metric, yCols, outCols int) {
+	for i := range metrics {
+		if !metrics[i].auto {
+			continue
+		}
 		switch {
-		case loss == lossBCE || outputs == 1:
-			k = metricBinaryAccuracy
-		case loss == lossSparseCCE:
-			k = metricSparseCategoricalAccuracy
+		case outCols == 1:
+			metrics[i].kind = metricBinaryAccuracy
+		case yCols == 1:
+			metrics[i].kind = metricSparseCategoricalAccuracy
 		default:
-			k = metricCategoricalAccuracy
+			metrics[i].kind = metricCategoricalAccuracy
 		}
 	}
-	return metric{key: name, valKey: "val_" + name, kind: k}, nil
 }
 
 // metricSum returns the sum over rows of the per-sample metric value.

@@ -50,6 +50,28 @@ func TestOptimizerFormulas(t *testing.T) {
 			s.a += g * g
 			s.w -= 0.001 * g / math.Sqrt(s.a+1e-7)
 		}},
+		// Options set to zero are zero, not Keras's default.
+		{"adam_beta1_zero", Adam{Beta1: Float(0)}, func(s *state, g float64, t int) {
+			b2 := float64(float32(0.999))
+			s.a = g
+			s.b += (g*g - s.b) * (1 - 0.999)
+			alpha := 0.001 * math.Sqrt(1-math.Pow(b2, float64(t)))
+			s.w -= alpha * s.a / (math.Sqrt(s.b) + 1e-7)
+		}},
+		{"adamw_no_decay_no_epsilon", AdamW{WeightDecay: Float(0), Epsilon: Float(0)}, func(s *state, g float64, t int) {
+			b1, b2 := float64(float32(0.9)), float64(float32(0.999))
+			s.a += (g - s.a) * (1 - 0.9)
+			s.b += (g*g - s.b) * (1 - 0.999)
+			alpha := 0.001 * math.Sqrt(1-math.Pow(b2, float64(t))) / (1 - math.Pow(b1, float64(t)))
+			s.w -= alpha * s.a / math.Sqrt(s.b)
+		}},
+		{"rmsprop_rho_zero", RMSprop{Rho: Float(0)}, func(s *state, g float64, t int) {
+			s.w -= 0.001 * g / math.Sqrt(g*g+1e-7)
+		}},
+		{"adagrad_zero_accumulator", Adagrad{InitialAccumulatorValue: Float(0), LearningRate: 0.1}, func(s *state, g float64, t int) {
+			s.a += g * g
+			s.w -= 0.1 * g / math.Sqrt(s.a+1e-7)
+		}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

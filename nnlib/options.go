@@ -32,6 +32,9 @@ const (
 	optName
 	optStrides
 	optPadding
+	optMomentum
+	optEpsilon
+	optEmbeddings
 )
 
 // optWeights are the options of every layer with a kernel and a bias.
@@ -41,6 +44,7 @@ var optionNames = map[optionKind]string{
 	optInputShape: "InputShape", optActivation: "Activation", optUseBias: "UseBias",
 	optKernelInit: "KernelInitializer", optBiasInit: "BiasInitializer", optKernelReg: "KernelRegularizer",
 	optBiasReg: "BiasRegularizer", optName: "Name", optStrides: "Strides", optPadding: "Padding",
+	optMomentum: "Momentum", optEpsilon: "Epsilon", optEmbeddings: "EmbeddingsInitializer",
 }
 
 // layerSettings collects what options set, before a layer copies it.
@@ -56,6 +60,9 @@ type layerSettings struct {
 	biasReg    regularizer
 	strides    []int
 	padding    string
+	momentum   *float64
+	epsilon    *float64
+	embedInit  *initializerSpec
 	err        error
 }
 
@@ -100,8 +107,8 @@ func (o optionFunc) applyLayer(s *layerSettings) {
 // input_dim (or an Input(shape=(n,)) before it).
 func InputDim(n int) LayerOption {
 	return optionFunc{optInputShape, func(s *layerSettings) {
-		if n <= 0 {
-			s.setErr(fmt.Errorf("input dimension must be positive, got %d", n))
+		if n <= 0 || n > maxDim {
+			s.setErr(fmt.Errorf("input dimension must be in [1, %d], got %d", maxDim, n))
 			return
 		}
 		s.inShape = []int{n}
@@ -161,8 +168,8 @@ func BiasInitializer(name string, params ...float64) LayerOption {
 // (Keras's L1L2; Keras's regularizers.L2() default factor is 0.01).
 func KernelRegularizer(l1, l2 float64) LayerOption {
 	return optionFunc{optKernelReg, func(s *layerSettings) {
-		if !(l1 >= 0 && l2 >= 0) {
-			s.setErr(fmt.Errorf("regularization factors must be non-negative, got l1=%g l2=%g", l1, l2))
+		if err := checkRegularizer(l1, l2); err != nil {
+			s.setErr(err)
 			return
 		}
 		s.kernelReg = regularizer{L1: l1, L2: l2}
@@ -172,8 +179,8 @@ func KernelRegularizer(l1, l2 float64) LayerOption {
 // BiasRegularizer adds l1·Σ|b| + l2·Σb² over the bias to the loss.
 func BiasRegularizer(l1, l2 float64) LayerOption {
 	return optionFunc{optBiasReg, func(s *layerSettings) {
-		if !(l1 >= 0 && l2 >= 0) {
-			s.setErr(fmt.Errorf("regularization factors must be non-negative, got l1=%g l2=%g", l1, l2))
+		if err := checkRegularizer(l1, l2); err != nil {
+			s.setErr(err)
 			return
 		}
 		s.biasReg = regularizer{L1: l1, L2: l2}

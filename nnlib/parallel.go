@@ -21,7 +21,11 @@ func Parallel(n int, f func(i int) error) error {
 	if f == nil {
 		return fmt.Errorf("nnlib: Parallel: nil function")
 	}
-	errs := make([]error, n)
+	var (
+		mu       sync.Mutex
+		firstErr error
+		firstIdx = n
+	)
 	jobs := make(chan int)
 	var wg sync.WaitGroup
 	for w := 0; w < min(runtime.GOMAXPROCS(0), n); w++ {
@@ -29,7 +33,13 @@ func Parallel(n int, f func(i int) error) error {
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				errs[i] = callRecovering(f, i)
+				if err := callRecovering(f, i); err != nil {
+					mu.Lock()
+					if i < firstIdx {
+						firstIdx, firstErr = i, err
+					}
+					mu.Unlock()
+				}
 			}
 		}()
 	}
@@ -38,10 +48,8 @@ func Parallel(n int, f func(i int) error) error {
 	}
 	close(jobs)
 	wg.Wait()
-	for i, err := range errs {
-		if err != nil {
-			return fmt.Errorf("nnlib: Parallel: job %d: %w", i, err)
-		}
+	if firstErr != nil {
+		return fmt.Errorf("nnlib: Parallel: job %d: %w", firstIdx, firstErr)
 	}
 	return nil
 }

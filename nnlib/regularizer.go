@@ -2,6 +2,14 @@ package nnlib
 
 import "math"
 
+// checkRegularizer reports a factor that is negative, NaN or infinite.
+func checkRegularizer(l1, l2 float64) error {
+	if err := checkNonNegative("regularization factor l1", l1); err != nil {
+		return err
+	}
+	return checkNonNegative("regularization factor l2", l2)
+}
+
 // regularizer is a weight penalty added to the loss: l1·Σ|w| + l2·Σw².
 type regularizer struct {
 	L1, L2 float64

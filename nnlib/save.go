@@ -77,6 +77,7 @@ type compileConfig struct {
 	Loss      string          `json:"loss"`
 	Metrics   []string        `json:"metrics"`
 	Optimizer optimizerRecord `json:"optimizer"`
+	Schedule  *scheduleRecord `json:"schedule,omitempty"`
 }
 
 type optimizerRecord struct {
@@ -85,8 +86,9 @@ type optimizerRecord struct {
 }
 
 type optimizerSaved struct {
-	Iterations int           `json:"iterations"`
-	Slots      [][][]float64 `json:"slots"`
+	Iterations   int           `json:"iterations"`
+	LearningRate float64       `json:"learning_rate,omitempty"`
+	Slots        [][][]float64 `json:"slots"`
 }
 
 type weightRecord struct {
@@ -173,6 +175,21 @@ func (p *PoolingLayer) config() layerConfig {
 	return c
 }
 
+func (n *NormalizationLayer) config() layerConfig {
+	eps := n.epsilon
+	c := layerConfig{Class: n.ClassName(), Name: n.name, Epsilon: &eps}
+	if n.batch {
+		mom := n.momentum
+		c.Momentum = &mom
+	}
+	return c
+}
+
+func (e *EmbeddingLayer) config() layerConfig {
+	return layerConfig{Class: "Embedding", Name: e.name, InputDim: e.vocab, OutputDim: e.dim,
+		KernelInitializer: e.init.name, KernelInitParams: e.init.params}
+}
+
 func (r *ReshapeLayer) config() layerConfig {
 	return layerConfig{Class: r.class, Name: r.name, TargetShape: r.target}
 }
@@ -200,6 +217,24 @@ func layerFromConfig(c layerConfig) (Layer, error) {
 		return GlobalAveragePooling2D(Name(c.Name)), nil
 	case "GlobalMaxPooling2D":
 		return GlobalMaxPooling2D(Name(c.Name)), nil
+	case "BatchNormalization", "LayerNormalization":
+		opts := []LayerOption{Name(c.Name)}
+		if c.Epsilon != nil {
+			opts = append(opts, Epsilon(*c.Epsilon))
+		}
+		if c.Class == "LayerNormalization" {
+			return LayerNormalization(opts...), nil
+		}
+		if c.Momentum != nil {
+			opts = append(opts, Momentum(*c.Momentum))
+		}
+		return BatchNormalization(opts...), nil
+	case "Embedding":
+		opts := []LayerOption{Name(c.Name)}
+		if c.KernelInitializer != "" {
+			opts = append(opts, EmbeddingsInitializer(c.KernelInitializer, c.KernelInitParams...))
+		}
+		return Embedding(c.InputDim, c.OutputDim, opts...), nil
 	case "Flatten":
 		return Flatten(Name(c.Name)), nil
 	case "Reshape":
@@ -221,6 +256,9 @@ func layerFromConfig(c layerConfig) (Layer, error) {
 // Save writes the model (architecture, weights, compile settings and
 // optimizer state) to path in the JSON format described above.
 func (m *Sequential) Save(path string) error {
+	if m == nil {
+		return errNilModel("Save")
+	}
 	data, err := m.MarshalJSON()
 	if err != nil {
 		return err
@@ -233,6 +271,9 @@ func (m *Sequential) Save(path string) error {
 
 // MarshalJSON encodes the model in the file format Save writes.
 func (m *Sequential) MarshalJSON() ([]byte, error) {
+	if m == nil {
+		return nil, errNilModel("Save")
+	}
 	if !m.built {
 		return nil, errors.New("nnlib: Save: the model is not built yet; give the first layer an InputDim or Fit it first")
 	}
@@ -253,13 +294,17 @@ func (m *Sequential) MarshalJSON() ([]byte, error) {
 		if err != nil {
 			return nil, fmt.Errorf("nnlib: Save: %w", err)
 		}
-		c := &compileConfig{Loss: lossName(m.loss), Optimizer: optimizerRecord{Class: m.optCfg.className(), Config: cfg}}
+		sched, err := saveSchedule(m.optCfg)
+		if err != nil {
+			return nil, fmt.Errorf("nnlib: Save: %w", err)
+		}
+		c := &compileConfig{Loss: lossName(m.loss), Optimizer: optimizerRecord{Class: m.optCfg.className(), Config: cfg}, Schedule: sched}
 		for _, mt := range m.metrics {
 			c.Metrics = append(c.Metrics, mt.key)
 		}
 		f.Compile = c
 		if m.opt != nil {
-			f.OptimizerState = &optimizerSaved{Iterations: m.opt.iterations, Slots: m.opt.slots}
+			f.OptimizerState = &optimizerSaved{Iterations: m.opt.iterations, LearningRate: m.opt.lr, Slots: m.opt.slots}
 		}
 	}
 	return json.Marshal(f)
@@ -293,6 +338,9 @@ func UnmarshalModel(data []byte) (*Sequential, error) {
 	}
 	if err := checkShape(f.InputShape); err != nil {
 		return nil, fmt.Errorf("model file has input_shape %v: %w", f.InputShape, err)
+	}
+	if err := f.check(); err != nil {
+		return nil, err
 	}
 	m, err := NewSequential()
 	if err != nil {
@@ -329,12 +377,25 @@ func UnmarshalModel(data []byte) (*Sequential, error) {
 	if err != nil {
 		return nil, err
 	}
+	if f.Compile.Schedule != nil {
+		sched, err := loadSchedule(f.Compile.Schedule)
+		if err != nil {
+			return nil, err
+		}
+		opt.setSchedule(sched)
+	}
 	if err := m.Compile(CompileOptions{Loss: f.Compile.Loss, Optimizer: opt, Metrics: f.Compile.Metrics}); err != nil {
 		return nil, err
 	}
 	if s := f.OptimizerState; s != nil {
 		if err := m.opt.restore(s.Iterations, s.Slots); err != nil {
 			return nil, err
+		}
+		if s.LearningRate != 0 && m.opt.common.schedule == nil {
+			if err := checkPositive("optimizer_state.learning_rate", s.LearningRate); err != nil {
+				return nil, err
+			}
+			m.opt.lr = s.LearningRate
 		}
 	}
 	return m, nil

@@ -31,7 +31,7 @@ type Sequential struct {
 
 	// training buffers, reused between steps.
 	dOut         []float64
-	xb, yb       []float64
+	xb, yb, wb   []float64
 	perm         []int
 	logs         map[string]float64
 	inputs       [][]float64
@@ -55,7 +55,10 @@ func NewSequential(layers ...Layer) (*Sequential, error) {
 // Add appends a layer, like model.add. The model is built (weights
 // created) as soon as the first layer's input width is known.
 func (m *Sequential) Add(l Layer) error {
-	if l == nil {
+	if m == nil {
+		return errNilModel("Add")
+	}
+	if l == nil || isNilPointer(l) {
 		return errors.New("nnlib: Add: nil layer")
 	}
 	if in, ok := l.(*InputLayer); ok {
@@ -185,10 +188,18 @@ func (m *Sequential) ensureBuilt(cols int) error {
 }
 
 // Name returns the model's name ("sequential").
-func (m *Sequential) Name() string { return m.name }
+func (m *Sequential) Name() string {
+	if m == nil {
+		return ""
+	}
+	return m.name
+}
 
 // Layers returns the model's layers in order.
 func (m *Sequential) Layers() []Layer {
+	if m == nil {
+		return nil
+	}
 	out := make([]Layer, len(m.layers))
 	for i, l := range m.layers {
 		out[i] = l
@@ -199,7 +210,7 @@ func (m *Sequential) Layers() []Layer {
 // InputDim returns the number of input values per sample (the width of
 // a row of x), 0 while unknown.
 func (m *Sequential) InputDim() int {
-	if m.inputShape == nil {
+	if m == nil || m.inputShape == nil {
 		return 0
 	}
 	return shapeSize(m.inputShape)
@@ -207,12 +218,17 @@ func (m *Sequential) InputDim() int {
 
 // InputShape returns the shape of one input sample, without the batch
 // axis, nil while unknown.
-func (m *Sequential) InputShape() []int { return append([]int(nil), m.inputShape...) }
+func (m *Sequential) InputShape() []int {
+	if m == nil {
+		return nil
+	}
+	return append([]int(nil), m.inputShape...)
+}
 
 // OutputDim returns the number of output values per sample, 0 while the
 // model is not built.
 func (m *Sequential) OutputDim() int {
-	if !m.built || len(m.layers) == 0 {
+	if m == nil || !m.built || len(m.layers) == 0 {
 		return 0
 	}
 	return m.layers[len(m.layers)-1].base().outSize
@@ -221,7 +237,7 @@ func (m *Sequential) OutputDim() int {
 // OutputShape returns the shape of one output sample, nil while the model
 // is not built.
 func (m *Sequential) OutputShape() []int {
-	if !m.built || len(m.layers) == 0 {
+	if m == nil || !m.built || len(m.layers) == 0 {
 		return nil
 	}
 	return m.layers[len(m.layers)-1].base().OutputShape()
@@ -229,6 +245,9 @@ func (m *Sequential) OutputShape() []int {
 
 // CountParams returns the number of weights in the model.
 func (m *Sequential) CountParams() int {
+	if m == nil {
+		return 0
+	}
 	n := 0
 	for _, l := range m.layers {
 		n += l.ParamCount()
@@ -237,12 +256,20 @@ func (m *Sequential) CountParams() int {
 }
 
 // Seed returns the seed of the model's random source.
-func (m *Sequential) Seed() int64 { return m.seed }
+func (m *Sequential) Seed() int64 {
+	if m == nil {
+		return 0
+	}
+	return m.seed
+}
 
 // SetSeed reseeds the model's random source and, when the model is built,
 // draws its initial weights again from it; the optimizer state is reset.
 // Two models with the same layers and seed train bit-identically.
 func (m *Sequential) SetSeed(seed int64) {
+	if m == nil {
+		return
+	}
 	m.reseed(seed)
 	if m.built {
 		for _, l := range m.layers {
@@ -265,6 +292,9 @@ func (m *Sequential) reseed(seed int64) {
 // fills each kernel row-major with float32 Glorot-uniform values, layer by
 // layer, and every bias is zero. The optimizer state is reset.
 func (m *Sequential) InitWeightsMulberry32(seed uint32) error {
+	if m == nil {
+		return errNilModel("InitWeightsMulberry32")
+	}
 	if !m.built {
 		return errors.New("nnlib: InitWeightsMulberry32: the model is not built yet; give the first layer an InputDim or InputShape")
 	}
@@ -294,6 +324,9 @@ func (m *Sequential) resetOptimizer() {
 // WeightNames returns the names of the weight tensors in GetWeights order
 // ("dense/kernel", "dense/bias", ...).
 func (m *Sequential) WeightNames() []string {
+	if m == nil {
+		return nil
+	}
 	var names []string
 	for _, l := range m.layers {
 		for _, p := range l.params() {
@@ -308,6 +341,9 @@ func (m *Sequential) WeightNames() []string {
 // ([in, out]), then its bias; Conv2D's kernel is [kh, kw, in, filters];
 // BatchNormalization has gamma, beta, moving_mean, moving_variance.
 func (m *Sequential) GetWeights() [][]float64 {
+	if m == nil {
+		return nil
+	}
 	var out [][]float64
 	for _, l := range m.layers {
 		for _, p := range l.params() {
@@ -320,6 +356,9 @@ func (m *Sequential) GetWeights() [][]float64 {
 // SetWeights replaces the weights, given in GetWeights order and sizes.
 // The optimizer state is kept.
 func (m *Sequential) SetWeights(weights [][]float64) error {
+	if m == nil {
+		return errNilModel("SetWeights")
+	}
 	if !m.built {
 		return errors.New("nnlib: SetWeights: the model is not built yet; give the first layer an InputDim or InputShape")
 	}
@@ -344,6 +383,18 @@ func (m *Sequential) SetWeights(weights [][]float64) error {
 	}
 	for i, p := range params {
 		copy(p.value, weights[i])
+	}
+	return nil
+}
+
+// checkInput lets a first layer that needs particular values (Embedding's
+// indices) reject the others before they reach it.
+func (m *Sequential) checkInput(x matrix, what string) error {
+	if len(m.layers) == 0 {
+		return nil
+	}
+	if e, ok := m.layers[0].(*EmbeddingLayer); ok {
+		return e.checkInput(x.data, what)
 	}
 	return nil
 }

@@ -31,22 +31,26 @@ func (m *Sequential) regularizationLoss() float64 {
 // trainStep runs one optimizer step on a batch and returns the batch's
 // mean loss (before the update, regularization included); the batch's
 // metric sums go to m.batchMetrics.
-func (m *Sequential) trainStep(x, y []float64, rows, yCols int) float64 {
-	loss := m.backprop(x, y, rows, yCols)
+func (m *Sequential) trainStep(x, y, w []float64, rows, yCols int) float64 {
+	loss := m.backprop(x, y, w, rows, yCols)
 	m.opt.step(m.params)
 	return loss
 }
 
 // backprop runs the forward pass in training mode and the backward pass,
 // leaving every parameter's gradient in its grad, and returns the loss.
-func (m *Sequential) backprop(x, y []float64, rows, yCols int) float64 {
+// w weighs each row's loss (nil: unweighted).
+func (m *Sequential) backprop(x, y, w []float64, rows, yCols int) float64 {
 	out := m.forwardPass(x, rows, true)
 	cols := m.OutputDim()
 	n := rows * cols
-	loss := lossSum(m.loss, y, out[:n], yCols, cols)/float64(rows) + m.regularizationLoss()
+	loss := weightedLossSum(m.loss, y, out[:n], w, yCols, cols)/float64(rows) + m.regularizationLoss()
 	m.scoreMetrics(y, out[:n], yCols, cols)
 	m.dOut = grow(m.dOut, n)
 	lossGrad(m.loss, y, out[:n], m.dOut, yCols, cols)
+	for r, wr := range w {
+		scaleInPlace(m.dOut[r*cols:(r+1)*cols], wr)
+	}
 	dy := m.dOut
 	for i := len(m.layers) - 1; i >= 0; i-- {
 		dy = m.layers[i].backward(m.inputs[i], dy, rows, i > 0)
@@ -66,8 +70,9 @@ func (m *Sequential) scoreMetrics(y, out []float64, yCols, cols int) {
 }
 
 // evaluateData computes the mean loss and metrics over data in batches, in
-// inference mode, into sums (loss first, then metrics).
-func (m *Sequential) evaluateData(x, y matrix, batch int, sums []float64) {
+// inference mode, into sums (loss first, then metrics); w weighs the rows'
+// losses (nil: unweighted).
+func (m *Sequential) evaluateData(x, y matrix, w []float64, batch int, sums []float64) {
 	clear(sums)
 	cols := m.OutputDim()
 	for start := 0; start < x.rows; start += batch {
@@ -75,7 +80,11 @@ func (m *Sequential) evaluateData(x, y matrix, batch int, sums []float64) {
 		xb := x.data[start*x.cols : (start+rows)*x.cols]
 		yb := y.data[start*y.cols : (start+rows)*y.cols]
 		out := m.forwardPass(xb, rows, false)[:rows*cols]
-		sums[0] += lossSum(m.loss, yb, out, y.cols, cols) + m.regularizationLoss()*float64(rows)
+		var wb []float64
+		if w != nil {
+			wb = w[start : start+rows]
+		}
+		sums[0] += weightedLossSum(m.loss, yb, out, wb, y.cols, cols) + m.regularizationLoss()*float64(rows)
 		m.scoreMetrics(yb, out, y.cols, cols)
 		for i, v := range m.batchMetrics {
 			sums[i+1] += v

@@ -12,6 +12,9 @@ const bytesPerParam = 8
 // Summary returns Keras 3's model.summary() table: each layer's name and
 // type, output shape and parameter count, then the totals.
 func (m *Sequential) Summary() string {
+	if m == nil {
+		return nilModelText
+	}
 	const w1, w2, w3 = 31, 22, 13
 	var b strings.Builder
 	line := func(l, mid, r, fill string) {
@@ -94,6 +97,9 @@ func readableSize(n int) string {
 // String returns the model's architecture in one line, e.g.
 // "Sequential(2 → Dense(16, relu) → Dense(1, sigmoid))".
 func (m *Sequential) String() string {
+	if m == nil {
+		return nilModelText
+	}
 	var b strings.Builder
 	b.WriteString("Sequential(")
 	if m.inputShape != nil {
@@ -134,6 +140,9 @@ func (m *Sequential) String() string {
 // MIMEBundle makes a model the last expression of a notebook cell display
 // as its summary: text/plain is Summary, text/html a table of the layers.
 func (m *Sequential) MIMEBundle() (data, metadata map[string]any) {
+	if m == nil {
+		return map[string]any{"text/plain": nilModelText}, map[string]any{}
+	}
 	var b strings.Builder
 	b.WriteString(`<div class="nnlib-model"><p><b>Model: ` + html.EscapeString(m.name) + `</b></p>`)
 	b.WriteString(`<table><thead><tr><th style="text-align:left">Layer (type)</th><th style="text-align:left">Output Shape</th><th style="text-align:left">Activation</th><th style="text-align:right">Param #</th></tr></thead><tbody>`)

@@ -57,7 +57,8 @@ func diagram(m *nnlib.Sequential, opts ...Option) (*Figure, error) {
 type column struct {
 	name, detail string
 	units        int
-	role         int // roleInput, roleHidden or roleOutput
+	role         int  // roleInput, roleHidden or roleOutput
+	shaped       bool // detail says all: class and output shape
 }
 
 const (
@@ -74,6 +75,9 @@ func modelColumns(m *nnlib.Sequential) ([]column, error) {
 		return nil, errors.New("the model's input width is unknown; give the first layer nnlib.InputDim(n), or Fit the model first")
 	}
 	cols := []column{{name: "input", detail: "", units: m.InputDim(), role: roleInput}}
+	if in := m.InputShape(); len(in) > 1 {
+		cols[0].detail = shapeText(in)
+	}
 	for _, l := range m.Layers() {
 		last := &cols[len(cols)-1]
 		switch l := l.(type) {
@@ -83,6 +87,22 @@ func modelColumns(m *nnlib.Sequential) ([]column, error) {
 			last.detail = l.Activation()
 		case *nnlib.DropoutLayer:
 			last.detail = strings.TrimSpace(last.detail + fmt.Sprintf(" + dropout %g", l.Rate()))
+		case shaped:
+			// Convolutions, pooling, reshaping, normalization: a column of
+			// the layer's output values, named by its class and shape.
+			shape := l.OutputShape()
+			if shape == nil {
+				return nil, fmt.Errorf("layer %q is not built", l.Name())
+			}
+			detail := l.ClassName() + " " + shapeText(shape)
+			if c, ok := l.(*nnlib.ConvLayer); ok {
+				detail += ", " + c.Activation()
+			}
+			n := 1
+			for _, d := range shape {
+				n *= d
+			}
+			cols = append(cols, column{name: l.Name(), detail: detail, units: n, role: roleHidden, shaped: true})
 		default:
 			return nil, fmt.Errorf("cannot draw layer %q of type %T", l.Name(), l)
 		}
@@ -92,6 +112,21 @@ func modelColumns(m *nnlib.Sequential) ([]column, error) {
 	}
 	cols[len(cols)-1].role = roleOutput
 	return cols, nil
+}
+
+// shaped is a layer that knows its output shape (every nnlib layer).
+type shaped interface {
+	nnlib.Layer
+	OutputShape() []int
+}
+
+// shapeText writes a sample's shape as "6×6×16".
+func shapeText(shape []int) string {
+	parts := make([]string, len(shape))
+	for i, d := range shape {
+		parts[i] = fmt.Sprint(d)
+	}
+	return strings.Join(parts, "×")
 }
 
 // slots returns the vertical slots of a column: neuron indices, with -1 for
@@ -197,8 +232,14 @@ func (n network) Plot(c draw.Canvas, _ *plot.Plot) {
 // columnDetail is the second label line of a column: its width and
 // activation.
 func columnDetail(col column) string {
+	if col.shaped {
+		return col.detail
+	}
 	switch col.role {
 	case roleInput:
+		if col.detail != "" {
+			return col.detail + " values"
+		}
 		if col.units == 1 {
 			return "1 value"
 		}

@@ -61,3 +61,31 @@ func TestDiagramErrors(t *testing.T) {
 		}
 	}
 }
+
+// A convolutional network draws one column per layer, each named by its
+// class and output shape.
+func TestDiagramConvolutional(t *testing.T) {
+	m, err := nnlib.NewSequential(nnlib.Input(8, 8, 1), nnlib.Conv2D(4, 3, nnlib.Activation("relu")),
+		nnlib.MaxPooling2D(2), nnlib.Flatten(), nnlib.Dense(10, nnlib.Activation("softmax")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cols, err := modelColumns(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"8×8×1 values", "Conv2D 6×6×4, relu", "MaxPooling2D 3×3×4", "Flatten 36", "10 × softmax"}
+	if len(cols) != len(want) {
+		t.Fatalf("columns %+v", cols)
+	}
+	for i, c := range cols {
+		if got := columnDetail(c); got != want[i] {
+			t.Errorf("column %d: %q, want %q", i, got, want[i])
+		}
+	}
+	f, err := unpack(Diagram(m))
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkGolden(t, "diagram_cnn", f)
+}

@@ -19,6 +19,7 @@ type settings struct {
 	intervalSet    bool
 	quadrants      bool
 	quadX, quadY   float64
+	columns        int
 }
 
 func collect(opts []Option) settings {

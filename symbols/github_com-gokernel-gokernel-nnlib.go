@@ -18,6 +18,7 @@ func init() {
 		"AveragePooling2D":       reflect.ValueOf(nnlib.AveragePooling2D),
 		"BiasInitializer":        reflect.ValueOf(nnlib.BiasInitializer),
 		"BiasRegularizer":        reflect.ValueOf(nnlib.BiasRegularizer),
+		"CSVLogger":              reflect.ValueOf(nnlib.CSVLogger),
 		"Conv1D":                 reflect.ValueOf(nnlib.Conv1D),
 		"Conv2D":                 reflect.ValueOf(nnlib.Conv2D),
 		"Dense":                  reflect.ValueOf(nnlib.Dense),
@@ -26,6 +27,7 @@ func init() {
 		"EarlyStopping":          reflect.ValueOf(nnlib.EarlyStopping),
 		"ErrStopTraining":        reflect.ValueOf(&nnlib.ErrStopTraining).Elem(),
 		"Flatten":                reflect.ValueOf(nnlib.Flatten),
+		"Float":                  reflect.ValueOf(nnlib.Float),
 		"GELU":                   reflect.ValueOf(constant.MakeFromLiteral("\"gelu\"", token.STRING, 0)),
 		"GlobalAveragePooling2D": reflect.ValueOf(nnlib.GlobalAveragePooling2D),
 		"GlobalMaxPooling2D":     reflect.ValueOf(nnlib.GlobalMaxPooling2D),
@@ -34,15 +36,18 @@ func init() {
 		"Input":                  reflect.ValueOf(nnlib.Input),
 		"InputDim":               reflect.ValueOf(nnlib.InputDim),
 		"InputShape":             reflect.ValueOf(nnlib.InputShape),
+		"Int":                    reflect.ValueOf(nnlib.Int),
 		"KernelInitializer":      reflect.ValueOf(nnlib.KernelInitializer),
 		"KernelRegularizer":      reflect.ValueOf(nnlib.KernelRegularizer),
 		"LeakyReLU":              reflect.ValueOf(constant.MakeFromLiteral("\"leaky_relu\"", token.STRING, 0)),
+		"LearningRateScheduler":  reflect.ValueOf(nnlib.LearningRateScheduler),
 		"Linear":                 reflect.ValueOf(constant.MakeFromLiteral("\"linear\"", token.STRING, 0)),
 		"Load":                   reflect.ValueOf(nnlib.Load),
 		"LossNames":              reflect.ValueOf(nnlib.LossNames),
 		"MaxPooling1D":           reflect.ValueOf(nnlib.MaxPooling1D),
 		"MaxPooling2D":           reflect.ValueOf(nnlib.MaxPooling2D),
 		"MetricNames":            reflect.ValueOf(nnlib.MetricNames),
+		"ModelCheckpoint":        reflect.ValueOf(nnlib.ModelCheckpoint),
 		"Name":                   reflect.ValueOf(nnlib.Name),
 		"NewMulberry32":          reflect.ValueOf(nnlib.NewMulberry32),
 		"NewSequential":          reflect.ValueOf(nnlib.NewSequential),
@@ -51,6 +56,7 @@ func init() {
 		"Padding":                reflect.ValueOf(nnlib.Padding),
 		"Parallel":               reflect.ValueOf(nnlib.Parallel),
 		"ReLU":                   reflect.ValueOf(constant.MakeFromLiteral("\"relu\"", token.STRING, 0)),
+		"ReduceLROnPlateau":      reflect.ValueOf(nnlib.ReduceLROnPlateau),
 		"Reshape":                reflect.ValueOf(nnlib.Reshape),
 		"SELU":                   reflect.ValueOf(constant.MakeFromLiteral("\"selu\"", token.STRING, 0)),
 		"SetSeed":                reflect.ValueOf(nnlib.SetSeed),
@@ -68,37 +74,50 @@ func init() {
 		"UseBias":                reflect.ValueOf(nnlib.UseBias),
 
 		// type definitions
-		"ActivationLayer":        reflect.ValueOf((*nnlib.ActivationLayer)(nil)),
-		"Adagrad":                reflect.ValueOf((*nnlib.Adagrad)(nil)),
-		"Adam":                   reflect.ValueOf((*nnlib.Adam)(nil)),
-		"AdamW":                  reflect.ValueOf((*nnlib.AdamW)(nil)),
-		"Callback":               reflect.ValueOf((*nnlib.Callback)(nil)),
-		"CallbackFuncs":          reflect.ValueOf((*nnlib.CallbackFuncs)(nil)),
-		"CompileOptions":         reflect.ValueOf((*nnlib.CompileOptions)(nil)),
-		"ConvLayer":              reflect.ValueOf((*nnlib.ConvLayer)(nil)),
-		"DenseLayer":             reflect.ValueOf((*nnlib.DenseLayer)(nil)),
-		"DenseOption":            reflect.ValueOf((*nnlib.DenseOption)(nil)),
-		"DropoutLayer":           reflect.ValueOf((*nnlib.DropoutLayer)(nil)),
-		"EarlyStoppingCallback":  reflect.ValueOf((*nnlib.EarlyStoppingCallback)(nil)),
-		"EarlyStoppingOptions":   reflect.ValueOf((*nnlib.EarlyStoppingOptions)(nil)),
-		"FitOptions":             reflect.ValueOf((*nnlib.FitOptions)(nil)),
-		"History":                reflect.ValueOf((*nnlib.History)(nil)),
-		"InputLayer":             reflect.ValueOf((*nnlib.InputLayer)(nil)),
-		"Layer":                  reflect.ValueOf((*nnlib.Layer)(nil)),
-		"LayerOption":            reflect.ValueOf((*nnlib.LayerOption)(nil)),
-		"Mulberry32":             reflect.ValueOf((*nnlib.Mulberry32)(nil)),
-		"PoolingLayer":           reflect.ValueOf((*nnlib.PoolingLayer)(nil)),
-		"RMSprop":                reflect.ValueOf((*nnlib.RMSprop)(nil)),
-		"ReshapeLayer":           reflect.ValueOf((*nnlib.ReshapeLayer)(nil)),
-		"SGD":                    reflect.ValueOf((*nnlib.SGD)(nil)),
-		"Sequential":             reflect.ValueOf((*nnlib.Sequential)(nil)),
-		"TerminateOnNaNCallback": reflect.ValueOf((*nnlib.TerminateOnNaNCallback)(nil)),
+		"ActivationLayer":               reflect.ValueOf((*nnlib.ActivationLayer)(nil)),
+		"Adagrad":                       reflect.ValueOf((*nnlib.Adagrad)(nil)),
+		"Adam":                          reflect.ValueOf((*nnlib.Adam)(nil)),
+		"AdamW":                         reflect.ValueOf((*nnlib.AdamW)(nil)),
+		"CSVLoggerCallback":             reflect.ValueOf((*nnlib.CSVLoggerCallback)(nil)),
+		"Callback":                      reflect.ValueOf((*nnlib.Callback)(nil)),
+		"CallbackFuncs":                 reflect.ValueOf((*nnlib.CallbackFuncs)(nil)),
+		"CompileOptions":                reflect.ValueOf((*nnlib.CompileOptions)(nil)),
+		"ConvLayer":                     reflect.ValueOf((*nnlib.ConvLayer)(nil)),
+		"CosineDecay":                   reflect.ValueOf((*nnlib.CosineDecay)(nil)),
+		"DenseLayer":                    reflect.ValueOf((*nnlib.DenseLayer)(nil)),
+		"DenseOption":                   reflect.ValueOf((*nnlib.DenseOption)(nil)),
+		"DropoutLayer":                  reflect.ValueOf((*nnlib.DropoutLayer)(nil)),
+		"EarlyStoppingCallback":         reflect.ValueOf((*nnlib.EarlyStoppingCallback)(nil)),
+		"EarlyStoppingOptions":          reflect.ValueOf((*nnlib.EarlyStoppingOptions)(nil)),
+		"EvaluateOptions":               reflect.ValueOf((*nnlib.EvaluateOptions)(nil)),
+		"ExponentialDecay":              reflect.ValueOf((*nnlib.ExponentialDecay)(nil)),
+		"FitOptions":                    reflect.ValueOf((*nnlib.FitOptions)(nil)),
+		"History":                       reflect.ValueOf((*nnlib.History)(nil)),
+		"InputLayer":                    reflect.ValueOf((*nnlib.InputLayer)(nil)),
+		"Layer":                         reflect.ValueOf((*nnlib.Layer)(nil)),
+		"LayerOption":                   reflect.ValueOf((*nnlib.LayerOption)(nil)),
+		"LearningRateSchedule":          reflect.ValueOf((*nnlib.LearningRateSchedule)(nil)),
+		"LearningRateSchedulerCallback": reflect.ValueOf((*nnlib.LearningRateSchedulerCallback)(nil)),
+		"ModelCheckpointCallback":       reflect.ValueOf((*nnlib.ModelCheckpointCallback)(nil)),
+		"ModelCheckpointOptions":        reflect.ValueOf((*nnlib.ModelCheckpointOptions)(nil)),
+		"Mulberry32":                    reflect.ValueOf((*nnlib.Mulberry32)(nil)),
+		"PiecewiseConstantDecay":        reflect.ValueOf((*nnlib.PiecewiseConstantDecay)(nil)),
+		"PoolingLayer":                  reflect.ValueOf((*nnlib.PoolingLayer)(nil)),
+		"PredictOptions":                reflect.ValueOf((*nnlib.PredictOptions)(nil)),
+		"RMSprop":                       reflect.ValueOf((*nnlib.RMSprop)(nil)),
+		"ReduceLROnPlateauCallback":     reflect.ValueOf((*nnlib.ReduceLROnPlateauCallback)(nil)),
+		"ReduceLROnPlateauOptions":      reflect.ValueOf((*nnlib.ReduceLROnPlateauOptions)(nil)),
+		"ReshapeLayer":                  reflect.ValueOf((*nnlib.ReshapeLayer)(nil)),
+		"SGD":                           reflect.ValueOf((*nnlib.SGD)(nil)),
+		"Sequential":                    reflect.ValueOf((*nnlib.Sequential)(nil)),
+		"TerminateOnNaNCallback":        reflect.ValueOf((*nnlib.TerminateOnNaNCallback)(nil)),
 
 		// interface wrapper definitions
-		"_Callback":    reflect.ValueOf((*_github_com_gokernel_gokernel_nnlib_Callback)(nil)),
-		"_DenseOption": reflect.ValueOf((*_github_com_gokernel_gokernel_nnlib_DenseOption)(nil)),
-		"_Layer":       reflect.ValueOf((*_github_com_gokernel_gokernel_nnlib_Layer)(nil)),
-		"_LayerOption": reflect.ValueOf((*_github_com_gokernel_gokernel_nnlib_LayerOption)(nil)),
+		"_Callback":             reflect.ValueOf((*_github_com_gokernel_gokernel_nnlib_Callback)(nil)),
+		"_DenseOption":          reflect.ValueOf((*_github_com_gokernel_gokernel_nnlib_DenseOption)(nil)),
+		"_Layer":                reflect.ValueOf((*_github_com_gokernel_gokernel_nnlib_Layer)(nil)),
+		"_LayerOption":          reflect.ValueOf((*_github_com_gokernel_gokernel_nnlib_LayerOption)(nil)),
+		"_LearningRateSchedule": reflect.ValueOf((*_github_com_gokernel_gokernel_nnlib_LearningRateSchedule)(nil)),
 	}
 }
 
@@ -146,4 +165,14 @@ func (W _github_com_gokernel_gokernel_nnlib_Layer) Units() int {
 // _github_com_gokernel_gokernel_nnlib_LayerOption is an interface wrapper for LayerOption type
 type _github_com_gokernel_gokernel_nnlib_LayerOption struct {
 	IValue interface{}
+}
+
+// _github_com_gokernel_gokernel_nnlib_LearningRateSchedule is an interface wrapper for LearningRateSchedule type
+type _github_com_gokernel_gokernel_nnlib_LearningRateSchedule struct {
+	IValue        interface{}
+	WLearningRate func(step int) float64
+}
+
+func (W _github_com_gokernel_gokernel_nnlib_LearningRateSchedule) LearningRate(step int) float64 {
+	return W.WLearningRate(step)
 }

@@ -36,6 +36,7 @@ from terminal import Failure, Terminal, cell_text, children, processes_of, runni
 CONSOLE = ["/usr/bin/python3", "/usr/bin/jupyter-console", "--kernel", "gokernel"]
 STARTUP = 60  # seconds for the console and the kernel to come up (loaded machine)
 CELL = 30     # seconds for any one input's output to appear
+HANG = 300    # last-resort bound on waiting for a process to end (an event)
 
 SCANLN = 'var name string; fmt.Print("Name: "); fmt.Scanln(&name); fmt.Println("hi", name)'
 
@@ -88,14 +89,20 @@ class Session:
 
     def exited(self):
         """The console has exited with status 0, shutting its kernel down."""
-        m = self.term.wait(r"^\[console exit status (\d+)\]$", "the console's exit", CELL)
-        screen = m.string
+        # The console's exit is an event (the pane's shell ends after
+        # printing the status), not a time: wait for it, then read the status.
+        screen = self.term.wait_dead("the console's exit", HANG)
+        m = re.search(r"^\[console exit status (\d+)\]$", screen, re.M)
+        expect(m is not None, "no console exit status on the screen", screen)
         expect(m.group(1) == "0", "console exit status %s" % m.group(1), screen)
         expect("Shutting down kernel" in screen, "no 'Shutting down kernel' at exit", screen)
-        deadline = time.monotonic() + 10
+        # jupyter_client has shut the kernel down (or killed it after its
+        # shutdown_wait_time) before the console exited; under load the
+        # process may take a moment to be reaped.
+        deadline = time.monotonic() + HANG
         while running(self.kernel):
             if time.monotonic() > deadline:
-                raise Failure("gokernel pid %d still running 10s after the console exited" % self.kernel,
+                raise Failure("gokernel pid %d still running %ds after the console exited" % (self.kernel, HANG),
                               screen)
             time.sleep(0.1)
         expect(not running(self.console), "console pid %d still running" % self.console, screen)

@@ -78,6 +78,17 @@ class Terminal:
                     what, pattern, timeout, " (program exited)" if self.dead() else ""), screen)
             time.sleep(0.1)
 
+    def wait_dead(self, what, timeout):
+        """Waits for the program in the pane to end (the event), and returns
+        the screen. timeout is only a last resort against a program that
+        hangs: a loaded machine makes exits slow, not wrong."""
+        deadline = time.monotonic() + timeout
+        while not self.dead():
+            if time.monotonic() > deadline:
+                raise Failure("%s: the program still runs after %gs" % (what, timeout), self.screen())
+            time.sleep(0.1)
+        return self.screen()
+
     def pane(self, fmt):
         return self._tmux("display-message", "-p", "-t", self.target, fmt).strip()
 

@@ -89,6 +89,81 @@ test('Restart Kernel and Run All Cells shows every output, no error', async () =
   console.log(`# screenshot: ${path}`);
 });
 
+// The notebook's cell tagged "tweak" (xor.ipynb's section 10) shows sliders,
+// a Train button, a result line and pictures, all widgets whose callbacks are
+// Go functions of the cell: moving a slider with the keyboard and clicking the
+// button must retrain in the kernel and change what the student sees.
+test('widgets: a slider and a button run the Go callbacks, the picture changes', async (t) => {
+  let tweak = -1;
+  for (let i = 0; i < await lab.cellCount(); i++) {
+    if ((await lab.cellInfo(i)).tags.includes('tweak')) tweak = i;
+  }
+  if (tweak < 0) {
+    t.skip('no cell tagged "tweak"');
+    return;
+  }
+  const cell = await lab.cellElement(tweak);
+  const area = (sel) => cell.asElement().$$(sel);
+  // The widget manager draws the views: two sliders of ints, one log slider, a button.
+  const dump = () => lab.page.evaluate((n) => {
+    const node = window.jupyterapp.shell.currentWidget.content.widgets[n].outputArea.node;
+    return node.innerText.slice(0, 1500) + '\n---\n' + node.innerHTML.replace(/src="[^"]{60,}"/g, 'src="…"').slice(0, 4000);
+  }, tweak);
+  try {
+    await lab.page.waitForFunction((n) => {
+      const node = window.jupyterapp.shell.currentWidget.content.widgets[n].node;
+      return node.querySelectorAll('.widget-slider .noUi-handle').length === 3 &&
+        node.querySelectorAll('img').length === 2 && [...node.querySelectorAll('img')].every((i) => i.naturalWidth > 0);
+    }, tweak, { timeout: 60_000 });
+  } catch (err) {
+    await lab.page.screenshot({ path: join(screenshots, 'widgets-failed.png') });
+    throw new Error(`the widgets were not drawn: ${err.message}\n${await dump()}`);
+  }
+  const state = () => lab.page.evaluate((n) => {
+    const node = window.jupyterapp.shell.currentWidget.content.widgets[n].node;
+    const label = node.querySelector('div.widget-label')?.innerText ?? '';
+    return { label, boundary: node.querySelectorAll('img')[0].src };
+  }, tweak);
+  const before = await state();
+  assert.match(before.label, /^run 1: 2-16-1, /, 'the result line after the cell ran');
+
+  // The "hidden units" slider: drag its handle to the right with the mouse.
+  const handles = await area('.widget-slider .noUi-handle');
+  const hb = await handles[0].boundingBox();
+  await lab.page.mouse.move(hb.x + hb.width / 2, hb.y + hb.height / 2);
+  await lab.page.mouse.down();
+  await lab.page.mouse.move(hb.x + hb.width / 2 + 40, hb.y + hb.height / 2, { steps: 4 });
+  await lab.page.mouse.up();
+  const units = /run (\d+): 2-(\d+)-1, /;
+  try {
+    await lab.page.waitForFunction(([n, src, re]) => {
+      const node = window.jupyterapp.shell.currentWidget.content.widgets[n].node;
+      const m = (node.querySelector('div.widget-label')?.innerText ?? '').match(new RegExp(re));
+      const img = node.querySelectorAll('img')[0];
+      return m && Number(m[2]) > 16 && img.src !== src && img.naturalWidth > 0;
+    }, [tweak, before.boundary, units.source], { timeout: 60_000 });
+  } catch (err) {
+    await lab.page.screenshot({ path: join(screenshots, 'widgets-failed.png') });
+    throw new Error(`moving the slider changed nothing: ${err.message}\n${await dump()}`);
+  }
+  await lab.settled();
+  const moved = (await state()).label.match(units);
+  assert.ok(moved && Number(moved[2]) > 16, `the slider retrained a bigger network: ${moved}`);
+
+  const button = await cell.asElement().$('button.widget-button');
+  assert.equal((await button.innerText()).trim(), 'Train');
+  await button.click();
+  const next = `run ${Number(moved[1]) + 1}: 2-${moved[2]}-1`;
+  await lab.page.waitForFunction(([n, want]) => (window.jupyterapp.shell.currentWidget.content.widgets[n].node
+    .querySelector('div.widget-label')?.innerText ?? '').startsWith(want), [tweak, next], { timeout: 60_000 });
+  assert.deepEqual(await lab.errors(), [], 'error outputs');
+  await lab.closeLeftSidebar();
+  await (await cell.asElement().$('.widget-vbox')).evaluate((e) => e.scrollIntoView({ block: 'center' }));
+  const path = join(screenshots, notebook.replace(/\.ipynb$/, '.widgets.png'));
+  await lab.page.screenshot({ path });
+  console.log(`# screenshot: ${path}`);
+});
+
 test('Tab completion offers Println after fmt.Print', async () => {
   await lab.kernelIdle();
   await lab.newCell();
