@@ -234,11 +234,25 @@ export class LabSession {
 
   /** cellText is the text a student reads in cell i's output area. */
   async cellText(i) {
-    await this.scrollToCell(i);
-    return this.page.evaluate((n) => {
+    // A cell whose outputs hold text (a stream, an error, a table) is read once that
+    // text is on screen: Lab may lay a cell out (its pictures counted)
+    // before its text is painted, and skips painting cells out of view.
+    const read = () => this.page.evaluate((n) => {
       const c = window.jupyterapp.shell.currentWidget.content.widgets[n];
-      return c.outputArea?.node.innerText ?? '';
+      const picture = (d) => ['image/png', 'image/svg+xml', 'image/jpeg', 'image/gif'].some((m) => d[m] !== undefined);
+      const wantsText = c.model.type === 'code' && c.model.outputs.toJSON()
+        .some((o) => o.output_type === 'stream' || o.output_type === 'error' ||
+          (o.data && !picture(o.data) && Object.keys(o.data).some((m) => m.startsWith('text/'))));
+      const text = c.outputArea?.node.innerText ?? '';
+      return { text, ready: !wantsText || text.trim() !== '' };
     }, i);
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      await this.scrollToCell(i, 'start');
+      const { text, ready } = await read();
+      if (ready || Date.now() > deadline) return text;
+      await this.page.waitForTimeout(200);
+    }
   }
 
   /**
