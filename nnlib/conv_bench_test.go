@@ -52,9 +52,9 @@ func BenchmarkConvTrainStep(b *testing.B) {
 		yb[i] = float64(y[i])
 	}
 	m.opt = m.optCfg.newState(m.params)
-	m.trainStep(xb, yb, 32, 1)
+	m.trainStep(xb, yb, nil, 32, 1)
 	b.ReportAllocs()
 	for b.Loop() {
-		m.trainStep(xb, yb, 32, 1)
+		m.trainStep(xb, yb, nil, 32, 1)
 	}
 }
