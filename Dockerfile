@@ -25,6 +25,12 @@ RUN scripts/build-image-root files /out
 # --- the notebook image (Jupyter Docker Stacks, pinned).
 FROM quay.io/jupyter/base-notebook:2026-08-24
 
+# JupyterLab draws widgets (package widgets: protocol 2.1.0, ipywidgets 8)
+# through jupyterlab_widgets 3, which base-notebook does not carry.
+RUN mamba install --yes 'jupyterlab_widgets=3.0.*' && \
+    mamba clean --all -f -y && \
+    fix-permissions "${CONDA_DIR}"
+
 USER root
 COPY --from=build /out/ /
 # The build script and the notebook checker, used below and then removed.

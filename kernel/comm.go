@@ -286,17 +286,9 @@ func (k *Kernel) handleComm(r *request, req commContent, h func(CommMessage)) {
 	m := CommMessage{Data: orEmpty(req.Data), Metadata: orEmpty(r.msg.Metadata), Buffers: r.msg.Buffers, Output: out}
 	ctx := k.ctx
 	if r.ch == shellChannel && !r.immediate {
-		var cancel context.CancelFunc
-		ctx, cancel = context.WithCancel(k.ctx)
-		k.runMu.Lock()
-		k.cancelRun, k.runCtx = cancel, ctx
-		k.runMu.Unlock()
-		defer func() {
-			k.runMu.Lock()
-			k.cancelRun, k.runCtx = nil, nil
-			k.runMu.Unlock()
-			cancel()
-		}()
+		var endRun func()
+		ctx, endRun = k.beginRun(k.ctx)
+		defer endRun()
 	} else {
 		k.runMu.Lock()
 		if k.runCtx != nil {

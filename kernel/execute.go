@@ -119,16 +119,10 @@ func (k *Kernel) run(code string, count int, out *cellOutput) (res ExecuteResult
 	if count > 0 {
 		parent = context.WithValue(parent, executionCountKey{}, count)
 	}
-	ctx, cancel := context.WithCancel(parent)
+	ctx, endRun := k.beginRun(parent)
 	out.ctx = ctx
-	k.runMu.Lock()
-	k.cancelRun, k.runCtx = cancel, ctx
-	k.runMu.Unlock()
 	defer func() {
-		k.runMu.Lock()
-		k.cancelRun, k.runCtx = nil, nil
-		k.runMu.Unlock()
-		cancel()
+		endRun()
 		if p := recover(); p != nil {
 			k.log.Error("interpreter panicked", "panic", p)
 			res = ExecuteResult{Err: &Error{Name: "InterpreterPanic", Value: fmt.Sprint(p),
@@ -136,6 +130,21 @@ func (k *Kernel) run(code string, count int, out *cellOutput) (res ExecuteResult
 		}
 	}()
 	return k.interp.Execute(ctx, code, out)
+}
+
+// beginRun makes the context of a run that Interrupt cancels (a cell, or
+// a comm handler while the kernel is idle); endRun ends it.
+func (k *Kernel) beginRun(parent context.Context) (ctx context.Context, endRun func()) {
+	ctx, cancel := context.WithCancel(parent)
+	k.runMu.Lock()
+	k.cancelRun, k.runCtx = cancel, ctx
+	k.runMu.Unlock()
+	return ctx, func() {
+		k.runMu.Lock()
+		k.cancelRun, k.runCtx = nil, nil
+		k.runMu.Unlock()
+		cancel()
+	}
 }
 
 // userExpressions evaluates the user_expressions of a request.

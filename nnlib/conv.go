@@ -221,20 +221,9 @@ func (c *ConvLayer) backward(x, dy []float64, rows int, needInput bool) []float6
 	activationGrad(c.activation, c.z[:n], c.out[:n], dy, c.dz, c.filters)
 	clear(c.kernel.grad)
 	gemm(true, c.patch, c.filters, m, c.cols, c.dz, c.kernel.grad)
-	if c.kernel.reg.active() {
-		c.kernel.reg.addGrad(c.kernel.value, c.kernel.grad)
-	}
+	c.kernel.regularize()
 	if c.useBias {
-		g := c.bias.grad
-		clear(g)
-		for r := 0; r < m; r++ {
-			for j, v := range c.dz[r*c.filters : (r+1)*c.filters] {
-				g[j] += v
-			}
-		}
-		if c.bias.reg.active() {
-			c.bias.reg.addGrad(c.bias.value, g)
-		}
+		c.bias.sumRows(c.dz, m)
 	}
 	if !needInput {
 		return nil

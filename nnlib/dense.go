@@ -128,20 +128,9 @@ func (d *DenseLayer) backward(x, dy []float64, rows int, needInput bool) []float
 	// kernel gradient: xᵀ·dz
 	clear(d.kernel.grad)
 	gemm(true, d.inputDim, d.units, rows, x, dz, d.kernel.grad)
-	if d.kernel.reg.active() {
-		d.kernel.reg.addGrad(d.kernel.value, d.kernel.grad)
-	}
+	d.kernel.regularize()
 	if d.useBias {
-		g := d.bias.grad
-		clear(g)
-		for r := 0; r < rows; r++ {
-			for j, v := range dz[r*d.units : (r+1)*d.units] {
-				g[j] += v
-			}
-		}
-		if d.bias.reg.active() {
-			d.bias.reg.addGrad(d.bias.value, g)
-		}
+		d.bias.sumRows(dz, rows)
 	}
 	if !needInput {
 		return nil

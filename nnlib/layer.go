@@ -29,6 +29,28 @@ type param struct {
 	frozen bool
 }
 
+// regularize adds the regularizer's gradient, if any, to the gradient of
+// the loss that grad holds.
+func (p *param) regularize() {
+	if p.reg.active() {
+		p.reg.addGrad(p.value, p.grad)
+	}
+}
+
+// sumRows sets a bias's gradient to the column sums of dz (rows × the
+// bias's length), then regularizes it.
+func (p *param) sumRows(dz []float64, rows int) {
+	g := p.grad
+	n := len(g)
+	clear(g)
+	for r := 0; r < rows; r++ {
+		for j, v := range dz[r*n : (r+1)*n] {
+			g[j] += v
+		}
+	}
+	p.regularize()
+}
+
 // kerasShape is the weight's shape as Keras reports it.
 func (p *param) kerasShape() []int {
 	if p.shape != nil {

@@ -64,6 +64,18 @@ class Hub:
         return json.loads(resp.body) if resp.body else None
 
 
+def decode(raw):
+    """A kernel message from a websocket frame: text is JSON; a binary frame
+    (a message with buffers, e.g. a widget's comm message) is jupyter_server's
+    framing: big-endian uint32 count n, n uint32 offsets, the JSON, the buffers."""
+    if isinstance(raw, str):
+        return json.loads(raw)
+    n = int.from_bytes(raw[:4], "big")
+    offsets = [int.from_bytes(raw[4 + 4 * i:8 + 4 * i], "big") for i in range(n)]
+    end = offsets[1] if n > 1 else len(raw)
+    return json.loads(raw[offsets[0]:end].decode("utf-8"))
+
+
 def new_message(msg_type, content, session):
     return {
         "header": {
@@ -175,7 +187,7 @@ async def run_student(hub, name, notebook, began):
                 raw = await asyncio.wait_for(ws.read_message(), left)
                 if raw is None:
                     raise StudentError(f"{name}: the kernel websocket closed during cell {index + 1}")
-                m = json.loads(raw)
+                m = decode(raw)
                 if m.get("parent_header", {}).get("msg_id") != msg_id:
                     continue
                 kind = m["header"]["msg_type"]

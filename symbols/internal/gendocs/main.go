@@ -21,7 +21,6 @@ import (
 	"go/doc"
 	"go/format"
 	"go/parser"
-	"go/printer"
 	"go/token"
 	"os"
 	"os/exec"
@@ -29,6 +28,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/gokernel/gokernel/internal/godecl"
 )
 
 func main() {
@@ -118,14 +119,14 @@ func addPackage(table map[string]entry, importPath string) error {
 	table[importPath] = entry{decl: "package " + pkg.Name, doc: text(pkg.Doc)}
 	addFuncs := func(prefix string, funcs []*doc.Func) {
 		for _, f := range funcs {
-			table[prefix+f.Name] = entry{decl: printNode(fset, f.Decl), doc: text(f.Doc)}
+			table[prefix+f.Name] = entry{decl: godecl.Print(fset, f.Decl), doc: text(f.Doc)}
 		}
 	}
 	addValues := func(values []*doc.Value) {
 		for _, v := range values {
 			for _, name := range v.Names {
 				if token.IsExported(name) {
-					table[importPath+"."+name] = entry{decl: valueDecl(fset, v.Decl, name), doc: text(v.Doc)}
+					table[importPath+"."+name] = entry{decl: godecl.Value(fset, v.Decl, name), doc: text(v.Doc)}
 				}
 			}
 		}
@@ -134,60 +135,11 @@ func addPackage(table map[string]entry, importPath string) error {
 	addValues(pkg.Consts)
 	addValues(pkg.Vars)
 	for _, t := range pkg.Types {
-		table[importPath+"."+t.Name] = entry{decl: printNode(fset, t.Decl), doc: text(t.Doc)}
+		table[importPath+"."+t.Name] = entry{decl: godecl.Print(fset, t.Decl), doc: text(t.Doc)}
 		addFuncs(importPath+".", t.Funcs)
 		addFuncs(importPath+"."+t.Name+".", t.Methods)
 		addValues(t.Consts)
 		addValues(t.Vars)
 	}
 	return nil
-}
-
-// maxValueDecl bounds the declaration shown for a constant or variable;
-// longer ones (tables such as unicode's) are shown without their value.
-const maxValueDecl = 300
-
-// valueDecl prints the declaration of the constant or variable name from
-// its group.
-func valueDecl(fset *token.FileSet, d *ast.GenDecl, name string) string {
-	for _, s := range d.Specs {
-		vs := s.(*ast.ValueSpec)
-		for _, id := range vs.Names {
-			if id.Name != name {
-				continue
-			}
-			c := *vs
-			c.Doc, c.Comment = nil, nil
-			decl := d.Tok.String() + " " + printNode(fset, &c)
-			if len(decl) <= maxValueDecl {
-				return decl
-			}
-			decl = d.Tok.String() + " " + name
-			if vs.Type != nil {
-				decl += " " + printNode(fset, vs.Type)
-			}
-			return decl
-		}
-	}
-	return d.Tok.String() + " " + name
-}
-
-// printNode prints a declaration without its body and doc comment.
-func printNode(fset *token.FileSet, n ast.Node) string {
-	switch d := n.(type) {
-	case *ast.FuncDecl:
-		c := *d
-		c.Body, c.Doc = nil, nil
-		n = &c
-	case *ast.GenDecl:
-		c := *d
-		c.Doc = nil
-		n = &c
-	}
-	var b bytes.Buffer
-	cfg := printer.Config{Mode: printer.UseSpaces | printer.TabIndent, Tabwidth: 8}
-	if err := cfg.Fprint(&b, fset, n); err != nil {
-		return ""
-	}
-	return b.String()
 }
