@@ -235,16 +235,13 @@ func (e *Engine) enterCall() {
 	if cancel == nil {
 		// No cell runs (a goroutine of an earlier cell recurses): a panic
 		// is slow to unwind, but not fatal.
-		e.depth.Add(-1)
 		panic(stackOverflow().Value)
 	}
 	cancel()
 	// Wait until the interpreter has been told to stop; the frames then
-	// return one by one. This frame's `defer Leave()` follows the call
-	// and does not run any more: count its return here.
+	// return one by one, each through its deferred Leave (see
+	// rewrite.guard), this one included.
 	<-cell.Context().Done()
-	time.Sleep(time.Millisecond)
-	e.depth.Add(-1)
 }
 
 // leaveCall counts the return of an interpreted function.

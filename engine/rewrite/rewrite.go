@@ -146,9 +146,11 @@ func (r *rewriter) stmt(s ast.Stmt) ast.Stmt {
 	return s
 }
 
-// guard prepends `Enter(); defer Leave()` to a function body. They get
-// the position of the body's first statement, which is where yaegi
-// locates a frame in a panic's traceback.
+// guard prepends `defer Leave(); Enter()` to a function body: Leave is
+// deferred first, so every counted call is uncounted exactly once, however
+// Enter ends (it may stop the cell). They get the position of the body's
+// first statement, which is where yaegi locates a frame in a panic's
+// traceback.
 func guard(body *ast.BlockStmt, enter, leave string) {
 	pos := body.Lbrace
 	if len(body.List) > 0 {
@@ -159,7 +161,7 @@ func guard(body *ast.BlockStmt, enter, leave string) {
 		return &ast.CallExpr{Fun: &ast.SelectorExpr{X: &ast.Ident{NamePos: pos, Name: pkg}, Sel: &ast.Ident{NamePos: pos, Name: fn}}, Lparen: pos, Rparen: pos}
 	}
 	body.List = append([]ast.Stmt{
-		&ast.ExprStmt{X: call(enter)},
 		&ast.DeferStmt{Defer: pos, Call: call(leave)},
+		&ast.ExprStmt{X: call(enter)},
 	}, body.List...)
 }

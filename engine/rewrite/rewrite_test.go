@@ -78,7 +78,7 @@ func TestGuard(t *testing.T) {
 	rewrite.Apply(f, rewrite.Options{Enter: "rt.Enter", Leave: "rt.Leave"})
 	var b bytes.Buffer
 	printer.Fprint(&b, fset, f)
-	want := normalize("package p\nfunc f(n int) int { rt.Enter(); defer rt.Leave(); return f(n) }\nfunc (T) m() { rt.Enter(); defer rt.Leave() }")
+	want := normalize("package p\nfunc f(n int) int { defer rt.Leave(); rt.Enter(); return f(n) }\nfunc (T) m() { defer rt.Leave(); rt.Enter() }")
 	if got := normalize(b.String()); got != want {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}
