@@ -13,21 +13,11 @@ import (
 )
 
 // executeThroughKernel runs code through the real kernel's sockets and
-// returns the execute_reply's content and the cell's stderr stream.
+// returns the execute_reply's content, the cell's stderr stream and its
+// result's data.
 func executeThroughKernel(t *testing.T, s *kerneltest.Server, code string) (map[string]any, string, map[string]any) {
 	t.Helper()
-	req, err := s.Send(kerneltest.Shell, "execute_request", map[string]any{"code": code})
-	if err != nil {
-		t.Fatal(err)
-	}
-	rep, err := s.Reply(kerneltest.Shell, req, kerneltest.Timeout)
-	if err != nil {
-		t.Fatal(err)
-	}
-	msgs, err := s.IOPub(req, kerneltest.Timeout)
-	if err != nil {
-		t.Fatal(err)
-	}
+	rep, msgs := executeThrough(t, s, code)
 	var stderr strings.Builder
 	var result map[string]any
 	for _, m := range msgs {
@@ -39,7 +29,7 @@ func executeThroughKernel(t *testing.T, s *kerneltest.Server, code string) (map[
 			result, _ = c["data"].(map[string]any)
 		}
 	}
-	return kerneltest.Content(rep), stderr.String(), result
+	return rep, stderr.String(), result
 }
 
 // TestImportModuleThroughKernel: through a real kernel, a first import
