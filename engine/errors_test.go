@@ -80,19 +80,7 @@ func TestGoroutinePanicAfterCellEnds(t *testing.T) {
 		t.Fatal("release is not defined")
 	}
 	release.Close()
-	deadline := time.Now().Add(time.Minute)
-	for {
-		e.resMu.Lock()
-		n := len(e.goPanics)
-		e.resMu.Unlock()
-		if n > 0 {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatal("the released goroutine's panic was never recorded")
-		}
-		time.Sleep(time.Millisecond)
-	}
+	waitGoPanic(t, e)
 	_, out := run(t, e, "1")
 	if !strings.Contains(out.text("stderr"), "late") {
 		t.Errorf("stderr %q does not report the late goroutine panic", out.text("stderr"))

@@ -3,9 +3,11 @@ package engine
 import (
 	"context"
 	"errors"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/gokernel/gokernel/kernel"
 )
@@ -125,4 +127,23 @@ func plain(res kernel.ExecuteResult) string {
 	}
 	s, _ := res.Data["text/plain"].(string)
 	return s
+}
+
+// waitGoPanic waits until the engine has recorded the panic of a
+// goroutine that a cell started (an event; the deadline only bounds a hang).
+func waitGoPanic(t *testing.T, e *Engine) {
+	t.Helper()
+	deadline := time.Now().Add(time.Minute)
+	for {
+		e.resMu.Lock()
+		n := len(e.goPanics)
+		e.resMu.Unlock()
+		if n > 0 {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the goroutine's panic was never recorded")
+		}
+		runtime.Gosched()
+	}
 }

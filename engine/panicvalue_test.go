@@ -1,10 +1,8 @@
 package engine
 
 import (
-	"runtime"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/gokernel/gokernel/kernel/kerneltest"
 )
@@ -73,19 +71,7 @@ func TestLatePanicGoesToStderr(t *testing.T) {
 		t.Fatal(err)
 	}
 	gate.Close()
-	deadline := time.Now().Add(kerneltest.Timeout)
-	for {
-		e.resMu.Lock()
-		n := len(e.goPanics)
-		e.resMu.Unlock()
-		if n > 0 {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatal("the goroutine's panic never came")
-		}
-		runtime.Gosched()
-	}
+	waitGoPanic(t, e)
 	rep, msgs := executeThrough(t, s, "1 + 1")
 	if rep["status"] != "ok" {
 		t.Fatalf("cell 2: %v", rep)
