@@ -42,18 +42,27 @@ func connectionFile(t *testing.T) (transport.ConnectionInfo, string) {
 }
 
 // executeCell runs code through f and returns the execute_reply content
-// and the text the cell showed (its stdout and the text of its result).
+// and the text the cell showed (see executeWithin).
 func executeCell(t *testing.T, f *kerneltest.Frontend, code string) (map[string]any, string) {
+	t.Helper()
+	return executeWithin(t, f, code, 30*time.Second, 30*time.Second)
+}
+
+// executeWithin runs code through f, waiting up to replyWait for the
+// execute_reply and then up to outputWait for the cell's IOPub messages,
+// and returns the reply's content and the text the cell showed: stdout,
+// stderr, the result's text, the error's name and value.
+func executeWithin(t *testing.T, f *kerneltest.Frontend, code string, replyWait, outputWait time.Duration) (map[string]any, string) {
 	t.Helper()
 	req, err := f.Send(kerneltest.Shell, "execute_request", map[string]any{"code": code})
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep, err := f.Reply(kerneltest.Shell, req, 30*time.Second)
+	rep, err := f.Reply(kerneltest.Shell, req, replyWait)
 	if err != nil {
 		t.Fatalf("%s: %v", code, err)
 	}
-	msgs, err := f.IOPub(req, 30*time.Second)
+	msgs, err := f.IOPub(req, outputWait)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -65,6 +74,8 @@ func executeCell(t *testing.T, f *kerneltest.Frontend, code string) (map[string]
 			out.WriteString(c["text"].(string))
 		case "execute_result":
 			out.WriteString(c["data"].(map[string]any)["text/plain"].(string))
+		case "error":
+			out.WriteString(c["ename"].(string) + ": " + c["evalue"].(string))
 		}
 	}
 	return kerneltest.Content(rep), out.String()

@@ -3,7 +3,6 @@ package main
 import (
 	"os"
 	"os/exec"
-	"strings"
 	"testing"
 	"time"
 
@@ -62,29 +61,5 @@ func startKernelProcess(t *testing.T, env []string, wrapper ...string) *kernelPr
 // Cells that fill memory take long under load: the deadline is generous.
 func (k *kernelProcess) execute(t *testing.T, code string) (map[string]any, string) {
 	t.Helper()
-	req, err := k.f.Send(kerneltest.Shell, "execute_request", map[string]any{"code": code})
-	if err != nil {
-		t.Fatal(err)
-	}
-	rep, err := k.f.Reply(kerneltest.Shell, req, 5*time.Minute)
-	if err != nil {
-		t.Fatalf("%s: %v", code, err)
-	}
-	msgs, err := k.f.IOPub(req, time.Minute)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out strings.Builder
-	for _, m := range msgs {
-		c := kerneltest.Content(m)
-		switch m.Header.MsgType {
-		case "stream":
-			out.WriteString(c["text"].(string))
-		case "execute_result":
-			out.WriteString(c["data"].(map[string]any)["text/plain"].(string))
-		case "error":
-			out.WriteString(c["ename"].(string) + ": " + c["evalue"].(string))
-		}
-	}
-	return kerneltest.Content(rep), out.String()
+	return executeWithin(t, k.f, code, 5*time.Minute, time.Minute)
 }
