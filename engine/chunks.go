@@ -190,13 +190,11 @@ func (e *Engine) compileDecls(code string, ch cellsplit.Chunk) ([]compiled, *ker
 		}
 	}
 	e.notePendingMethods(f.Decls)
-	rewrite.Apply(f, e.rewriteOptions())
 	e.notePendingSigs(f.Decls)
-	if hasRange(f) {
-		e.pullRangeFuncs(f, false)
-	}
 	e.recordVariadicGenerics(f.Decls)
-	e.instantiateVariadics(f)
+	if kerr := e.runPasses(&chunkSyntax{file: f}); kerr != nil {
+		return nil, kerr
+	}
 	prog, kerr := e.compile(f)
 	if kerr != nil {
 		return nil, e.betterCompileError(kerr, f)
@@ -237,31 +235,13 @@ func (e *Engine) compileStmts(code string, ch cellsplit.Chunk, last bool, cp *ch
 		// every execution.
 		e.cleanup = append(e.cleanup, func() { e.interp.FileSet().RemoveFile(e.interp.FileSet().File(f.Pos())) })
 	}
-	rewrite.Apply(body, e.rewriteOptions())
-	if kerr := e.rewriteReturns(body); kerr != nil {
+	c := &chunkSyntax{body: body, last: last, cp: cp}
+	if kerr := e.runPasses(c); kerr != nil {
 		return nil, kerr
 	}
-	splitTypedVars(body)
-	e.instantiateVariadics(body)
-	var final ast.Expr
-	if n := len(body.List); last && n > 0 {
-		if es, ok := body.List[n-1].(*ast.ExprStmt); ok && !bookkeeping(es.X) {
-			final = es.X
-			body.List = body.List[:n-1]
-		}
-	}
-	e.markLines(body)
+	final, unwrapped, reused := c.final, c.unwrapped, c.reused
 	var steps []compiled
 	if len(body.List) > 0 {
-		if hasRange(body) {
-			e.rewriteRangeFuncs(body, cp, true)
-			e.pullRangeFuncs(body, true)
-		}
-		unwrapped := e.wrapBlockDefines(body)
-		reused := e.reuseGlobals(body.List)
-		if hasDefine(body) {
-			e.typeGenericDefines(body, cp, true)
-		}
 		prog, kerr := e.compile(body)
 		if kerr != nil && len(reused) > 0 {
 			e.restore(cp)

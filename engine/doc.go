@@ -54,7 +54,9 @@
 //
 // # Go that yaegi v0.16.1 lacks
 //
-// Package rewrite and a prelude fill the gaps: range over an integer
+// Named rewrites of the cell's syntax (passes, run in the order of the
+// one list in passes.go; package rewrite holds those that need no
+// interpreter) and a prelude fill the gaps: range over an integer
 // (including `for range n` and labelled loops), per-iteration loop
 // variables captured by closures, go and defer statements (Go 1.22), and
 // the built-ins min, max and clear. Generic functions and types work with

@@ -52,9 +52,11 @@ func newModules(e *Engine) *modules {
 	cfg := gomod.ConfigFromEnv(nil)
 	cfg.Known = e.knownPackage
 	cfg.Versions = builtWith()
-	// The cells' rewrites that need no engine hook: range over an
-	// integer, per-iteration loop variables.
-	cfg.Rewrite = func(f *ast.File) { rewrite.Apply(f, rewrite.Options{}) }
+	// The cells' rewrites that need no engine hook: per-iteration loop
+	// variables, range over an integer, min and max of float constants.
+	cfg.Rewrite = func(f *ast.File) {
+		rewrite.Run(f, rewrite.Options{}, rewrite.LoopVars, rewrite.RangeInt, rewrite.FloatMinMax)
+	}
 	cfg.Progress = func(msg string) { fmt.Fprintln(&e.stderr, msg) }
 	r, err := gomod.New(cfg)
 	return &modules{r: r, err: err, wanted: map[string]string{}, fetched: map[string]bool{}, docs: map[string][]gomod.Doc{}}

@@ -13,7 +13,7 @@ import (
 // through the allocation guard.
 const smallAlloc = 1 << 16
 
-// guardAllocs routes the allocations of computed size under root through
+// AllocGuard routes the allocations of computed size under root through
 // the kernel's memory guard (Options.Make, Options.Grow), which checks
 // them against the kernel's budget before they happen:
 //
@@ -27,6 +27,20 @@ const smallAlloc = 1 << 16
 // are append calls whose slice or spread argument is not cheap to
 // evaluate twice, and make calls inside generic functions and methods (a
 // type parameter may not convert nil).
+//
+// Gap: a make or append larger than the memory left makes the Go runtime
+// abort the process ("fatal error: out of memory"), which no recover
+// stops, in yaegi as in Go; in a notebook, the cell must fail and the
+// kernel live. Go itself would crash the program; the guard panics with a
+// runtime.Error instead, which ends the cell (or which the cell recovers).
+var AllocGuard = Pass{Name: "alloc-guard", Rewrite: func(root ast.Node, opts Options) {
+	if opts.Make != "" || opts.Grow != "" {
+		guardAllocs(root, opts.Make, opts.Grow)
+	}
+}}
+
+// guardAllocs rewrites the make and append calls under root (see
+// AllocGuard).
 func guardAllocs(root ast.Node, makeFn, growFn string) {
 	ast.Inspect(root, func(n ast.Node) bool {
 		switch n := n.(type) {
