@@ -12,7 +12,6 @@ import (
 
 	"github.com/gokernel/gokernel/engine/cellsplit"
 	"github.com/gokernel/gokernel/engine/rewrite"
-	"github.com/gokernel/gokernel/kernel"
 	"github.com/traefik/yaegi/interp"
 )
 
@@ -65,7 +64,7 @@ type compiled struct {
 // compileChunk compiles one chunk of the cell; last marks the cell's
 // final chunk, whose final expression becomes the result. cp is the
 // checkpoint taken before the chunk.
-func (e *Engine) compileChunk(code string, ch cellsplit.Chunk, last bool, cp *checkpoint) ([]compiled, *kernel.Error) {
+func (e *Engine) compileChunk(code string, ch cellsplit.Chunk, last bool, cp *checkpoint) ([]compiled, *cellError) {
 	switch ch.Kind {
 	case cellsplit.Imports:
 		return e.compileImports(code, ch)
@@ -77,7 +76,7 @@ func (e *Engine) compileChunk(code string, ch cellsplit.Chunk, last bool, cp *ch
 }
 
 // runStep runs a compiled part of the cell.
-func (e *Engine) runStep(ctx context.Context, s compiled) *kernel.Error {
+func (e *Engine) runStep(ctx context.Context, s compiled) *cellError {
 	if s.final {
 		pos := e.interp.FileSet().Position(s.pos)
 		e.setLine(pos.Line-headerLines, pos.Column)
@@ -101,7 +100,7 @@ func (e *Engine) runStep(ctx context.Context, s compiled) *kernel.Error {
 	return nil
 }
 
-func (e *Engine) parseFile(code string, ch cellsplit.Chunk) (*ast.File, *kernel.Error) {
+func (e *Engine) parseFile(code string, ch cellsplit.Chunk) (*ast.File, *cellError) {
 	f, err := parser.ParseFile(e.interp.FileSet(), srcName, fileHeader+blank(code, ch.Start, ch.End), parser.SkipObjectResolution)
 	if err != nil {
 		return nil, syntaxError(err, code)
@@ -111,7 +110,7 @@ func (e *Engine) parseFile(code string, ch cellsplit.Chunk) (*ast.File, *kernel.
 
 // compileRun compiles n and runs it; the engine uses it for the code it
 // generates itself.
-func (e *Engine) compileRun(ctx context.Context, n ast.Node) *kernel.Error {
+func (e *Engine) compileRun(ctx context.Context, n ast.Node) *cellError {
 	prog, kerr := e.compile(n)
 	if kerr != nil {
 		return e.betterCompileError(kerr, n)
@@ -121,7 +120,7 @@ func (e *Engine) compileRun(ctx context.Context, n ast.Node) *kernel.Error {
 
 // compile compiles n, containing the interpreter's panics. After an
 // error the caller restores a checkpoint.
-func (e *Engine) compile(n ast.Node) (prog *interp.Program, kerr *kernel.Error) {
+func (e *Engine) compile(n ast.Node) (prog *interp.Program, kerr *cellError) {
 	defer func() {
 		if r := recover(); r != nil {
 			prog, kerr = nil, internalError(r)
@@ -156,7 +155,7 @@ func (e *Engine) resizeFrame() {
 // compileDecls compiles package-level declarations. A type whose
 // declaration changed is first removed from scope: yaegi v0.16.1 would
 // otherwise keep the old type for the name.
-func (e *Engine) compileDecls(code string, ch cellsplit.Chunk) ([]compiled, *kernel.Error) {
+func (e *Engine) compileDecls(code string, ch cellsplit.Chunk) ([]compiled, *cellError) {
 	f, kerr := e.parseFile(code, ch)
 	if kerr != nil {
 		return nil, kerr
@@ -212,7 +211,7 @@ func (e *Engine) compileDecls(code string, ch cellsplit.Chunk) ([]compiled, *ker
 
 // forgetType hides the type called name by declaring a variable of that
 // name; the type's next declaration then starts afresh.
-func (e *Engine) forgetType(name string) *kernel.Error {
+func (e *Engine) forgetType(name string) *cellError {
 	f, err := parser.ParseFile(e.interp.FileSet(), srcName, "package main\nvar "+name+" int", parser.SkipObjectResolution)
 	if err != nil {
 		return syntaxError(err, name)
@@ -223,7 +222,7 @@ func (e *Engine) forgetType(name string) *kernel.Error {
 
 // compileStmts compiles statements. When the chunk ends the cell with an
 // expression, its value becomes the cell's result.
-func (e *Engine) compileStmts(code string, ch cellsplit.Chunk, last bool, cp *checkpoint) ([]compiled, *kernel.Error) {
+func (e *Engine) compileStmts(code string, ch cellsplit.Chunk, last bool, cp *checkpoint) ([]compiled, *cellError) {
 	f, err := parser.ParseFile(e.interp.FileSet(), srcName, blockHeader+blank(code, ch.Start, ch.End)+blockFooter, parser.SkipObjectResolution)
 	if err != nil {
 		return nil, syntaxError(err, code)
@@ -253,14 +252,14 @@ func (e *Engine) compileStmts(code string, ch cellsplit.Chunk, last bool, cp *ch
 		if pkg := e.undefinedPackage(kerr, body); pkg != nil {
 			return nil, pkg
 		}
-		if kerr != nil && kerr.Name == ErrInternal {
+		if kerr != nil && kerr.kind == kindInternal {
 			e.restore(cp)
 			ranges := e.rewriteRangeFuncs(body, cp, false)
 			if defines := e.typeGenericDefines(body, cp, false); ranges || defines {
 				prog, kerr = e.compile(body)
 			}
 		}
-		if kerr != nil && unwrapped > 0 && kerr.Name == ErrCompile {
+		if kerr != nil && unwrapped > 0 && kerr.kind == kindCompile {
 			kerr = withHint(kerr, blockDefineHint)
 		}
 		if kerr != nil {

@@ -151,6 +151,13 @@
 // frames (recursion) end with "[Previous frame repeated N more times]".
 // IsComplete's indent is four spaces per open block or bracket.
 //
+// Inside the engine an error is a cellError (errors.go): its kind (an
+// errKind, whose String is the ename), message, traceback lines with the
+// cell positions they name, and a panic's frames as yaegi reported them.
+// It travels as a value until the boundary (Execute, Evaluate, the
+// report of a late goroutine panic), where kernelError builds the
+// *kernel.Error once: source lines under positions, frames resolved.
+//
 // Panics — in the cell, in goroutines it starts (go statements are
 // rewritten to recover), in the interpreter itself, os.Exit and log.Fatal
 // (restricted mode turns them into panics) — end the cell with an error
@@ -184,7 +191,7 @@
 // runtime.Error such as "runtime error: out of memory: make([]byte,
 // 32212254720) needs 30 GiB, more than the kernel's 1.7 GiB budget has
 // left"), and while a cell runs a watchdog reads the heap every 10 ms and
-// stops the cell as an interrupt would, with an ErrOutOfMemory error, when
+// stops the cell as an interrupt would, with an OutOfMemory error, when
 // its live values exceed 90% of the budget. Under RLIMIT_AS a large block
 // must also fit in the address space left (the Go runtime never unmaps
 // its heap). Allocations inside compiled functions are not checked.

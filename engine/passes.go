@@ -4,7 +4,6 @@ import (
 	"go/ast"
 
 	"github.com/gokernel/gokernel/engine/rewrite"
-	"github.com/gokernel/gokernel/kernel"
 )
 
 // passes are the rewrites every chunk of a cell goes through before it
@@ -47,7 +46,7 @@ var passes = []pass{
 // A pass rewrites the syntax of one chunk of a cell.
 type pass struct {
 	name string
-	run  func(e *Engine, c *chunkSyntax) *kernel.Error
+	run  func(e *Engine, c *chunkSyntax) *cellError
 }
 
 // chunkSyntax is one chunk of a cell as the passes rewrite it, and what
@@ -72,7 +71,7 @@ func (c *chunkSyntax) root() ast.Node {
 }
 
 // runPasses rewrites the chunk with every pass, in order.
-func (e *Engine) runPasses(c *chunkSyntax) *kernel.Error {
+func (e *Engine) runPasses(c *chunkSyntax) *cellError {
 	for _, p := range passes {
 		if kerr := p.run(e, c); kerr != nil {
 			return kerr
@@ -84,7 +83,7 @@ func (e *Engine) runPasses(c *chunkSyntax) *kernel.Error {
 // syntax runs a pass of package rewrite, bound to the engine's runtime
 // functions and globals.
 func syntax(p rewrite.Pass) pass {
-	return pass{p.Name, func(e *Engine, c *chunkSyntax) *kernel.Error {
+	return pass{p.Name, func(e *Engine, c *chunkSyntax) *cellError {
 		p.Rewrite(c.root(), e.rewriteOptions())
 		return nil
 	}}
@@ -92,8 +91,8 @@ func syntax(p rewrite.Pass) pass {
 
 // statements runs f on a chunk of statements; chunks of declarations are
 // left alone.
-func statements(f func(e *Engine, body *ast.BlockStmt) *kernel.Error) func(*Engine, *chunkSyntax) *kernel.Error {
-	return func(e *Engine, c *chunkSyntax) *kernel.Error {
+func statements(f func(e *Engine, body *ast.BlockStmt) *cellError) func(*Engine, *chunkSyntax) *cellError {
+	return func(e *Engine, c *chunkSyntax) *cellError {
 		if c.body == nil {
 			return nil
 		}
@@ -101,7 +100,7 @@ func statements(f func(e *Engine, body *ast.BlockStmt) *kernel.Error) func(*Engi
 	}
 }
 
-func instantiateVariadics(e *Engine, c *chunkSyntax) *kernel.Error {
+func instantiateVariadics(e *Engine, c *chunkSyntax) *cellError {
 	e.instantiateVariadics(c.root())
 	return nil
 }
@@ -109,7 +108,7 @@ func instantiateVariadics(e *Engine, c *chunkSyntax) *kernel.Error {
 // finalExpression takes the final expression of the cell's last chunk
 // out of its statements, unless it is a call whose results are
 // bookkeeping (Println): its value becomes the cell's result.
-func finalExpression(e *Engine, c *chunkSyntax) *kernel.Error {
+func finalExpression(e *Engine, c *chunkSyntax) *cellError {
 	if c.body == nil || !c.last {
 		return nil
 	}
@@ -122,19 +121,19 @@ func finalExpression(e *Engine, c *chunkSyntax) *kernel.Error {
 	return nil
 }
 
-func markLines(e *Engine, body *ast.BlockStmt) *kernel.Error {
+func markLines(e *Engine, body *ast.BlockStmt) *cellError {
 	e.markLines(body)
 	return nil
 }
 
-func rangeFuncs(e *Engine, c *chunkSyntax) *kernel.Error {
+func rangeFuncs(e *Engine, c *chunkSyntax) *cellError {
 	if c.body != nil && len(c.body.List) > 0 && hasRange(c.body) {
 		e.rewriteRangeFuncs(c.body, c.cp, true)
 	}
 	return nil
 }
 
-func pullRangeFuncs(e *Engine, c *chunkSyntax) *kernel.Error {
+func pullRangeFuncs(e *Engine, c *chunkSyntax) *cellError {
 	switch {
 	case c.file != nil && hasRange(c.file):
 		e.pullRangeFuncs(c.file, false)
@@ -144,21 +143,21 @@ func pullRangeFuncs(e *Engine, c *chunkSyntax) *kernel.Error {
 	return nil
 }
 
-func blockDefines(e *Engine, c *chunkSyntax) *kernel.Error {
+func blockDefines(e *Engine, c *chunkSyntax) *cellError {
 	if c.body != nil {
 		c.unwrapped = e.wrapBlockDefines(c.body)
 	}
 	return nil
 }
 
-func reuseGlobals(e *Engine, c *chunkSyntax) *kernel.Error {
+func reuseGlobals(e *Engine, c *chunkSyntax) *cellError {
 	if c.body != nil {
 		c.reused = e.reuseGlobals(c.body.List)
 	}
 	return nil
 }
 
-func genericDefines(e *Engine, c *chunkSyntax) *kernel.Error {
+func genericDefines(e *Engine, c *chunkSyntax) *cellError {
 	if c.body != nil && hasDefine(c.body) {
 		e.typeGenericDefines(c.body, c.cp, true)
 	}

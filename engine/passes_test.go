@@ -104,7 +104,7 @@ func rewriteOne(t *testing.T, e *Engine, p pass, sections []txtarSection) string
 		case "decls":
 			f, kerr := e.parseFile(s.body, cellsplit.Chunk{Start: 0, End: len(s.body)})
 			if kerr != nil {
-				t.Fatal(kerr.Value)
+				t.Fatal(kerr)
 			}
 			c = &chunkSyntax{file: f}
 		}
@@ -121,7 +121,7 @@ func rewriteOne(t *testing.T, e *Engine, p pass, sections []txtarSection) string
 	kerr := p.run(e, c)
 	e.mu.Unlock()
 	if kerr != nil {
-		t.Fatalf("%s: %s", kerr.Name, kerr.Value)
+		t.Fatal(kerr)
 	}
 	var b bytes.Buffer
 	if c.file != nil {
