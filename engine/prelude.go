@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/gokernel/gokernel/cell"
-	"github.com/gokernel/gokernel/kernel"
 	"github.com/traefik/yaegi/interp"
 )
 
@@ -237,7 +236,7 @@ func (e *Engine) enterCall() {
 	if cancel == nil {
 		// No cell runs (a goroutine of an earlier cell recurses): a panic
 		// is slow to unwind, but not fatal.
-		panic(stackOverflow().Value)
+		panic(stackOverflow().value)
 	}
 	cancel()
 	// Wait until the interpreter has been told to stop; the frames then
@@ -250,8 +249,7 @@ func (e *Engine) enterCall() {
 func (e *Engine) leaveCall() { e.depth.Add(-1) }
 
 // stackOverflow is the error of a cell stopped by maxDepth.
-func stackOverflow() *kernel.Error {
+func stackOverflow() *cellError {
 	msg := fmt.Sprintf("stack overflow: more than %d nested calls of interpreted functions (infinite recursion?)", maxDepth)
-	return &kernel.Error{Name: ErrPanic, Value: msg, Traceback: []string{"panic: " + msg,
-		"The cell was stopped; variables defined before keep their values."}}
+	return newError(kindPanic, msg, "panic: "+msg, "The cell was stopped; variables defined before keep their values.")
 }
