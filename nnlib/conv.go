@@ -121,6 +121,7 @@ func (c *ConvLayer) ParamCount() int {
 }
 
 func (c *ConvLayer) build(in []int, rng *rand.Rand) error {
+	c.mm.f32 = c.float32
 	inH, inW, inC, err := spatialDims(c.ClassName(), c.rank, in)
 	if err != nil {
 		return fmt.Errorf("layer %q: %w", c.name, err)

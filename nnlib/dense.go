@@ -68,6 +68,7 @@ func (d *DenseLayer) build(in []int, rng *rand.Rand) error {
 		return fmt.Errorf("layer %q expects input of shape (None, %d), got %s", d.name, d.inputDim, shapeString(in))
 	}
 	d.inputDim = inputDim
+	d.mm.f32 = d.float32
 	d.outer = shapeSize(in) / inputDim
 	out := append(append([]int(nil), in[:len(in)-1]...), d.units)
 	if err := checkShape(out); err != nil {

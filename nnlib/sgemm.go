@@ -123,3 +123,10 @@ func growFloat32(buf []float32, n int) []float32 {
 	}
 	return make([]float32, n)
 }
+
+// roundToFloat32Loop rounds each value of v to the nearest float32.
+func roundToFloat32Loop(v []float64) {
+	for i, x := range v {
+		v[i] = float64(float32(x))
+	}
+}

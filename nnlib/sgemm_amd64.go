@@ -50,3 +50,18 @@ func convertToFloat32(dst []float32, src []float64) {
 		dst[i] = float32(v)
 	}
 }
+
+// round64to32 rounds n float64 values to float32 in place, n a multiple
+// of 8.
+//
+//go:noescape
+func round64to32(v *float64, n int)
+
+// roundToFloat32 rounds each value of v to the nearest float32.
+func roundToFloat32(v []float64) {
+	if n := len(v) &^ 7; n > 0 && hasAVX512 {
+		round64to32(&v[0], n)
+		v = v[n:]
+	}
+	roundToFloat32Loop(v)
+}

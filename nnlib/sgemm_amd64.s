@@ -170,3 +170,25 @@ cvtloop:
 cvtdone:
 	VZEROUPPER
 	RET
+
+// func round64to32(v *float64, n int)
+//
+// v[i] = float64(float32(v[i])) for i < n, n a multiple of 8.
+TEXT ·round64to32(SB), NOSPLIT, $0-16
+	MOVQ v+0(FP), SI
+	MOVQ n+8(FP), CX
+	SHRQ $3, CX
+	JE   rounddone
+
+roundloop:
+	VMOVUPD   (SI), Z0
+	VCVTPD2PS Z0, Y0
+	VCVTPS2PD Y0, Z0
+	VMOVUPD   Z0, (SI)
+	ADDQ      $64, SI
+	DECQ      CX
+	JNE       roundloop
+
+rounddone:
+	VZEROUPPER
+	RET

@@ -21,3 +21,6 @@ func convertToFloat32(dst []float32, src []float64) {
 		dst[i] = float32(v)
 	}
 }
+
+// roundToFloat32 rounds each value of v to the nearest float32.
+func roundToFloat32(v []float64) { roundToFloat32Loop(v) }
