@@ -486,6 +486,11 @@ func adamUpdate(w, g, m, v, vh []float64, lr, b1, b2, eps, alpha, decay float64)
 		}
 		return
 	}
+	adamMoments(w, g, m, v, b1, b2, eps, alpha)
+}
+
+// adamMomentsLoop is adamMoments in Go.
+func adamMomentsLoop(w, g, m, v []float64, b1, b2, eps, alpha float64) {
 	for j := range w {
 		m[j] += (g[j] - m[j]) * (1 - b1)
 		v[j] += (g[j]*g[j] - v[j]) * (1 - b2)
