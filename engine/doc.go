@@ -142,7 +142,7 @@
 // first, each with its source line and a caret: "at cell:L:C" in the
 // running cell, "at In [n]:L:C in g" for a function declared by an
 // earlier cell, named by its execution count as the frontend shows it
-// (kernel.ExecutionCount; "earlier cell:L:C" when there is none). The
+// (Execute's count; "earlier cell:L:C" when it is 0). The
 // engine keeps the source of the distinct cells that declared functions. yaegi reports every frame at the first statement of its
 // function's body, so the engine moves a caller's frame to its one call
 // of the callee, and the innermost frame to the one panic call, index
