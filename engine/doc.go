@@ -173,6 +173,20 @@
 // runs (one compiled call per top-level statement; loops and functions
 // pay nothing).
 //
+// A run-time panic of interpreted code shows in Go's words (runtimeerr.go):
+// yaegi raises package reflect's panics, which the engine translates into
+// the runtime.Error Go raises there ("runtime error: invalid memory
+// address or nil pointer dereference" for a nil pointer, map or function,
+// "runtime error: hash of unhashable type []int", "runtime error:
+// makeslice: len out of range", "interface conversion: ..." without
+// yaegi's position), also as the value recover returns. An index out of
+// range is "runtime error: index out of range" without the "[i] with
+// length n" Go adds: yaegi's panic has lost them.
+//
+// A top-level deferred call of a cell recovers the cell's panic as main's
+// deferred call does in Go: recover() there returns the panic's value
+// and the cell ends without error (deferred.go).
+//
 // A panic's value shows as Go prints it: its Error() or String(). Yaegi
 // panics with the bare value of a cell-defined type, which has lost its
 // methods, so the engine rewrites panic(T{...}), panic(&T{...}) and

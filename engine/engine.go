@@ -3,7 +3,6 @@ package engine
 import (
 	"context"
 	"fmt"
-	"go/ast"
 	"go/parser"
 	"io"
 	"os"
@@ -326,9 +325,7 @@ func (e *Engine) run(ctx context.Context, code string, count int) (res kernel.Ex
 			break
 		}
 	}
-	if derr := e.runDeferred(ctx); err == nil {
-		err = derr
-	}
+	err = e.runDeferred(ctx, err)
 	if gp := e.takeGoPanic(); gp != nil && (err == nil || err.kind == kindInterrupted) {
 		err = gp
 	}
@@ -378,25 +375,6 @@ func (e *Engine) runCleanup() {
 		f()
 	}
 	e.cleanup = nil
-}
-
-// runDeferred runs the calls the cell's top level deferred, last first,
-// and returns the first error.
-func (e *Engine) runDeferred(ctx context.Context) *cellError {
-	var first *cellError
-	for ; e.deferred > 0; e.deferred-- {
-		f, err := parser.ParseFile(e.interp.FileSet(), srcName, blockHeader+"__gk_rundefer()"+blockFooter, parser.SkipObjectResolution)
-		if err != nil {
-			return internalError(err)
-		}
-		body := f.Decls[0].(*ast.FuncDecl).Body
-		kerr := e.compileRun(context.WithoutCancel(ctx), body)
-		e.interp.FileSet().RemoveFile(e.interp.FileSet().File(f.Pos()))
-		if first == nil {
-			first = kerr
-		}
-	}
-	return first
 }
 
 // exec runs a compiled program under ctx, containing every panic.

@@ -30,6 +30,7 @@ var passes = []pass{
 	syntax(rewrite.RangeInt),
 	syntax(rewrite.GoRecover),
 	syntax(rewrite.PanicText),
+	syntax(rewrite.RecoverValue),
 	syntax(rewrite.FloatMinMax),
 	{"cell-return", statements((*Engine).rewriteReturns)}, // cellreturn.go
 	syntax(rewrite.TypedVars),

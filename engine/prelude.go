@@ -185,6 +185,7 @@ func (e *Engine) runtimeSymbols() interp.Exports {
 			"PanicText":  reflect.ValueOf(e.notePanicText),
 			"Make":       reflect.ValueOf(e.mem.Make), // see memguard.go
 			"Grow":       reflect.ValueOf(e.mem.Grow),
+			"Recover":    reflect.ValueOf(e.recoverValue), // see deferred.go
 		},
 	}
 }

@@ -26,6 +26,8 @@ type cellRun struct {
 	wrapped    []span                // statements of the cell run as function literals (see blockdefine.go)
 	cleanup    []func()              // run when the cell ends
 
+	panicking *pendingPanic // the cell's panic while its top-level deferred calls run (see deferred.go)
+
 	pendingSigs    map[string]string // signatures of the compiling cell's functions
 	pendingMethods map[string]bool   // "Type.Method" of the compiling cell -> pointer receiver (see panicMethod)
 }

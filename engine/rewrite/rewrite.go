@@ -32,4 +32,7 @@ type Options struct {
 	// Make and Grow are the qualified names of the kernel's memory guard
 	// for make and append of computed sizes (AllocGuard).
 	Make, Grow string
+	// Recover is the qualified name of the function that every recover()
+	// value passes through (RecoverValue).
+	Recover string
 }

@@ -179,3 +179,23 @@ func TestTypedVars(t *testing.T) {
 		{"if ok { var x int = f() }", "if ok { var x int = f() }"},
 	})
 }
+
+func TestRecoverValue(t *testing.T) {
+	opts := rewrite.Options{Recover: "rt.Recover"}
+	table(t, opts, []rewrite.Pass{rewrite.RecoverValue}, []struct{ in, want string }{
+		{"fmt.Println(recover())", "fmt.Println(rt.Recover(nil))"},
+		{"defer func() { r := recover(); f(r) }()", "defer func() { r := rt.Recover(recover()); f(r) }()"},
+		{"if r := recover(); r != nil { f(r) }", "if r := rt.Recover(nil); r != nil { f(r) }"},
+		{"g := func() { func() { recover() }() }", "g := func() { func() { rt.Recover(recover()) }() }"},
+		{"recover(x)", "recover(x)"},
+	})
+	// In declarations every recover() is inside a function.
+	got := rewrittenFile(t, "package p\nfunc f() { defer func() { recover() }(); recover() }", opts, rewrite.RecoverValue)
+	want := normalize("package p\nfunc f() { defer func() { rt.Recover(recover()) }(); rt.Recover(recover()) }")
+	if got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+	table(t, rewrite.Options{}, []rewrite.Pass{rewrite.RecoverValue}, []struct{ in, want string }{
+		{"fmt.Println(recover())", "fmt.Println(recover())"},
+	})
+}
