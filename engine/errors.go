@@ -319,3 +319,9 @@ func (e *Engine) kernelError(c *cellError, code string) *kernel.Error {
 	}
 	return &kernel.Error{Name: c.kind.String(), Value: clipMessage(c.value), Traceback: tb}
 }
+
+// Interrupted is the error of a cell that an interrupt stopped before the
+// engine ran it, with the name (ename) of the engine's own interrupts.
+func Interrupted(value string) *kernel.Error {
+	return &kernel.Error{Name: kindInterrupted.String(), Value: value}
+}

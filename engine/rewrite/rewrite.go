@@ -29,9 +29,10 @@ type Options struct {
 	// statement alone (PanicText).
 	PanicNote   string
 	PanicMethod func(arg ast.Expr) string
-	// Make and Grow are the qualified names of the kernel's memory guard
-	// for make and append of computed sizes (AllocGuard).
-	Make, Grow string
+	// Make, Grow, RepeatString and RepeatBytes are the qualified names
+	// of the kernel's memory guard for make, append, strings.Repeat and
+	// bytes.Repeat of computed sizes (AllocGuard).
+	Make, Grow, RepeatString, RepeatBytes string
 	// Recover is the qualified name of the function that every recover()
 	// value passes through (RecoverValue).
 	Recover string
