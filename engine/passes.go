@@ -28,6 +28,7 @@ var passes = []pass{
 	syntax(rewrite.AllocGuard),
 	syntax(rewrite.LoopVars),
 	syntax(rewrite.RangeInt),
+	syntax(rewrite.BlockShadow),
 	syntax(rewrite.GoRecover),
 	syntax(rewrite.PanicText),
 	syntax(rewrite.RecoverValue),

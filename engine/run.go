@@ -27,13 +27,14 @@ type cellRun struct {
 	cleanup    []func()              // run when the cell ends
 
 	panicking *pendingPanic // the cell's panic while its top-level deferred calls run (see deferred.go)
+	changed   map[string]bool // cell types whose declaration this cell changed (see reuseGlobals)
 
 	pendingSigs    map[string]string // signatures of the compiling cell's functions
 	pendingMethods map[string]bool   // "Type.Method" of the compiling cell -> pointer receiver (see panicMethod)
 }
 
 func newRun() *cellRun {
-	return &cellRun{pendingSigs: map[string]string{}, pendingMethods: map[string]bool{}}
+	return &cellRun{pendingSigs: map[string]string{}, pendingMethods: map[string]bool{}, changed: map[string]bool{}}
 }
 
 // beginRun makes a new cellRun the engine's current one.

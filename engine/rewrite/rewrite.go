@@ -12,6 +12,8 @@ type Options struct {
 	// an integer (RangeInt). Nil means no identifier is known to be an
 	// integer.
 	IsInt func(name string) bool
+	// IsGlobal reports whether an earlier cell declared name (BlockShadow).
+	IsGlobal func(name string) bool
 	// Defer is the name (e.g. "__gk_defer", or qualified) of the function
 	// that registers a top-level deferred call of a cell (TopLevelDefers).
 	Defer string
