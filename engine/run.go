@@ -26,7 +26,7 @@ type cellRun struct {
 	wrapped    []span                // statements of the cell run as function literals (see blockdefine.go)
 	cleanup    []func()              // run when the cell ends
 
-	panicking *pendingPanic // the cell's panic while its top-level deferred calls run (see deferred.go)
+	panicking *pendingPanic   // the cell's panic while its top-level deferred calls run (see deferred.go)
 	changed   map[string]bool // cell types whose declaration this cell changed (see reuseGlobals)
 
 	pendingSigs    map[string]string // signatures of the compiling cell's functions
