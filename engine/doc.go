@@ -22,7 +22,11 @@
 // itself, so that auto-import works there too.)
 // Re-running a definition of a variable reuses the variable when the type
 // allows; a type whose declaration changed is declared afresh
-// (yaegi would keep the old one). Top-level defer statements run when the
+// (yaegi would keep the old one), and so is a variable defined again from
+// it. A variable that a block, loop or if/switch header of a cell's top
+// level defines is a new variable, also when an earlier cell defined one
+// of that name (yaegi assigned the global; the engine renames the inner
+// one, rewrite.BlockShadow). Top-level defer statements run when the
 // cell ends. A bare return at a cell's top level (if err != nil {
 // fmt.Println(err); return }) ends the cell without error, as return ends
 // main: the rest of the cell does not run (the declarations of its later
