@@ -52,6 +52,28 @@
 // DisplayError at the expression's line, so that the failure is visible
 // (gokernel run, stop_on_error); what the cell defined stays.
 //
+// # Go's type check
+//
+// Before the interpreter compiles a cell, package typecheck type-checks it
+// as Go (go/types) against a model of the session: what earlier cells
+// declared, the packages they imported, and the type information of the
+// compiled packages (symbols/exportdata, read when first imported). A cell
+// Go rejects ends with a CompileError in the Go compiler's words, at cell
+// positions, up to ten errors in order, and nothing of it runs:
+// `n := strconv.Atoi(s)` is "assignment mismatch: 1 variable but
+// strconv.Atoi returns 2 values", and a missing return, a variable unused
+// inside a function, break outside a loop, nil as an int, a uint32
+// constant that overflows, a value whose methods have pointer receivers
+// used as an interface are rejected as go build rejects them (yaegi ran
+// them), with messages such as "invalid operation: a + b (mismatched
+// types int and string)" and "t.Missing undefined (type T has no field or
+// method Missing)". A position in an earlier cell reads "In [n]:L:C". The
+// notebook's rules stay: top-level variables are globals (never unused),
+// imports serve later cells, the final expression is the result, a name
+// may be declared again. When the model cannot decide (a package fetched
+// from a module, a name it does not know), the cell goes to the
+// interpreter unchecked.
+//
 // # Go that yaegi v0.16.1 lacks
 //
 // Package rewrite and a prelude fill the gaps: range over an integer

@@ -19,6 +19,7 @@ import (
 	"github.com/gokernel/gokernel/engine/cellsplit"
 	"github.com/gokernel/gokernel/engine/generic"
 	"github.com/gokernel/gokernel/engine/internal/yaegix"
+	"github.com/gokernel/gokernel/engine/typecheck"
 	"github.com/gokernel/gokernel/gomod"
 	"github.com/gokernel/gokernel/internal/memlimit"
 	"github.com/gokernel/gokernel/kernel"
@@ -74,6 +75,8 @@ type Engine struct {
 	lastCode         string            // the cell that ran last (late goroutine panics show its lines)
 	mods             *modules          // packages fetched through the module proxy (see modules.go)
 	temps            cellTemps         // what the running cell compiled (see temps.go)
+
+	types *typecheck.Session // the model of the session cells are type-checked against (see gocheck.go)
 }
 
 var _ kernel.Interpreter = (*Engine)(nil)
@@ -279,6 +282,10 @@ func (e *Engine) run(ctx context.Context, code string, count int) (res kernel.Ex
 	if kerr := e.fetchModules(ctx, code, chunks); kerr != nil {
 		return kernel.ExecuteResult{Err: kerr}
 	}
+	check, kerr := e.goCheck(code)
+	if kerr != nil {
+		return kernel.ExecuteResult{Err: e.annotate(kerr, code)}
+	}
 	// Compile the whole cell first: a compile error leaves no trace. A
 	// package the cell uses without importing it is imported when its
 	// name is unambiguous, and the cell compiled again.
@@ -314,6 +321,8 @@ func (e *Engine) run(ctx context.Context, code string, count int) (res kernel.Ex
 	}
 	var err *kernel.Error
 	e.returned = false
+	ranTo := len(code)
+	defer func() { e.commitCheck(check, ranTo, count) }()
 	for i, steps := range plan {
 		for _, s := range steps {
 			if err = e.runStep(ctx, s); err != nil || e.returned {
@@ -324,6 +333,7 @@ func (e *Engine) run(ctx context.Context, code string, count int) (res kernel.Ex
 			err = e.takeGoPanic()
 		}
 		if err != nil || e.returned {
+			ranTo = chunks[i].End
 			// The chunks after this one never ran: forget what they
 			// declared.
 			if i+1 < len(before) {

@@ -1,0 +1,53 @@
+package engine
+
+import (
+	"fmt"
+
+	"github.com/gokernel/gokernel/engine/typecheck"
+	"github.com/gokernel/gokernel/kernel"
+)
+
+// goCheck type-checks a cell as Go against the model of the session
+// (package typecheck) before the interpreter compiles it, so that a cell
+// Go rejects fails with the Go compiler's errors, as a CompileError. When
+// the model cannot decide, the cell goes on to the interpreter as it is.
+// The result is committed with commitCheck once the cell ran.
+func (e *Engine) goCheck(code string) (*typecheck.Result, *kernel.Error) {
+	if e.types == nil {
+		e.types = typecheck.NewSession()
+	}
+	r := e.types.Check(code, typecheck.Env{
+		Imports: e.pkgNames,
+		AutoImport: func(name string) (string, bool) {
+			if paths := packagesNamed()[name]; len(paths) == 1 {
+				return paths[0], true
+			}
+			return "", false
+		},
+		Known: func(name string) bool {
+			_, def := e.defs[name]
+			_, pkg := e.pkgNames[name]
+			return def || pkg
+		},
+	})
+	if len(r.Errors) == 0 {
+		return r, nil
+	}
+	tb := make([]string, len(r.Errors))
+	for i, err := range r.Errors {
+		tb[i] = err.String()
+	}
+	return r, &kernel.Error{Name: ErrCompile, Value: tb[0], Traceback: tb}
+}
+
+// commitCheck records in the session model what the cell declared, up to
+// the byte offset ranTo of the cell (the end of the part that ran); count is its execution count.
+func (e *Engine) commitCheck(r *typecheck.Result, ranTo, count int) {
+	label := "earlier cell"
+	if count > 0 {
+		label = fmt.Sprintf("In [%d]", count)
+	}
+	if e.types != nil {
+		e.types.Commit(r, ranTo, label)
+	}
+}

@@ -1,0 +1,183 @@
+package typecheck
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"path"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// notebook runs cells through a Session as the engine does: each cell is
+// checked, and a cell without errors is committed; imports and automatic
+// imports accumulate.
+type notebook struct {
+	t       *testing.T
+	s       *Session
+	imports map[string]string
+	known   map[string]bool
+}
+
+func newNotebook(t *testing.T) *notebook {
+	return &notebook{t: t, s: NewSession(), imports: map[string]string{}, known: map[string]bool{}}
+}
+
+var autoPaths = map[string]string{"fmt": "fmt", "strconv": "strconv", "strings": "strings", "nnlib": "github.com/gokernel/gokernel/nnlib", "math": "math", "errors": "errors"}
+
+func (nb *notebook) env() Env {
+	return Env{
+		Imports: nb.imports,
+		AutoImport: func(name string) (string, bool) {
+			p, ok := autoPaths[name]
+			return p, ok
+		},
+		Known: func(name string) bool { return nb.known[name] },
+	}
+}
+
+// run checks a cell and returns its first error ("" when none); a cell
+// that passes is committed.
+func (nb *notebook) run(code string) string {
+	nb.t.Helper()
+	r := nb.s.Check(code, nb.env())
+	if r.Err != nil {
+		return "undecided"
+	}
+	if len(r.Errors) > 0 {
+		return r.Errors[0].String()
+	}
+	nb.s.Commit(r, len(code), "In [1]")
+	// What the engine would now know.
+	f, err := parser.ParseFile(token.NewFileSet(), "", "package main; func _() {\n"+code+"\n}", parser.SkipObjectResolution)
+	if err == nil {
+		ast.Inspect(f, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok && id.Obj == nil {
+				nb.known[id.Name] = true
+			}
+			return true
+		})
+	}
+	for _, line := range strings.Split(code, "\n") {
+		if p, ok := strings.CutPrefix(strings.TrimSpace(line), "import "); ok {
+			if q, err := strconv.Unquote(p); err == nil {
+				nb.imports[path.Base(q)] = q
+			}
+		}
+	}
+	for _, name := range []string{"fmt", "strconv", "strings", "nnlib", "math", "errors"} {
+		if strings.Contains(code, name+".") {
+			nb.imports[name] = autoPaths[name]
+		}
+	}
+	return ""
+}
+
+func TestCheckErrors(t *testing.T) {
+	for _, tc := range []struct {
+		cells []string
+		want  string // the last cell's first error
+	}{
+		{[]string{`n := strconv.Atoi("3")`}, `cell:1:6: assignment mismatch: 1 variable but strconv.Atoi returns 2 values`},
+		{[]string{"import \"strconv\"", "n := strconv.Atoi(\"3\")\nfmt.Println(n)"}, `cell:1:6: assignment mismatch: 1 variable but strconv.Atoi returns 2 values`},
+		{[]string{"func pair() (int, int) { return 1, 2 }", "a := pair()"}, `cell:1:6: assignment mismatch: 1 variable but pair returns 2 values`},
+		{[]string{"model := nnlib.NewSequential(nnlib.Dense(1))"}, `cell:1:10: assignment mismatch: 1 variable but nnlib.NewSequential returns 2 values`},
+		{[]string{"a := 1\nb := \"x\"\nfmt.Println(a + b)"}, `cell:3:13: invalid operation: a + b (mismatched types int and string)`},
+		{[]string{"a := 1", "b := \"x\"", "a + b"}, `cell:1:1: invalid operation: a + b (mismatched types int and string)`},
+		{[]string{"func sign(x int) int {\n\tif x > 0 {\n\t\treturn 1\n\t}\n}"}, `cell:5:1: missing return`},
+		{[]string{"func f() {\n\tx := 1\n}"}, `cell:2:2: declared and not used: x`},
+		{[]string{"for i := 0; i < 3; i++ {\n\ty := i\n}"}, `cell:2:2: declared and not used: y`},
+		{[]string{"break"}, `cell:1:1: break is not in a loop, switch, or select`},
+		{[]string{"for {\n\tgoto L\n}"}, `cell:2:7: label L not defined`},
+		{[]string{"var n int = nil"}, `cell:1:13: cannot use nil as int value in variable declaration`},
+		{[]string{"type T struct{}", "var t T\nt.Missing()"}, `cell:2:3: t.Missing undefined (type T has no field or method Missing)`},
+		{[]string{"type Shape interface{ Area() float64 }\ntype Sq struct{ s float64 }\nfunc (q *Sq) Area() float64 { return q.s * q.s }", "var s Shape = Sq{2}"},
+			`cell:1:15: cannot use Sq{…} (value of struct type Sq) as Shape value in variable declaration: Sq does not implement Shape (method Area has pointer receiver)`},
+		{[]string{"func half(x float64) float64 { return x / 2 }", "n := 3", "half(n)"}, `cell:1:6: cannot use n (variable of type int) as float64 value in argument to half`},
+		{[]string{"x := 1\nx := 2"}, `cell:2:3: no new variables on left side of :=`},
+		{[]string{"1 + 1\n2"}, `cell:1:1: 1 + 1 (untyped int constant 2) is not used`},
+	} {
+		nb := newNotebook(t)
+		var got string
+		for i, c := range tc.cells {
+			got = nb.run(c)
+			if i < len(tc.cells)-1 && got != "" {
+				t.Fatalf("%q: cell %d: %s", tc.cells, i+1, got)
+			}
+		}
+		if got != tc.want {
+			t.Errorf("%q:\n got %s\nwant %s", tc.cells, got, tc.want)
+		}
+	}
+}
+
+// Cells Go accepts as a notebook's: none may be rejected.
+func TestCheckAccepts(t *testing.T) {
+	for _, cells := range [][]string{
+		{"x := 1"},      // an unused top-level variable is a global
+		{"x := 1", "x"}, // the final expression is the result
+		{"import \"strings\"", "strings.ToUpper(\"a\")"},
+		{"fmt.Println(1)"},                    // automatic import
+		{"x := 1", "x := \"s\"", "x + \"t\""}, // redefinition with another type
+		{"type T struct{ X int }", "t := T{1}", "func (t T) Double() int { return 2 * t.X }", "t.Double()"},
+		{"type T struct{ X int }", "t := T{1}", "type T struct{ X, Y int }", "u := T{1, 2}\nu.Y"},
+		{"type Weekday int\nconst (\n\tMonday Weekday = iota\n\tTuesday\n)", "var d Weekday = Tuesday", "d == Monday"},
+		{"const big = 1 << 100", "big >> 98"},
+		{"const third = 1.0 / 3", "var f float64 = third\nf"},
+		{"count := 0", "func inc() { count++ }", "inc()\ncount"},
+		{"if true {\n\treturn\n}\nfmt.Println(1)"},
+		{"defer fmt.Println(1)"},
+		{"m := map[string][]int{}", "m[\"a\"] = append(m[\"a\"], 1)"},
+		{"type Stack[T any] struct{ items []T }", "func (s *Stack[T]) Push(v T) { s.items = append(s.items, v) }", "s := &Stack[int]{}\ns.Push(1)", "s.items"},
+		{"func Map[T, U any](xs []T, f func(T) U) []U { return nil }", "Map([]int{1}, func(i int) string { return \"\" })"},
+		{"import \"math\"", "func math() {}", "math()"},
+		{"r, err := strconv.Atoi(\"1\")", "r + 1", "err"},
+		{"var err error = errors.New(\"x\")", "type E struct{}\nfunc (E) Error() string { return \"\" }", "err = E{}"},
+		{"m, _ := nnlib.NewSequential(nnlib.Dense(1))", "m.Summary()"},
+		{"x := []int{1}", "for _, v := range x {\n\tfmt.Println(v)\n}"},
+		{"L:\nfor {\n\tbreak L\n}"},
+	} {
+		nb := newNotebook(t)
+		for i, c := range cells {
+			if got := nb.run(c); got != "" {
+				t.Errorf("%q: cell %d rejected: %s", cells, i+1, got)
+				break
+			}
+		}
+	}
+}
+
+// What the model cannot decide is left to the interpreter.
+func TestCheckUndecided(t *testing.T) {
+	for _, cells := range [][]string{
+		{"import \"example.com/not/preloaded\""},
+		{"rand.Intn(3)"}, // several packages named rand
+		// A function of the cell that uses a variable the cell's top level
+		// defines: the model has no type for it before the cell ran.
+		{"count := 0\nfunc inc() { count++ }\ninc()"},
+	} {
+		nb := newNotebook(t)
+		if got := nb.run(cells[0]); got != "undecided" {
+			t.Errorf("%q: %s", cells, got)
+		}
+	}
+	// A name the engine knows and the model does not.
+	nb := newNotebook(t)
+	nb.known["mystery"] = true
+	if got := nb.run("mystery + 1"); got != "undecided" {
+		t.Errorf("unknown session name: %s", got)
+	}
+}
+
+// A position in a message that points at an earlier cell names it.
+func TestCheckEarlierCellPosition(t *testing.T) {
+	nb := newNotebook(t)
+	if got := nb.run("import \"fmt\"\n\nfunc Zero[T any]() T {\n\tvar z T\n\treturn z\n}"); got != "" {
+		t.Fatal(got)
+	}
+	want := "cell:1:13: in call to Zero, cannot infer T (declared at In [1]:3:11)"
+	if got := nb.run("fmt.Println(Zero())"); got != want {
+		t.Fatalf("got %s\nwant %s", got, want)
+	}
+}

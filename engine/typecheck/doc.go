@@ -1,0 +1,66 @@
+// Package typecheck type-checks notebook cells as Go, with go/types, before
+// the interpreter runs them, so that a cell Go rejects is rejected with the
+// Go compiler's own message (assignment mismatch: 1 variable but
+// strconv.Atoi returns 2 values; missing return; declared and not used: x;
+// invalid operation: a + b (mismatched types int and string); ...) at its
+// cell line and column, instead of running (yaegi v0.16.1 accepts many such
+// cells) or failing in the interpreter's words.
+//
+// # The session model
+//
+// A Session models what earlier cells declared: the latest declaration of
+// every name. Functions and methods are kept as their signatures, types
+// and constants of cell types as source, variables and constants of other
+// types as the go/types objects the check of their cell found (a top-level
+// x := f() is a variable of f's result type). Each Check builds a package
+// of three files: the session's declarations, the cell's package-level
+// declarations (func, method, type, const), and a function holding the
+// cell's statements in order, whose top-level variables become the
+// session's globals. Both cell files start with a one-line header of
+// imports (the session's, the cell's own and the automatic ones), so that
+// positions are the cell's lines and columns.
+//
+// A cell's declarations enter the session with Commit, once the cell ran:
+// a cell that does not compile leaves no trace, and of a cell stopped by a
+// panic only the parts that ran count, as in the engine. A declaration
+// replaces the earlier one of its name; a cell's declarations of a name
+// hide the session's for that cell.
+//
+// # Notebook rules
+//
+// Go's rules for a file are relaxed where a notebook differs: a cell's
+// top-level variables are globals, so they are never "declared and not
+// used" (variables of functions and nested blocks are); an import may
+// serve later cells ("imported and not used" is never reported); the
+// final bare expression is the cell's result (not "is not used"); a
+// top-level return ends the cell; a name may be declared again by a later
+// cell; a package used without an import is imported when Env.AutoImport
+// names it. Messages that go build words differently from go/types
+// (branches and labels) are given in go build's words.
+//
+// # Never in the way
+//
+// The check must never reject a cell that Go would accept. When the model
+// cannot decide, Result.Err wraps ErrUndecided and the engine lets the
+// interpreter decide, as before: an import without embedded type
+// information (packages fetched from modules), an undefined name that the
+// engine knows (a declaration the model missed) or that the cell itself
+// declares elsewhere (a function using a variable of the same cell's top
+// level), a package name with several candidates for an automatic import,
+// a cell that does not parse, errors that name the engine's own
+// declarations (__gk), or errors of the session's own declarations.
+//
+// # Packages
+//
+// Compiled packages (the standard library of Go 1.24, gonum, gonum/plot,
+// nnlib, display, nnplot, widgets) and the generic packages the engine
+// interprets from source (iter, maps, slices, cmp: checked against Go's
+// own API) are read from the export data of package symbols/exportdata,
+// each when a cell first imports it, and kept for the session: nothing
+// is read when the kernel starts.
+//
+// # Cost
+//
+// BenchmarkCheckTrivial and BenchmarkCheckSession measure a check: see
+// engine/doc.go for the numbers.
+package typecheck
