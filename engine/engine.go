@@ -282,7 +282,7 @@ func (e *Engine) run(ctx context.Context, code string, count int) (res kernel.Ex
 	if kerr := e.fetchModules(ctx, code, chunks); kerr != nil {
 		return kernel.ExecuteResult{Err: kerr}
 	}
-	check, kerr := e.goCheck(code)
+	check, kerr := e.goCheck(code, count)
 	if kerr != nil {
 		return kernel.ExecuteResult{Err: e.annotate(kerr, code)}
 	}
@@ -322,7 +322,7 @@ func (e *Engine) run(ctx context.Context, code string, count int) (res kernel.Ex
 	var err *kernel.Error
 	e.returned = false
 	ranTo := len(code)
-	defer func() { e.commitCheck(check, ranTo, count) }()
+	defer func() { e.commitCheck(check, ranTo) }()
 	for i, steps := range plan {
 		for _, s := range steps {
 			if err = e.runStep(ctx, s); err != nil || e.returned {

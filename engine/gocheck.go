@@ -12,11 +12,16 @@ import (
 // Go rejects fails with the Go compiler's errors, as a CompileError. When
 // the model cannot decide, the cell goes on to the interpreter as it is.
 // The result is committed with commitCheck once the cell ran.
-func (e *Engine) goCheck(code string) (*typecheck.Result, *kernel.Error) {
+func (e *Engine) goCheck(code string, count int) (*typecheck.Result, *kernel.Error) {
 	if e.types == nil {
 		e.types = typecheck.NewSession()
 	}
+	label := ""
+	if count > 0 {
+		label = fmt.Sprintf("In [%d]", count)
+	}
 	r := e.types.Check(code, typecheck.Env{
+		Label:   label,
 		Imports: e.pkgNames,
 		AutoImport: func(name string) (string, bool) {
 			if paths := packagesNamed()[name]; len(paths) == 1 {
@@ -41,13 +46,9 @@ func (e *Engine) goCheck(code string) (*typecheck.Result, *kernel.Error) {
 }
 
 // commitCheck records in the session model what the cell declared, up to
-// the byte offset ranTo of the cell (the end of the part that ran); count is its execution count.
-func (e *Engine) commitCheck(r *typecheck.Result, ranTo, count int) {
-	label := "earlier cell"
-	if count > 0 {
-		label = fmt.Sprintf("In [%d]", count)
-	}
+// the byte offset ranTo of the cell (the end of the part that ran).
+func (e *Engine) commitCheck(r *typecheck.Result, ranTo int) {
 	if e.types != nil {
-		e.types.Commit(r, ranTo, label)
+		e.types.Commit(r, ranTo)
 	}
 }

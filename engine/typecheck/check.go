@@ -29,6 +29,10 @@ type Env struct {
 	// package by that name). An "undefined" error about such a name means
 	// that the model misses something: the check then decides nothing.
 	Known func(name string) bool
+	// Label names the cell in the positions of later errors that point at
+	// its declarations ("In [3]", as the frontend numbers cells); "earlier
+	// cell" when empty.
+	Label string
 }
 
 // Error is one of Go's errors in a cell, at a cell line and column (both
@@ -90,10 +94,6 @@ func undecided(format string, args ...any) *Result {
 	return &Result{Err: fmt.Errorf("%w: %s", ErrUndecided, fmt.Sprintf(format, args...))}
 }
 
-// header is the first line of both files of a cell: the package clause and
-// the imports; the cell's own lines follow from line 2 on.
-const headerLines = 1
-
 // cellFiles are the two files a cell is checked as: its package-level
 // declarations and a function holding its statements.
 type cellFiles struct {
@@ -107,6 +107,8 @@ type cellFiles struct {
 	declStart int // offset of the cell's first byte in each file (the header's length)
 	stmtStart int
 	final     ast.Stmt // the cell's final expression statement, shown as its result
+	label     string   // the cell's file name in positions
+	full      bool     // the session was checked from source with the cell
 }
 
 // fileOf returns the file of the cell that holds p, if any. (The files
@@ -148,10 +150,10 @@ func (c *cellFiles) position(p token.Pos) (line, col int) {
 		return 0, 0
 	}
 	pos := f.Position(p)
-	if pos.Line <= headerLines {
-		return 0, 0
+	if pos.Filename != c.label {
+		return 0, 0 // the header
 	}
-	return pos.Line - headerLines, pos.Column
+	return pos.Line, pos.Column
 }
 
 // blank returns code with every byte outside the chunks of kind k
@@ -174,23 +176,20 @@ func blank(code string, chunks []cellsplit.Chunk, k cellsplit.Kind) string {
 	return string(b)
 }
 
-// cellFile is the file name of the cell's files in the file set; cellPos
-// matches their positions in go/types' messages, which cellPositions
-// turns into the cell's own.
+// cellFile is the file name of the header line of the cell's files (their
+// other lines are named by the cell's label).
 const cellFile = "gokernel-cell"
 
-var cellPos = regexp.MustCompile(cellFile + `:(\d+):(\d+)`)
+// mainQualifier is the package name go/types writes before the types of
+// earlier cells (their package is another one than the cell's), which go
+// build never shows for package main.
+var mainQualifier = regexp.MustCompile(`\bmain\.`)
 
-func cellPositions(msg string) string {
-	return cellPos.ReplaceAllStringFunc(msg, func(m string) string {
-		sub := cellPos.FindStringSubmatch(m)
-		line, _ := strconv.Atoi(sub[1])
-		return fmt.Sprintf("cell:%d:%s", line-headerLines, sub[2])
-	})
+// cellPositions writes the positions of the checked cell in a message as
+// the engine does: cell:L:C.
+func cellPositions(msg, label string) string {
+	return strings.ReplaceAll(msg, label+":", "cell:")
 }
-
-// cellFunc is the name of the function that holds the cell's statements.
-const cellFunc = "__gk_cell"
 
 // Check type-checks a cell as Go against the session and env, with the
 // notebook's rules: the cell's top-level variables are the session's
@@ -198,6 +197,7 @@ const cellFunc = "__gk_cell"
 // result (not "is not used"), imports may serve later cells, and a name
 // may be declared again. It never changes the session (see Commit).
 func (s *Session) Check(code string, env Env) *Result {
+	s.dropPending()
 	chunks := cellsplit.Split(code)
 	r := s.checkCell(code, chunks, env)
 	if r.Err != nil {
@@ -241,14 +241,20 @@ func (s *Session) checkCell(code string, chunks []cellsplit.Chunk, env Env) *Res
 	return r
 }
 
+// hasKind reports whether some chunk is of kind k.
+func hasKind(chunks []cellsplit.Chunk, k cellsplit.Kind) bool {
+	for _, ch := range chunks {
+		if ch.Kind == k {
+			return true
+		}
+	}
+	return false
+}
+
 // cellImports returns the imports the cell writes, name -> path.
 func (s *Session) cellImports(code string, chunks []cellsplit.Chunk) (map[string]string, error) {
 	imports := map[string]string{}
-	has := false
-	for _, ch := range chunks {
-		has = has || ch.Kind == cellsplit.Imports
-	}
-	if !has {
+	if !hasKind(chunks, cellsplit.Imports) {
 		return imports, nil
 	}
 	f, err := parser.ParseFile(token.NewFileSet(), "", "package main\n"+blank(code, chunks, cellsplit.Imports), parser.ImportsOnly)
@@ -289,9 +295,13 @@ func (s *Session) check(code string, chunks []cellsplit.Chunk, env Env, cellImps
 	// The cell's package-level names, then what the session file may hold.
 	declSrc := blank(code, chunks, cellsplit.Decls)
 	stmtSrc := blank(code, chunks, cellsplit.Stmts)
-	declNames, err := packageNames(declSrc)
-	if err != nil {
-		return undecided("%v", err), nil
+	declNames := map[string]bool{}
+	hasDecls := hasKind(chunks, cellsplit.Decls)
+	if hasDecls {
+		var err error
+		if declNames, err = packageNames(declSrc); err != nil {
+			return undecided("%v", err), nil
+		}
 	}
 	skip := map[string]bool{}
 	for k := range declNames {
@@ -304,27 +314,40 @@ func (s *Session) check(code string, chunks []cellsplit.Chunk, env Env, cellImps
 		skip[name] = true
 	}
 	// A name the cell's top level defines again is left out of the session:
-	// the cell's functions see the new one in the engine.
-	for _, name := range topLevelNames(stmtSrc) {
-		skip[name] = true
+	// the cell's functions see the new one in the engine. (Without
+	// functions, the cell's definitions hide the session's anyway.)
+	if hasDecls {
+		for _, name := range topLevelNames(stmtSrc) {
+			skip[name] = true
+		}
 	}
-	entries := s.sortedEntries(skip)
+	// A cell of statements only is checked in the session's package; one
+	// with package-level declarations (or a stale package) with the
+	// session's declarations from source, in a new package.
+	full := len(declNames) > 0 || s.pkg == nil || s.fastChecks >= maxFastChecks
+	var entries []*entry
 	pkgLevel := map[string]bool{}
 	for k := range declNames {
 		pkgLevel[k] = true
 	}
-	for _, e := range entries {
-		if e.obj != nil {
-			pkgLevel[e.obj.Name()] = true
-		} else {
-			for _, n := range declaredNames(e.decl) {
-				pkgLevel[n] = true
+	if full {
+		entries = s.sortedEntries(skip)
+		for _, e := range entries {
+			if e.obj != nil {
+				pkgLevel[e.obj.Name()] = true
+			} else {
+				for _, n := range declaredNames(e.decl) {
+					pkgLevel[n] = true
+				}
 			}
 		}
 	}
 
 	imports := map[string]string{}
 	for name, p := range env.Imports {
+		if !full && s.pkg.Scope().Lookup(name) != nil {
+			continue
+		}
 		if !pkgLevel[name] && name != "." && name != "_" {
 			imports[name] = p
 		}
@@ -345,23 +368,36 @@ func (s *Session) check(code string, chunks []cellsplit.Chunk, env Env, cellImps
 	}
 	hdr := importHeader(imports)
 
-	c := &cellFiles{code: code, fset: s.fset}
-	declText := hdr + "\n"
-	stmtText := hdr + " func " + cellFunc + "() {\n"
-	c.declStart, c.stmtStart = len(declText), len(stmtText)
-	c.declFile, err = parser.ParseFile(s.fset, cellFile, declText+declSrc, parser.SkipObjectResolution)
-	if err != nil {
-		return undecided("%v", err), nil
+	label := env.Label
+	if label == "" {
+		label = "earlier cell"
 	}
-	c.tokDecl = s.fset.File(c.declFile.Pos())
-	defer s.fset.RemoveFile(c.tokDecl)
+	c := &cellFiles{code: code, fset: s.fset, label: label, full: full}
+	// A line directive gives the cell's lines their own numbers, under the
+	// label: later errors that point at a declaration of this cell say
+	// "In [3]:2:6".
+	directive := "//line " + label + ":1:1\n"
+	declText := hdr + "\n" + directive
+	stmtText := hdr + " var _ = func() {\n" + directive
+	c.declStart, c.stmtStart = len(declText), len(stmtText)
+	var err error
+	if hasDecls {
+		c.declFile, err = parser.ParseFile(s.fset, cellFile, declText+declSrc, parser.SkipObjectResolution)
+		if err != nil {
+			return undecided("%v", err), nil
+		}
+		c.tokDecl = s.fset.File(c.declFile.Pos())
+		s.pending = append(s.pending, c.tokDecl) // removed unless committed
+	} else {
+		c.declFile = &ast.File{Name: ast.NewIdent("main")}
+	}
 	c.stmtFile, err = parser.ParseFile(s.fset, cellFile, stmtText+stmtSrc+"\n}", parser.SkipObjectResolution)
 	if err != nil {
 		return undecided("%v", err), nil
 	}
 	c.tokStmt = s.fset.File(c.stmtFile.Pos())
-	defer s.fset.RemoveFile(c.tokStmt)
-	c.body = c.stmtFile.Decls[len(c.stmtFile.Decls)-1].(*ast.FuncDecl).Body
+	s.pending = append(s.pending, c.tokStmt)
+	c.body = c.stmtFile.Decls[len(c.stmtFile.Decls)-1].(*ast.GenDecl).Specs[0].(*ast.ValueSpec).Values[0].(*ast.FuncLit).Body
 	if n := len(c.body.List); n > 0 && len(chunks) > 0 && chunks[len(chunks)-1].Kind == cellsplit.Stmts {
 		if es, ok := c.body.List[n-1].(*ast.ExprStmt); ok {
 			c.final = es
@@ -379,14 +415,29 @@ func (s *Session) check(code string, chunks []cellsplit.Chunk, env Env, cellImps
 	for p, name := range s.hidden {
 		sessImports[name] = p
 	}
-	sess := &ast.File{Name: ast.NewIdent("main"), Decls: []ast.Decl{importDecl(sessImports)}}
-	pkg := types.NewPackage(mainPath, "main")
-	for _, e := range entries {
-		if e.obj != nil {
-			pkg.Scope().Insert(e.obj)
-		} else {
-			sess.Decls = append(sess.Decls, e.decl)
+	var pkg *types.Package
+	var files []*ast.File
+	if c.full {
+		pkg = types.NewPackage(mainPath, "main")
+		files = []*ast.File{c.stmtFile}
+		if hasDecls {
+			files = append(files, c.declFile)
 		}
+		sess := &ast.File{Name: ast.NewIdent("main"), Decls: []ast.Decl{importDecl(sessImports)}}
+		for _, e := range entries {
+			if v, ok := e.obj.(*types.Var); ok {
+				pkg.Scope().Insert(types.NewVar(v.Pos(), pkg, v.Name(), v.Type()))
+			} else if e.obj != nil {
+				pkg.Scope().Insert(e.obj)
+			} else {
+				sess.Decls = append(sess.Decls, e.decl)
+			}
+		}
+		files = append([]*ast.File{sess}, files...)
+	} else {
+		pkg = s.pkg
+		s.fastChecks++
+		files = []*ast.File{c.stmtFile}
 	}
 
 	info := &types.Info{
@@ -401,7 +452,12 @@ func (s *Session) check(code string, chunks []cellsplit.Chunk, env Env, cellImps
 		Importer:  s.imp,
 		Error:     func(err error) { errs = append(errs, err.(types.Error)) },
 	}
-	_ = types.NewChecker(&conf, s.fset, pkg, info).Files([]*ast.File{sess, c.declFile, c.stmtFile})
+	_ = types.NewChecker(&conf, s.fset, pkg, info).Files(files)
+	if c.full && len(declNames) == 0 && len(entries) == len(s.entries) {
+		// The package holds the whole session and nothing of the cell:
+		// later cells of statements are checked in it.
+		s.pkg, s.fastChecks = pkg, 0
+	}
 
 	r = &Result{Info: info, Pkg: pkg, files: c}
 	globals := map[token.Pos]bool{} // the variables the cell's top level defines
@@ -429,7 +485,7 @@ func (s *Session) check(code string, chunks []cellsplit.Chunk, env Env, cellImps
 			sessionFailed = true
 			continue
 		}
-		e.Msg = cellPositions(e.Msg)
+		e.Msg = mainQualifier.ReplaceAllString(cellPositions(e.Msg, c.label), "")
 		if strings.Contains(e.Msg, "__gk") {
 			return undecided("%s", e.Msg), nil
 		}
@@ -438,6 +494,11 @@ func (s *Session) check(code string, chunks []cellsplit.Chunk, env Env, cellImps
 		}
 		if c.final != nil && e.Pos == c.final.Pos() && strings.HasSuffix(e.Msg, "is not used") {
 			continue // the cell's result
+		}
+		for name := range s.unsure {
+			if regexp.MustCompile(`\b` + regexp.QuoteMeta(name) + `\b`).MatchString(e.Msg) {
+				return undecided("%s (the methods of %s are not known)", e.Msg, name), nil
+			}
 		}
 		if m := undefinedMsg.FindStringSubmatch(e.Msg); m != nil {
 			name := m[1]

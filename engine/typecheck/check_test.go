@@ -1,6 +1,7 @@
 package typecheck
 
 import (
+	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -14,13 +15,14 @@ import (
 // checked, and a cell without errors is committed; imports and automatic
 // imports accumulate.
 type notebook struct {
-	t       *testing.T
+	t       testing.TB
 	s       *Session
 	imports map[string]string
 	known   map[string]bool
+	count   int
 }
 
-func newNotebook(t *testing.T) *notebook {
+func newNotebook(t testing.TB) *notebook {
 	return &notebook{t: t, s: NewSession(), imports: map[string]string{}, known: map[string]bool{}}
 }
 
@@ -34,6 +36,7 @@ func (nb *notebook) env() Env {
 			return p, ok
 		},
 		Known: func(name string) bool { return nb.known[name] },
+		Label: fmt.Sprintf("In [%d]", nb.count),
 	}
 }
 
@@ -41,6 +44,7 @@ func (nb *notebook) env() Env {
 // that passes is committed.
 func (nb *notebook) run(code string) string {
 	nb.t.Helper()
+	nb.count++
 	r := nb.s.Check(code, nb.env())
 	if r.Err != nil {
 		return "undecided"
@@ -48,7 +52,7 @@ func (nb *notebook) run(code string) string {
 	if len(r.Errors) > 0 {
 		return r.Errors[0].String()
 	}
-	nb.s.Commit(r, len(code), "In [1]")
+	nb.s.Commit(r, len(code))
 	// What the engine would now know.
 	f, err := parser.ParseFile(token.NewFileSet(), "", "package main; func _() {\n"+code+"\n}", parser.SkipObjectResolution)
 	if err == nil {

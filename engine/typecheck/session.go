@@ -22,6 +22,18 @@ type Session struct {
 	entries map[string]*entry // by name; methods by "Type.Method"
 	seq     int               // the order of the entries' declarations
 	hidden  map[string]string // import path -> name the variables' types use for it
+
+	// pkg is the package of the last check from source, completed with the
+	// variables of the cells checked since: cells without package-level
+	// declarations are checked in it (nil: stale, the next check is from
+	// source).
+	pkg        *types.Package
+	fastChecks int           // checks in pkg (each leaves a file scope in it)
+	pending    []*token.File // the files of the last check, until committed
+	// unsure are the types whose methods the model may not know (a cell
+	// that declared methods of them was not checked): errors that name
+	// them decide nothing.
+	unsure map[string]bool
 }
 
 // entry is one declaration of the session: a declaration of source (decl,
@@ -37,7 +49,7 @@ type entry struct {
 // NewSession returns an empty session.
 func NewSession() *Session {
 	fset := token.NewFileSet()
-	return &Session{fset: fset, imp: newImporter(fset), entries: map[string]*entry{}, hidden: map[string]string{}}
+	return &Session{fset: fset, imp: newImporter(fset), entries: map[string]*entry{}, hidden: map[string]string{}, unsure: map[string]bool{}}
 }
 
 // mainPath is the import path of the package of the cells.
@@ -51,21 +63,28 @@ const mainPath = "main"
 //
 // After a check that decided nothing, Commit forgets the names the cell
 // declares: the model no longer knows their types.
-//
-// label names the cell in positions of later errors that point at its
-// declarations ("In [3]", as the frontend numbers it); their line and
-// column are the cell's.
-func (s *Session) Commit(r *Result, upTo int, label string) {
+func (s *Session) Commit(r *Result, upTo int) {
 	if r == nil {
 		return
 	}
 	if r.Err != nil || r.files == nil {
+		s.pkg = nil
 		for _, name := range r.declared {
 			s.forget(name)
+			if base, _, method := strings.Cut(name, "."); method {
+				s.unsure[base] = true
+			}
 		}
 		return
 	}
 	c := r.files
+	label := c.label
+	s.commitObjects(r, upTo)
+	for name := range s.unsure {
+		if obj := r.Pkg.Scope().Lookup(name); obj != nil && c.inCell(obj.Pos()) && c.offset(obj.Pos()) < upTo {
+			delete(s.unsure, name) // declared afresh
+		}
+	}
 	before := func(p token.Pos) bool { return c.offset(p) < upTo }
 	// at is a //line directive that gives a declaration of back-shift
 	// bytes before p the position of p in the cell.
@@ -121,6 +140,65 @@ func (s *Session) Commit(r *Result, upTo int, label string) {
 			s.putObject(r.Info.Defs[id], at(id.Pos(), len("var ")))
 		}
 	}
+}
+
+// commitObjects updates the session's package with what the cell
+// declared and ran: after a check from source, its package is the
+// session's; after a check in the session's package, the cell's top-level
+// variables join it. A variable defined again with another type, or a
+// cell that did not run to its end, makes the package stale.
+func (s *Session) commitObjects(r *Result, upTo int) {
+	c := r.files
+	s.pending = nil // the files stay: the objects' positions are in them
+	if c.full {
+		s.pkg = r.Pkg
+		s.fastChecks = 0
+		if upTo < len(c.code) {
+			s.pkg = nil
+			return
+		}
+	}
+	if s.pkg == nil {
+		return
+	}
+	scope := s.pkg.Scope()
+	for _, st := range c.body.List {
+		if c.offset(st.Pos()) >= upTo {
+			continue
+		}
+		for _, id := range definedAt(st) {
+			obj := r.Info.Defs[id]
+			if obj == nil || obj.Name() == "_" {
+				continue
+			}
+			old := scope.Lookup(obj.Name())
+			v, isVar := obj.(*types.Var)
+			switch {
+			case old == nil && isVar:
+				scope.Insert(types.NewVar(obj.Pos(), s.pkg, obj.Name(), v.Type()))
+			case isVar && old != nil:
+				if ov, ok := old.(*types.Var); !ok || !types.Identical(ov.Type(), v.Type()) {
+					s.pkg = nil
+					return
+				}
+			default:
+				s.pkg = nil
+				return
+			}
+		}
+	}
+}
+
+// maxFastChecks bounds the checks made in one session package: each
+// leaves its file scopes among the package scope's children.
+const maxFastChecks = 256
+
+// dropPending removes the files of a check that was not committed.
+func (s *Session) dropPending() {
+	for _, f := range s.pending {
+		s.fset.RemoveFile(f)
+	}
+	s.pending = nil
 }
 
 // definedAt returns the identifiers a top-level statement of the cell
