@@ -289,7 +289,7 @@ func (e *Engine) run(ctx context.Context, code string, count int) (res kernel.Ex
 	}
 	check, kerr := e.goCheck(code, count)
 	if kerr != nil {
-		return kernel.ExecuteResult{Err: e.annotate(kerr, code)}
+		return res, kerr
 	}
 	// Compile the whole cell first: a compile error leaves no trace. A
 	// package the cell uses without importing it is imported when its

@@ -4,7 +4,6 @@ import (
 	"fmt"
 
 	"github.com/gokernel/gokernel/engine/typecheck"
-	"github.com/gokernel/gokernel/kernel"
 )
 
 // goCheck type-checks a cell as Go against the model of the session
@@ -12,7 +11,7 @@ import (
 // Go rejects fails with the Go compiler's errors, as a CompileError. When
 // the model cannot decide, the cell goes on to the interpreter as it is.
 // The result is committed with commitCheck once the cell ran.
-func (e *Engine) goCheck(code string, count int) (*typecheck.Result, *kernel.Error) {
+func (e *Engine) goCheck(code string, count int) (*typecheck.Result, *cellError) {
 	if e.types == nil {
 		e.types = typecheck.NewSession()
 	}
@@ -38,11 +37,12 @@ func (e *Engine) goCheck(code string, count int) (*typecheck.Result, *kernel.Err
 	if len(r.Errors) == 0 {
 		return r, nil
 	}
-	tb := make([]string, len(r.Errors))
-	for i, err := range r.Errors {
-		tb[i] = err.String()
+	first := r.Errors[0]
+	c := errorAt(kindCompile, first.Line, first.Col, first.Msg)
+	for _, err := range r.Errors[1:] {
+		c.lines = append(c.lines, tbLine{text: err.String(), line: err.Line, col: err.Col})
 	}
-	return r, &kernel.Error{Name: ErrCompile, Value: tb[0], Traceback: tb}
+	return r, c
 }
 
 // commitCheck records in the session model what the cell declared, up to
