@@ -185,3 +185,55 @@ func TestCheckEarlierCellPosition(t *testing.T) {
 		t.Fatalf("got %s\nwant %s", got, want)
 	}
 }
+
+// A cell the model could not decide leaves its names unknown: a later
+// cell that uses them is not rejected for the stale types.
+func TestCheckUndecidedForgets(t *testing.T) {
+	nb := newNotebook(t)
+	if got := nb.run("x := 1"); got != "" {
+		t.Fatal(got)
+	}
+	// The engine ran this cell unchecked (an ambiguous package name):
+	// x is now whatever rand.Intn returns for all the model knows.
+	r := nb.s.Check("x := rand.Intn(3)", nb.env())
+	if r.Err == nil {
+		t.Fatalf("decided: %v", r.Errors)
+	}
+	nb.s.Commit(r, len("x := rand.Intn(3)"))
+	nb.known["x"] = true
+	if got := nb.run("var s string = x"); got != "undecided" {
+		t.Fatalf("x is still the model's int: %s", got)
+	}
+	// Methods added by an unchecked cell: the type's method set is unsure.
+	if got := nb.run("type T struct{}\nv := T{}"); got != "" {
+		t.Fatal(got)
+	}
+	r = nb.s.Check("func (T) M() int { return rand.Intn(2) }", nb.env())
+	nb.s.Commit(r, 100)
+	if got := nb.run("v.M()"); got != "undecided" {
+		t.Fatalf("v.M: %s", got)
+	}
+	if got := nb.run("type T struct{ A int }\nw := T{A: 1}"); got != "" {
+		t.Fatal(got)
+	}
+	if got := nb.run("w.M()"); !strings.Contains(got, "w.M undefined") {
+		t.Fatalf("T declared afresh, without M: %s", got)
+	}
+}
+
+// A cell that stopped part-way commits only what ran.
+func TestCommitUpTo(t *testing.T) {
+	nb := newNotebook(t)
+	code := "a := 1\nfunc later() int { return 2 }"
+	r := nb.s.Check(code, nb.env())
+	if r.Err != nil || len(r.Errors) > 0 {
+		t.Fatal(r.Err, r.Errors)
+	}
+	nb.s.Commit(r, len("a := 1\n"))
+	if got := nb.run("a + 1"); got != "" {
+		t.Fatal(got)
+	}
+	if got := nb.run("later()"); got != "cell:1:1: undefined: later" {
+		t.Fatalf("later: %s", got)
+	}
+}
