@@ -10,15 +10,18 @@
 //
 // A Session models what earlier cells declared: the latest declaration of
 // every name. Functions and methods are kept as their signatures, types
-// and constants of cell types as source, variables and constants of other
-// types as the go/types objects the check of their cell found (a top-level
-// x := f() is a variable of f's result type). Each Check builds a package
-// of three files: the session's declarations, the cell's package-level
-// declarations (func, method, type, const), and a function holding the
-// cell's statements in order, whose top-level variables become the
-// session's globals. Both cell files start with a one-line header of
-// imports (the session's, the cell's own and the automatic ones), so that
-// positions are the cell's lines and columns.
+// and variables or constants of cell types as source (var x T), variables
+// and constants of other types as the go/types objects the check of their
+// cell found (a top-level x := f() is a variable of f's result type). A
+// check builds a package of the session's declarations, the cell's
+// package-level declarations (func, method, type, const), and a function
+// literal holding the cell's statements in order (var _ = func() {...}),
+// whose top-level variables become the session's globals. The cell's
+// files start with a one-line header of imports (the session's, the
+// cell's own and the automatic ones) and a line directive, so that
+// positions are the cell's lines and columns, and a later error that
+// points at a declaration of the cell names it as the frontend does
+// ("declared at In [3]:2:6").
 //
 // A cell's declarations enter the session with Commit, once the cell ran:
 // a cell that does not compile leaves no trace, and of a cell stopped by a
@@ -61,6 +64,14 @@
 //
 // # Cost
 //
-// BenchmarkCheckTrivial and BenchmarkCheckSession measure a check: see
-// engine/doc.go for the numbers.
+// The session's declarations are checked from source only when a cell
+// declares package-level names (func, method, type, const) or the kept
+// package is stale: the package of that check is kept, and a cell of
+// statements only (most cells) is checked in it, its top-level variables
+// added to it once the cell ran (a variable defined again with another
+// type makes it stale). So a check costs about 25 µs whatever the
+// session's size (BenchmarkCheckTrivial; BenchmarkCheckSession, 250
+// declarations: ~35 µs), and a cell with declarations about 11 µs per
+// declaration of the session (2.7 ms for 250). Each check in the kept
+// package leaves its file scopes in it: after 256 the package is rebuilt.
 package typecheck
