@@ -69,7 +69,8 @@ type Result struct {
 	Pkg  *types.Package
 
 	files    *cellFiles
-	declared []string // the names the cell declares (methods as "Type.Method")
+	declared []string              // the names the cell declares (methods as "Type.Method")
+	promote  map[string]types.Type // see check
 }
 
 // Body returns the cell's statements as the check saw them: the body of
@@ -218,7 +219,12 @@ func (s *Session) checkCell(code string, chunks []cellsplit.Chunk, env Env) *Res
 	if err != nil {
 		return undecided("%v", err)
 	}
-	r, missing := s.check(code, chunks, env, imports, nil)
+	r, missing := s.check(code, chunks, env, imports, nil, nil)
+	if r.promote != nil {
+		// The cell's functions use its top-level variables: check again
+		// with them declared at package level.
+		r, missing = s.check(code, chunks, env, imports, nil, r.promote)
+	}
 	if len(missing) == 0 {
 		return r
 	}
@@ -235,7 +241,13 @@ func (s *Session) checkCell(code string, chunks []cellsplit.Chunk, env Env) *Res
 		}
 		auto[name] = p
 	}
-	if r, missing = s.check(code, chunks, env, imports, auto); len(missing) > 0 {
+	if r, missing = s.check(code, chunks, env, imports, auto, nil); len(missing) > 0 {
+		return undecided("undefined: %s", missing[0])
+	}
+	if r.promote != nil {
+		r, missing = s.check(code, chunks, env, imports, auto, r.promote)
+	}
+	if len(missing) > 0 {
 		return undecided("undefined: %s", missing[0])
 	}
 	return r
@@ -291,7 +303,10 @@ var (
 
 // check runs go/types once; missing lists the names used as packages that
 // are undefined (candidates for an automatic import).
-func (s *Session) check(code string, chunks []cellsplit.Chunk, env Env, cellImps, auto map[string]string) (r *Result, missing []string) {
+//
+// promote declares at package level variables of the cell's top level
+// (with their types from a first check): the cell's functions use them.
+func (s *Session) check(code string, chunks []cellsplit.Chunk, env Env, cellImps, auto map[string]string, promote map[string]types.Type) (r *Result, missing []string) {
 	// The cell's package-level names, then what the session file may hold.
 	declSrc := blank(code, chunks, cellsplit.Decls)
 	stmtSrc := blank(code, chunks, cellsplit.Stmts)
@@ -434,6 +449,11 @@ func (s *Session) check(code string, chunks []cellsplit.Chunk, env Env, cellImps
 			}
 		}
 		files = append([]*ast.File{sess}, files...)
+		for name, t := range promote {
+			if pkg.Scope().Lookup(name) == nil {
+				pkg.Scope().Insert(types.NewVar(token.NoPos, pkg, name, t))
+			}
+		}
 	} else {
 		pkg = s.pkg
 		s.fastChecks++
@@ -472,6 +492,17 @@ func (s *Session) check(code string, chunks []cellsplit.Chunk, env Env, cellImps
 			cellDefined[id.Name] = true
 		}
 	}
+	// The cell's top-level variables whose types the session can hold
+	// (none of the cell's own types: a second check makes those anew).
+	globalTypes := map[string]types.Type{}
+	for _, st := range c.body.List {
+		for _, id := range definedAt(st) {
+			if v, ok := info.Defs[id].(*types.Var); ok && !involvesMain(v.Type(), map[types.Type]bool{}) {
+				globalTypes[id.Name] = v.Type()
+			}
+		}
+	}
+	needPromote := false
 	sessionFailed := false
 	for _, e := range errs {
 		if strings.Contains(e.Msg, "imported and not used") {
@@ -505,11 +536,20 @@ func (s *Session) check(code string, chunks []cellsplit.Chunk, env Env, cellImps
 			if selectorBase(c, e.Pos) {
 				missing = append(missing, name)
 			}
+			if promote == nil && c.full && globalTypes[name] != nil {
+				needPromote = true
+				continue
+			}
 			if cellDefined[name] || env.Known != nil && env.Known(name) {
 				return undecided("%s", e.Msg), nil
 			}
 		}
 		r.Errors = append(r.Errors, Error{Line: line, Col: col, Msg: goBuildMessage(e.Msg)})
+	}
+	if needPromote {
+		u := undecided("the cell's functions use its top-level variables")
+		u.promote = globalTypes
+		return u, missing
 	}
 	if len(r.Errors) > 0 && sessionFailed {
 		return undecided("the session's declarations do not type-check"), nil

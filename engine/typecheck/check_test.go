@@ -100,6 +100,7 @@ func TestCheckErrors(t *testing.T) {
 			`cell:1:15: cannot use Sq{…} (value of struct type Sq) as Shape value in variable declaration: Sq does not implement Shape (method Area has pointer receiver)`},
 		{[]string{"func half(x float64) float64 { return x / 2 }", "n := 3", "half(n)"}, `cell:1:6: cannot use n (variable of type int) as float64 value in argument to half`},
 		{[]string{"x := 1\nx := 2"}, `cell:2:3: no new variables on left side of :=`},
+		{[]string{"count := 0\nfunc name() string { return count }"}, `cell:2:29: cannot use count (variable of type int) as string value in return statement`},
 		{[]string{"1 + 1\n2"}, `cell:1:1: 1 + 1 (untyped int constant 2) is not used`},
 	} {
 		nb := newNotebook(t)
@@ -128,6 +129,7 @@ func TestCheckAccepts(t *testing.T) {
 		{"type T struct{ X int }", "t := T{1}", "type T struct{ X, Y int }", "u := T{1, 2}\nu.Y"},
 		{"type Weekday int\nconst (\n\tMonday Weekday = iota\n\tTuesday\n)", "var d Weekday = Tuesday", "d == Monday"},
 		{"const big = 1 << 100", "big >> 98"},
+		{"count := 0\nfunc inc() { count++ }\ninc()", "count"}, // a function of the cell uses its globals
 		{"const third = 1.0 / 3", "var f float64 = third\nf"},
 		{"count := 0", "func inc() { count++ }", "inc()\ncount"},
 		{"if true {\n\treturn\n}\nfmt.Println(1)"},
@@ -157,9 +159,9 @@ func TestCheckUndecided(t *testing.T) {
 	for _, cells := range [][]string{
 		{"import \"example.com/not/preloaded\""},
 		{"rand.Intn(3)"}, // several packages named rand
-		// A function of the cell that uses a variable the cell's top level
-		// defines: the model has no type for it before the cell ran.
-		{"count := 0\nfunc inc() { count++ }\ninc()"},
+		// A function of the cell that uses a variable of the cell's own
+		// type defined by the cell's top level.
+		{"type P struct{ X int }\np := P{1}\nfunc getX() int { return p.X }"},
 	} {
 		nb := newNotebook(t)
 		if got := nb.run(cells[0]); got != "undecided" {

@@ -49,9 +49,13 @@
 // information (packages fetched from modules), an undefined name that the
 // engine knows (a declaration the model missed) or that the cell itself
 // declares elsewhere (a function using a variable of the same cell's top
-// level), a package name with several candidates for an automatic import,
-// a cell that does not parse, errors that name the engine's own
-// declarations (__gk), or errors of the session's own declarations.
+// level whose type is one of the cell's own: variables of other types are
+// declared for a second check), a package name with several candidates
+// for an automatic import, a cell that does not parse, errors that name
+// the engine's own declarations (__gk) or a type whose methods an
+// unchecked cell changed, or errors of the session's own declarations.
+// The three tutorial notebooks' 51 code cells are all checked (none
+// undecided, none rejected).
 //
 // # Packages
 //
