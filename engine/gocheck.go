@@ -2,6 +2,7 @@ package engine
 
 import (
 	"fmt"
+	"reflect"
 
 	"github.com/gokernel/gokernel/engine/typecheck"
 )
@@ -27,6 +28,18 @@ func (e *Engine) goCheck(code string, count int) (*typecheck.Result, *cellError)
 				return paths[0], true
 			}
 			return "", false
+		},
+		Symbol: func(path, name string) bool {
+			pn, ok := packageNames()[path]
+			if !ok {
+				return false
+			}
+			for _, m := range []map[string]map[string]reflect.Value{stdlibSymbols(), preloadedSymbols()} {
+				if _, ok := m[path+"/"+pn][name]; ok {
+					return true
+				}
+			}
+			return false
 		},
 		Known: func(name string) bool {
 			_, def := e.defs[name]

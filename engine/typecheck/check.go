@@ -29,6 +29,11 @@ type Env struct {
 	// package by that name). An "undefined" error about such a name means
 	// that the model misses something: the check then decides nothing.
 	Known func(name string) bool
+	// Symbol reports whether the interpreter has the member name of the
+	// package at path: an "undefined: pkg.Name" error about such a member
+	// means that the type information is older than the package (see
+	// symbols/exportdata), and the check decides nothing.
+	Symbol func(path, name string) bool
 	// Label names the cell in the positions of later errors that point at
 	// its declarations ("In [3]", as the frontend numbers cells); "earlier
 	// cell" when empty.
@@ -298,6 +303,7 @@ func (s *Session) cellImports(code string, chunks []cellsplit.Chunk) (map[string
 
 var (
 	undefinedMsg = regexp.MustCompile(`^undefined: ([\p{L}_][\p{L}\p{N}_]*)$`)
+	undefinedSel = regexp.MustCompile(`^undefined: ([\p{L}_][\p{L}\p{N}_]*)\.([\p{L}_][\p{L}\p{N}_]*)$`)
 	unusedVarMsg = regexp.MustCompile(`^declared and not used: ([\p{L}_][\p{L}\p{N}_]*)$`)
 )
 
@@ -530,6 +536,9 @@ func (s *Session) check(code string, chunks []cellsplit.Chunk, env Env, cellImps
 			if regexp.MustCompile(`\b` + regexp.QuoteMeta(name) + `\b`).MatchString(e.Msg) {
 				return undecided("%s (the methods of %s are not known)", e.Msg, name), nil
 			}
+		}
+		if m := undefinedSel.FindStringSubmatch(e.Msg); m != nil && env.Symbol != nil && imports[m[1]] != "" && env.Symbol(imports[m[1]], m[2]) {
+			return undecided("%s (the interpreter has it: the type information is stale)", e.Msg), nil
 		}
 		if m := undefinedMsg.FindStringSubmatch(e.Msg); m != nil {
 			name := m[1]

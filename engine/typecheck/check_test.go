@@ -36,6 +36,9 @@ func (nb *notebook) env() Env {
 			return p, ok
 		},
 		Known: func(name string) bool { return nb.known[name] },
+		Symbol: func(path, name string) bool {
+			return path == "strings" && name == "BrandNew" // as if the export data were older
+		},
 		Label: fmt.Sprintf("In [%d]", nb.count),
 	}
 }
@@ -167,6 +170,13 @@ func TestCheckUndecided(t *testing.T) {
 		if got := nb.run(cells[0]); got != "undecided" {
 			t.Errorf("%q: %s", cells, got)
 		}
+	}
+	// A member the interpreter has and the type information lacks.
+	if got := newNotebook(t).run("strings.BrandNew()"); got != "undecided" {
+		t.Errorf("stale export data: %s", got)
+	}
+	if got := newNotebook(t).run("strings.Toupper(\"a\")"); !strings.HasPrefix(got, "cell:1:9: undefined: strings.Toupper") {
+		t.Errorf("misspelt member: %s", got)
 	}
 	// A name the engine knows and the model does not.
 	nb := newNotebook(t)
