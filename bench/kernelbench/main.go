@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"slices"
 	"strings"
 	"time"
 )
@@ -67,13 +68,20 @@ func main() {
 	}
 	var results []result
 	var errs []error
-	for _, k := range kernels {
+	fmt.Fprintln(os.Stderr, "measuring starts ...")
+	idle, loaded, err := allStarts(kernels, o)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "kernelbench:", err)
+		os.Exit(1)
+	}
+	for i, k := range kernels {
 		fmt.Fprintf(os.Stderr, "measuring %s ...\n", k.name)
 		r, err := measure(k, o)
 		if err != nil {
 			errs = append(errs, fmt.Errorf("%s: %w", k.name, err))
 			continue
 		}
+		r.startIdle, r.startLoaded = idle[i], loaded[i]
 		results = append(results, r)
 	}
 	fmt.Print(table(results, o))
@@ -92,24 +100,46 @@ type result struct {
 	idleRSS, soakRSS       int64           // bytes
 }
 
-// measure runs every measurement of one kernel.
-func measure(k kernelCmd, o options) (result, error) {
-	res := result{name: k.name}
-	var err error
-	if res.startIdle, err = starts(k, o.starts); err != nil {
-		return res, fmt.Errorf("start: %w", err)
+// allStarts times o.starts starts of every kernel, idle and then with
+// o.busy busy loops, taking the kernels in turn so that whatever else
+// loads the machine weighs on all of them alike. The times are sorted.
+func allStarts(kernels []kernelCmd, o options) (idle, loaded [][]time.Duration, err error) {
+	idle = make([][]time.Duration, len(kernels))
+	loaded = make([][]time.Duration, len(kernels))
+	run := func(into [][]time.Duration) error {
+		for range o.starts {
+			for i, k := range kernels {
+				d, err := startOnce(k)
+				if err != nil {
+					return fmt.Errorf("%s: start: %w", k.name, err)
+				}
+				into[i] = append(into[i], d)
+			}
+		}
+		for _, d := range into {
+			slices.Sort(d)
+		}
+		return nil
+	}
+	if err := run(idle); err != nil {
+		return nil, nil, err
 	}
 	if o.busy > 0 {
 		stop, err := busyLoops(o.busy)
 		if err != nil {
-			return res, err
+			return nil, nil, err
 		}
-		res.startLoaded, err = starts(k, o.starts)
-		stop()
-		if err != nil {
-			return res, fmt.Errorf("start under load: %w", err)
+		defer stop()
+		if err := run(loaded); err != nil {
+			return nil, nil, err
 		}
 	}
+	return idle, loaded, nil
+}
+
+// measure runs the measurements of one running kernel.
+func measure(k kernelCmd, o options) (result, error) {
+	res := result{name: k.name}
 	r, err := launch(k)
 	if err != nil {
 		return res, err

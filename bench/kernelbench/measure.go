@@ -86,19 +86,14 @@ func (r *running) stop() {
 	os.RemoveAll(r.dir)
 }
 
-// starts measures count starts of k, each in a fresh process.
-func starts(k kernelCmd, count int) ([]time.Duration, error) {
-	var out []time.Duration
-	for range count {
-		r, err := launch(k)
-		if err != nil {
-			return out, err
-		}
-		out = append(out, r.start)
-		r.stop()
+// startOnce times one start of k in a fresh process.
+func startOnce(k kernelCmd) (time.Duration, error) {
+	r, err := launch(k)
+	if err != nil {
+		return 0, err
 	}
-	slices.Sort(out)
-	return out, nil
+	r.stop()
+	return r.start, nil
 }
 
 // busyLoops starts n shell busy loops, one per core, and returns what
