@@ -61,7 +61,7 @@ func main() {
 		kernels = append(kernels, kernelCmd{
 			name:  "ipykernel",
 			argv:  func(conn string) []string { return []string{o.python, "-m", "ipykernel_launcher", "-f", conn} },
-			setup: "x = 0", trivial: "x = 1",
+			setup: "x = 0", trivial: "x = 1", quiet: true,
 		})
 	} else {
 		o.jupyterClient = false

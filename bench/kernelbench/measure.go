@@ -22,6 +22,9 @@ type kernelCmd struct {
 	name           string
 	argv           func(connectionFile string) []string
 	setup, trivial string
+	// quiet discards the kernel's standard error (ipykernel's debugger
+	// warnings at every start).
+	quiet bool
 }
 
 // running is a kernel process with a Go frontend connected.
@@ -52,7 +55,9 @@ func launch(k kernelCmd) (*running, error) {
 	}
 	argv := k.argv(r.connFile)
 	r.cmd = exec.Command(argv[0], argv[1:]...)
-	r.cmd.Stderr = os.Stderr
+	if !k.quiet {
+		r.cmd.Stderr = os.Stderr
+	}
 	began := time.Now()
 	if err := r.cmd.Start(); err != nil {
 		os.RemoveAll(dir)
