@@ -17,13 +17,12 @@ var roundtripPy []byte
 
 // options are the command's flags.
 type options struct {
-	python                string
-	jupyterClient         bool
-	n, starts, soak       int
-	clients, busy         int
-	duration              time.Duration
-	gokernel, baseline    string
-	skipGokernel, verbose bool
+	gokernel, baseline       string
+	python                   string
+	jupyterClient, ipykernel bool
+	n, starts, soak          int
+	clients, busy            int
+	duration                 time.Duration
 }
 
 func main() {
@@ -32,6 +31,7 @@ func main() {
 	flag.StringVar(&o.baseline, "baseline", "", "an older gokernel `binary` to measure side by side (empty: none)")
 	flag.StringVar(&o.python, "python", "/usr/bin/python3", "the `python` that runs ipykernel and jupyter_client (empty: skip both)")
 	flag.BoolVar(&o.jupyterClient, "jupyter-client", true, "also time the round trips through jupyter_client (needs -python)")
+	flag.BoolVar(&o.ipykernel, "ipykernel", true, "measure ipykernel too (needs -python)")
 	flag.IntVar(&o.n, "n", 1000, "execute round trips timed for the percentiles, per client")
 	flag.IntVar(&o.starts, "starts", 5, "starts timed, idle and again under load")
 	flag.IntVar(&o.busy, "busy", runtime.NumCPU(), "busy loops running during the loaded starts (0: skip them)")
@@ -57,13 +57,14 @@ func main() {
 	if o.baseline != "" {
 		kernels = append(kernels, gokernel("gokernel (baseline)", o.baseline))
 	}
-	if o.python != "" {
+	if o.python != "" && o.ipykernel {
 		kernels = append(kernels, kernelCmd{
 			name:  "ipykernel",
 			argv:  func(conn string) []string { return []string{o.python, "-m", "ipykernel_launcher", "-f", conn} },
 			setup: "x = 0", trivial: "x = 1", quiet: true,
 		})
-	} else {
+	}
+	if o.python == "" {
 		o.jupyterClient = false
 	}
 	var results []result
