@@ -98,6 +98,7 @@ type result struct {
 	startIdle, startLoaded []time.Duration // sorted
 	goTrips, pyTrips       []time.Duration // sorted
 	perSecond              float64         // executes answered, o.clients at once
+	cpuPerExecute          time.Duration   // the kernel process's CPU time per execute
 	idleRSS, soakRSS       int64           // bytes
 }
 
@@ -165,8 +166,19 @@ func measure(k kernelCmd, o options) (result, error) {
 	if res.idleRSS, err = rss(r.cmd.Process.Pid); err != nil {
 		return res, err
 	}
+	cpuBefore, err := cpuTime(r.cmd.Process.Pid)
+	if err != nil {
+		return res, err
+	}
 	if err := soak(r.f, k, o.soak); err != nil {
 		return res, err
+	}
+	cpuAfter, err := cpuTime(r.cmd.Process.Pid)
+	if err != nil {
+		return res, err
+	}
+	if o.soak > 0 {
+		res.cpuPerExecute = (cpuAfter - cpuBefore) / time.Duration(o.soak)
 	}
 	time.Sleep(500 * time.Millisecond)
 	if res.soakRSS, err = rss(r.cmd.Process.Pid); err != nil {

@@ -47,6 +47,10 @@ func table(results []result, o options) string {
 			func(r result) string {
 				return fmt.Sprintf("%.0f (%.0f msg/s)", r.perSecond, r.perSecond*messagesPerExecute)
 			}, "—"},
+		row{fmt.Sprintf("kernel CPU time per trivial execute (user+sys over the %d below)", o.soak),
+			func(r result) string {
+				return fmt.Sprintf("%.0f µs", float64(r.cpuPerExecute)/float64(time.Microsecond))
+			}, "—"},
 		row{"idle RSS", func(r result) string { return mb(r.idleRSS) }, "≤ 60 MB"},
 		row{fmt.Sprintf("RSS after %d more executes", o.soak), func(r result) string {
 			return fmt.Sprintf("%s (%+.1f MB)", mb(r.soakRSS), float64(r.soakRSS-r.idleRSS)/(1<<20))
