@@ -165,7 +165,7 @@ func __gk_show(vs ...any) {
 	__gk_last = vs
 	` + rtName + `.Show(vs...)
 }
-`
+` + errorsAsSource
 
 // runtimeSymbols are the compiled functions of the runtime package, bound
 // to e.
@@ -186,6 +186,7 @@ func (e *Engine) runtimeSymbols() interp.Exports {
 			"PanicText":  reflect.ValueOf(e.notePanicText),
 			"Make":       reflect.ValueOf(e.mem.Make), // see memguard.go
 			"Grow":       reflect.ValueOf(e.mem.Grow),
+			"Unwrap":     reflect.ValueOf(unwrapError), // see errorsas.go
 		},
 	}
 }

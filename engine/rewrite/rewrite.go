@@ -39,6 +39,12 @@ type Options struct {
 	// for make and append of computed sizes (see guardAllocs). Empty
 	// leaves those calls alone.
 	Make, Grow string
+	// ErrorsAs is the name of the prelude's generic errors.As, which
+	// errors.As(err, &target) calls are rewritten to when IsErrors
+	// reports that the selector's name is the package errors (see
+	// errorsAs). Empty leaves those calls alone.
+	ErrorsAs string
+	IsErrors func(name string) bool
 }
 
 // Apply rewrites every statement list under root in place. Root is
@@ -71,6 +77,7 @@ func Apply(root ast.Node, opts Options) {
 			n.Stmt = r.stmt(n.Stmt)
 		case *ast.CallExpr:
 			floatConstants(n)
+			r.errorsAs(n)
 		}
 		return true
 	})

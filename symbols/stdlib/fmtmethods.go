@@ -1,6 +1,7 @@
 package stdlib
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"reflect"
@@ -132,6 +133,10 @@ func withFmtMethods(syms map[string]map[string]reflect.Value) map[string]map[str
 			}
 		}
 	}
+	// errors.Join(errs ...error): yaegi wraps a variadic argument for the
+	// slice type []error, that is not at all, and reflect refuses a bare
+	// value of a cell-defined error type; listing errorer makes it wrap.
+	mapTypes[reflect.ValueOf(errors.Join)] = fmtList[1:2]
 	mapTypes[errorWrapper] = errorWrappers
 	mapTypes[stringer] = stringWrappers
 	dot := make(map[string]reflect.Value, len(syms["."]))
