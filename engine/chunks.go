@@ -358,7 +358,7 @@ func (e *Engine) rewriteOptions() rewrite.Options {
 	return rewrite.Options{IsInt: e.globalIsInt, GoPanic: rtName + ".GoPanic", Defer: "__gk_defer",
 		PanicNote: rtName + ".PanicText", PanicMethod: e.panicMethod,
 		Enter: rtName + ".Enter", Leave: rtName + ".Leave", Make: rtName + ".Make", Grow: rtName + ".Grow",
-		ErrorsAs: "__gk_errorsAs", IsErrors: e.isErrorsPackage}
+		ErrorsAs: "__gk_errorsAs", IsErrors: e.isErrorsPackage, HideUnexported: true}
 }
 
 // globalIsInt reports whether the package-level variable or constant name

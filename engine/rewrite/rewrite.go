@@ -45,6 +45,9 @@ type Options struct {
 	// errorsAs). Empty leaves those calls alone.
 	ErrorsAs string
 	IsErrors func(name string) bool
+	// HideUnexported tags the unexported fields of struct types json:"-"
+	// (see hideUnexportedFields).
+	HideUnexported bool
 }
 
 // Apply rewrites every statement list under root in place. Root is
@@ -78,6 +81,10 @@ func Apply(root ast.Node, opts Options) {
 		case *ast.CallExpr:
 			floatConstants(n)
 			r.errorsAs(n)
+		case *ast.StructType:
+			if opts.HideUnexported {
+				hideUnexportedFields(n)
+			}
 		}
 		return true
 	})
