@@ -90,6 +90,17 @@ var (
 	stringWrappers = typesOf((*fmtStringGoString)(nil))
 )
 
+// ErrorWrappers returns the wrappers of a value with an Error method,
+// from the most methods to the fewest (the last is fmtError, Error
+// alone): registered in MapTypes under yaegi's wrapper of the builtin
+// error interface (which the engine finds), they give a value of a
+// cell-defined error type handed to a compiled parameter of type error
+// (errors.Is, errors.Unwrap, ...) its Unwrap, String and GoString methods
+// and fmt's rules.
+func ErrorWrappers() []reflect.Type {
+	return append(errorWrappers[:len(errorWrappers):len(errorWrappers)], typesOf((*fmtError)(nil))...)
+}
+
 // typesOf returns the types the pointers point to.
 func typesOf(ptrs ...any) []reflect.Type {
 	ts := make([]reflect.Type, len(ptrs))
