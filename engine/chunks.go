@@ -356,7 +356,7 @@ func keepsCode(n ast.Node) bool {
 // rewriteOptions binds the rewrite to the interpreter's globals.
 func (e *Engine) rewriteOptions() rewrite.Options {
 	return rewrite.Options{IsInt: e.globalIsInt, GoPanic: rtName + ".GoPanic", Defer: "__gk_defer",
-		PanicNote: rtName + ".PanicText", PanicMethod: e.panicMethod,
+		PanicNote: rtName + ".PanicText", PanicMethod: e.panicMethod, PanicDescribe: rtName + ".Describe",
 		Enter: rtName + ".Enter", Leave: rtName + ".Leave", Make: rtName + ".Make", Grow: rtName + ".Grow",
 		ErrorsAs: "__gk_errorsAs", IsErrors: e.isErrorsPackage, HideUnexported: true}
 }

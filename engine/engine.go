@@ -120,7 +120,7 @@ func New() (*Engine, error) {
 			return nil, fmt.Errorf("engine: loading symbols: %w", err)
 		}
 	}
-	if err := useErrorWrappers(e.interp); err != nil { // see errorwrappers.go
+	if err := useMethodWrappers(e.interp); err != nil { // see errorwrappers.go
 		return nil, fmt.Errorf("engine: loading symbols: %w", err)
 	}
 	if err := e.loadGeneric(); err != nil {

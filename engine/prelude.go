@@ -186,7 +186,8 @@ func (e *Engine) runtimeSymbols() interp.Exports {
 			"PanicText":  reflect.ValueOf(e.notePanicText),
 			"Make":       reflect.ValueOf(e.mem.Make), // see memguard.go
 			"Grow":       reflect.ValueOf(e.mem.Grow),
-			"Unwrap":     reflect.ValueOf(unwrapError), // see errorsas.go
+			"Unwrap":     reflect.ValueOf(unwrapError),   // see errorsas.go
+			"Describe":   reflect.ValueOf(describePanic), // see errorwrappers.go
 		},
 	}
 }

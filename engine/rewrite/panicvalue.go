@@ -26,7 +26,7 @@ func (r *rewriter) panicStmt(s *ast.ExprStmt) ast.Stmt {
 	}
 	method := r.opts.PanicMethod(call.Args[0])
 	if method == "" {
-		return s
+		return r.describedPanic(s, call) // see panicvar.go
 	}
 	pos := call.Pos()
 	ident := func(name string) *ast.Ident { return &ast.Ident{NamePos: pos, Name: name} }

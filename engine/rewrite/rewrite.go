@@ -35,6 +35,11 @@ type Options struct {
 	// statement alone (see panicStmt). Nil leaves panic statements alone.
 	PanicNote   string
 	PanicMethod func(arg ast.Expr) string
+	// PanicDescribe is the qualified name of the compiled function that
+	// returns the text Go's panic prints for a value whose type the
+	// syntax does not show, and whether it has one (see describedPanic).
+	// Empty leaves such panic statements alone.
+	PanicDescribe string
 	// Make and Grow are the qualified names of the kernel's memory guard
 	// for make and append of computed sizes (see guardAllocs). Empty
 	// leaves those calls alone.
@@ -54,7 +59,7 @@ type Options struct {
 // usually an *ast.File or an *ast.BlockStmt; a top-level statement is
 // only rewritten when it sits in such a list.
 func Apply(root ast.Node, opts Options) {
-	r := &rewriter{opts: opts, ints: intNames(root), done: map[*ast.GoStmt]bool{}}
+	r := &rewriter{opts: opts, ints: intNames(root), done: map[*ast.GoStmt]bool{}, described: map[*ast.CallExpr]bool{}}
 	if block, ok := root.(*ast.BlockStmt); ok && opts.Defer != "" {
 		r.topLevelDefers(block)
 	}
@@ -95,6 +100,8 @@ type rewriter struct {
 	ints map[string]bool // local names declared with an integer type
 	seq  int             // numbers the temporaries of go statements
 	done map[*ast.GoStmt]bool
+	// described are the panic calls describedPanic made (left alone).
+	described map[*ast.CallExpr]bool
 }
 
 // topLevelDefers rewrites the defer statements that are not inside a

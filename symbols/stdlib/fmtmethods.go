@@ -101,6 +101,14 @@ func ErrorWrappers() []reflect.Type {
 	return append(errorWrappers[:len(errorWrappers):len(errorWrappers)], typesOf((*fmtError)(nil))...)
 }
 
+// FmtInterfaces returns the interfaces yaegi wraps the arguments of fmt's
+// functions for (Formatter, Error, Stringer, GoStringer): listed in
+// MapTypes for another compiled function, they make yaegi hand it its
+// arguments as it hands them to fmt.
+func FmtInterfaces() []reflect.Type {
+	return typesOf((*fmt.Formatter)(nil), (*errorer)(nil), (*fmt.Stringer)(nil), (*fmt.GoStringer)(nil))
+}
+
 // typesOf returns the types the pointers point to.
 func typesOf(ptrs ...any) []reflect.Type {
 	ts := make([]reflect.Type, len(ptrs))
@@ -131,7 +139,7 @@ func withFmtMethods(syms map[string]map[string]reflect.Value) map[string]map[str
 	out["fmt/fmt"] = fmtSyms
 	out[methodsPath+"/stdlib"] = map[string]reflect.Value{"_errorer": errorWrapper}
 
-	fmtList := typesOf((*fmt.Formatter)(nil), (*errorer)(nil), (*fmt.Stringer)(nil), (*fmt.GoStringer)(nil))
+	fmtList := FmtInterfaces()
 	stringerType := fmtList[2]
 	base := syms["."]["MapTypes"].Interface().(map[reflect.Value][]reflect.Type)
 	mapTypes := make(map[reflect.Value][]reflect.Type, len(base)+3)
