@@ -12,7 +12,6 @@ import (
 
 	"github.com/gokernel/gokernel/engine/cellsplit"
 	"github.com/gokernel/gokernel/engine/rewrite"
-	"github.com/gokernel/gokernel/kernel"
 	"github.com/traefik/yaegi/interp"
 )
 
@@ -65,7 +64,7 @@ type compiled struct {
 // compileChunk compiles one chunk of the cell; last marks the cell's
 // final chunk, whose final expression becomes the result. cp is the
 // checkpoint taken before the chunk.
-func (e *Engine) compileChunk(code string, ch cellsplit.Chunk, last bool, cp *checkpoint) ([]compiled, *kernel.Error) {
+func (e *Engine) compileChunk(code string, ch cellsplit.Chunk, last bool, cp *checkpoint) ([]compiled, *cellError) {
 	switch ch.Kind {
 	case cellsplit.Imports:
 		return e.compileImports(code, ch)
@@ -77,7 +76,7 @@ func (e *Engine) compileChunk(code string, ch cellsplit.Chunk, last bool, cp *ch
 }
 
 // runStep runs a compiled part of the cell.
-func (e *Engine) runStep(ctx context.Context, s compiled) *kernel.Error {
+func (e *Engine) runStep(ctx context.Context, s compiled) *cellError {
 	if s.final {
 		pos := e.interp.FileSet().Position(s.pos)
 		e.setLine(pos.Line-headerLines, pos.Column)
@@ -101,7 +100,7 @@ func (e *Engine) runStep(ctx context.Context, s compiled) *kernel.Error {
 	return nil
 }
 
-func (e *Engine) parseFile(code string, ch cellsplit.Chunk) (*ast.File, *kernel.Error) {
+func (e *Engine) parseFile(code string, ch cellsplit.Chunk) (*ast.File, *cellError) {
 	f, err := parser.ParseFile(e.interp.FileSet(), srcName, fileHeader+blank(code, ch.Start, ch.End), parser.SkipObjectResolution)
 	if err != nil {
 		return nil, syntaxError(err, code)
@@ -111,7 +110,7 @@ func (e *Engine) parseFile(code string, ch cellsplit.Chunk) (*ast.File, *kernel.
 
 // compileRun compiles n and runs it; the engine uses it for the code it
 // generates itself.
-func (e *Engine) compileRun(ctx context.Context, n ast.Node) *kernel.Error {
+func (e *Engine) compileRun(ctx context.Context, n ast.Node) *cellError {
 	prog, kerr := e.compile(n)
 	if kerr != nil {
 		return e.betterCompileError(kerr, n)
@@ -121,7 +120,7 @@ func (e *Engine) compileRun(ctx context.Context, n ast.Node) *kernel.Error {
 
 // compile compiles n, containing the interpreter's panics. After an
 // error the caller restores a checkpoint.
-func (e *Engine) compile(n ast.Node) (prog *interp.Program, kerr *kernel.Error) {
+func (e *Engine) compile(n ast.Node) (prog *interp.Program, kerr *cellError) {
 	defer func() {
 		if r := recover(); r != nil {
 			prog, kerr = nil, internalError(r)
@@ -156,7 +155,7 @@ func (e *Engine) resizeFrame() {
 // compileDecls compiles package-level declarations. A type whose
 // declaration changed is first removed from scope: yaegi v0.16.1 would
 // otherwise keep the old type for the name.
-func (e *Engine) compileDecls(code string, ch cellsplit.Chunk) ([]compiled, *kernel.Error) {
+func (e *Engine) compileDecls(code string, ch cellsplit.Chunk) ([]compiled, *cellError) {
 	f, kerr := e.parseFile(code, ch)
 	if kerr != nil {
 		return nil, kerr
@@ -190,13 +189,11 @@ func (e *Engine) compileDecls(code string, ch cellsplit.Chunk) ([]compiled, *ker
 		}
 	}
 	e.notePendingMethods(f.Decls)
-	rewrite.Apply(f, e.rewriteOptions())
 	e.notePendingSigs(f.Decls)
-	if hasRange(f) {
-		e.pullRangeFuncs(f, false)
-	}
 	e.recordVariadicGenerics(f.Decls)
-	e.instantiateVariadics(f)
+	if kerr := e.runPasses(&chunkSyntax{file: f}); kerr != nil {
+		return nil, kerr
+	}
 	prog, kerr := e.compile(f)
 	if kerr != nil {
 		return nil, e.betterCompileError(kerr, f)
@@ -214,7 +211,7 @@ func (e *Engine) compileDecls(code string, ch cellsplit.Chunk) ([]compiled, *ker
 
 // forgetType hides the type called name by declaring a variable of that
 // name; the type's next declaration then starts afresh.
-func (e *Engine) forgetType(name string) *kernel.Error {
+func (e *Engine) forgetType(name string) *cellError {
 	f, err := parser.ParseFile(e.interp.FileSet(), srcName, "package main\nvar "+name+" int", parser.SkipObjectResolution)
 	if err != nil {
 		return syntaxError(err, name)
@@ -225,7 +222,7 @@ func (e *Engine) forgetType(name string) *kernel.Error {
 
 // compileStmts compiles statements. When the chunk ends the cell with an
 // expression, its value becomes the cell's result.
-func (e *Engine) compileStmts(code string, ch cellsplit.Chunk, last bool, cp *checkpoint) ([]compiled, *kernel.Error) {
+func (e *Engine) compileStmts(code string, ch cellsplit.Chunk, last bool, cp *checkpoint) ([]compiled, *cellError) {
 	f, err := parser.ParseFile(e.interp.FileSet(), srcName, blockHeader+blank(code, ch.Start, ch.End)+blockFooter, parser.SkipObjectResolution)
 	if err != nil {
 		return nil, syntaxError(err, code)
@@ -237,31 +234,13 @@ func (e *Engine) compileStmts(code string, ch cellsplit.Chunk, last bool, cp *ch
 		// every execution.
 		e.cleanup = append(e.cleanup, func() { e.interp.FileSet().RemoveFile(e.interp.FileSet().File(f.Pos())) })
 	}
-	rewrite.Apply(body, e.rewriteOptions())
-	if kerr := e.rewriteReturns(body); kerr != nil {
+	c := &chunkSyntax{body: body, last: last, cp: cp}
+	if kerr := e.runPasses(c); kerr != nil {
 		return nil, kerr
 	}
-	splitTypedVars(body)
-	e.instantiateVariadics(body)
-	var final ast.Expr
-	if n := len(body.List); last && n > 0 {
-		if es, ok := body.List[n-1].(*ast.ExprStmt); ok && !bookkeeping(es.X) {
-			final = es.X
-			body.List = body.List[:n-1]
-		}
-	}
-	e.markLines(body)
+	final, unwrapped, reused := c.final, c.unwrapped, c.reused
 	var steps []compiled
 	if len(body.List) > 0 {
-		if hasRange(body) {
-			e.rewriteRangeFuncs(body, cp, true)
-			e.pullRangeFuncs(body, true)
-		}
-		unwrapped := e.wrapBlockDefines(body)
-		reused := e.reuseGlobals(body.List)
-		if hasDefine(body) {
-			e.typeGenericDefines(body, cp, true)
-		}
 		prog, kerr := e.compile(body)
 		if kerr != nil && len(reused) > 0 {
 			e.restore(cp)
@@ -273,14 +252,14 @@ func (e *Engine) compileStmts(code string, ch cellsplit.Chunk, last bool, cp *ch
 		if pkg := e.undefinedPackage(kerr, body); pkg != nil {
 			return nil, pkg
 		}
-		if kerr != nil && kerr.Name == ErrInternal {
+		if kerr != nil && kerr.kind == kindInternal {
 			e.restore(cp)
 			ranges := e.rewriteRangeFuncs(body, cp, false)
 			if defines := e.typeGenericDefines(body, cp, false); ranges || defines {
 				prog, kerr = e.compile(body)
 			}
 		}
-		if kerr != nil && unwrapped > 0 && kerr.Name == ErrCompile {
+		if kerr != nil && unwrapped > 0 && kerr.kind == kindCompile {
 			kerr = withHint(kerr, blockDefineHint)
 		}
 		if kerr != nil {
@@ -358,6 +337,7 @@ func (e *Engine) rewriteOptions() rewrite.Options {
 	return rewrite.Options{IsInt: e.globalIsInt, GoPanic: rtName + ".GoPanic", Defer: "__gk_defer",
 		PanicNote: rtName + ".PanicText", PanicMethod: e.panicMethod, PanicDescribe: rtName + ".Describe",
 		Enter: rtName + ".Enter", Leave: rtName + ".Leave", Make: rtName + ".Make", Grow: rtName + ".Grow",
+		RepeatString: rtName + ".RepeatString", RepeatBytes: rtName + ".RepeatBytes",
 		ErrorsAs: "__gk_errorsAs", IsErrors: e.isErrorsPackage, HideUnexported: true}
 }
 

@@ -78,7 +78,9 @@
 //
 // # Go that yaegi v0.16.1 lacks
 //
-// Package rewrite and a prelude fill the gaps: range over an integer
+// Named rewrites of the cell's syntax (passes, run in the order of the
+// one list in passes.go; package rewrite holds those that need no
+// interpreter) and a prelude fill the gaps: range over an integer
 // (including `for range n` and labelled loops), per-iteration loop
 // variables captured by closures, go and defer statements (Go 1.22), and
 // the built-ins min, max and clear. Generic functions and types work with
@@ -173,6 +175,13 @@
 // frames (recursion) end with "[Previous frame repeated N more times]".
 // IsComplete's indent is four spaces per open block or bracket.
 //
+// Inside the engine an error is a cellError (errors.go): its kind (an
+// errKind, whose String is the ename), message, traceback lines with the
+// cell positions they name, and a panic's frames as yaegi reported them.
+// It travels as a value until the boundary (Execute, Evaluate, the
+// report of a late goroutine panic), where kernelError builds the
+// *kernel.Error once: source lines under positions, frames resolved.
+//
 // Panics — in the cell, in goroutines it starts (go statements are
 // rewritten to recover), in the interpreter itself, os.Exit and log.Fatal
 // (restricted mode turns them into panics) — end the cell with an error
@@ -210,7 +219,7 @@
 // runtime.Error such as "runtime error: out of memory: make([]byte,
 // 32212254720) needs 30 GiB, more than the kernel's 1.7 GiB budget has
 // left"), and while a cell runs a watchdog reads the heap every 10 ms and
-// stops the cell as an interrupt would, with an ErrOutOfMemory error, when
+// stops the cell as an interrupt would, with an OutOfMemory error, when
 // its live values exceed 90% of the budget. Under RLIMIT_AS a large block
 // must also fit in the address space left (the Go runtime never unmaps
 // its heap). Allocations inside compiled functions are not checked.

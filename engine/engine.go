@@ -54,7 +54,7 @@ type Engine struct {
 	result     *kernel.ExecuteResult // set by the final expression's show
 	lastType   string                // cell-defined type of the final value, if any
 	displayErr error                 // error the final value carries instead of its display
-	goPanics   []*kernel.Error       // panics of goroutines started by cells
+	goPanics   []*cellError          // panics of goroutines started by cells
 	deferred   int                   // deferred calls the running cell registered
 	depth      atomic.Int64          // nested calls of interpreted functions
 	overflow   bool                  // the running cell went deeper than maxDepth
@@ -189,7 +189,7 @@ func (e *Engine) Execute(ctx context.Context, code string, out kernel.Output) ke
 
 	capt, err := startCapture(out)
 	if err != nil {
-		return kernel.ExecuteResult{Err: &kernel.Error{Name: ErrInternal, Value: err.Error()}}
+		return kernel.ExecuteResult{Err: &kernel.Error{Name: kindInternal.String(), Value: err.Error()}}
 	}
 	defer capt.stop()
 	defer pushCapture(capt)() // see RunCallback
@@ -233,7 +233,11 @@ func (e *Engine) Execute(ctx context.Context, code string, out kernel.Output) ke
 	count, _ := kernel.ExecutionCount(ctx)
 	e.beginTemps()
 	defer e.releaseTemps()
-	return e.run(runCtx, code, count)
+	res, cerr := e.run(runCtx, code, count)
+	if cerr != nil {
+		return kernel.ExecuteResult{Err: e.kernelError(cerr, code)}
+	}
+	return res
 }
 
 // reportGoPanics writes the goroutine panics that happened outside of the
@@ -246,18 +250,19 @@ func (e *Engine) reportGoPanics(out kernel.Output, why string) {
 	for _, p := range pending {
 		// The goroutine's frames are positions of the cell that started
 		// it, most likely the last one that ran.
-		tb := e.annotate(p, e.lastCode).Traceback
+		tb := e.kernelError(p, e.lastCode).Traceback
 		out.Stream("stderr", why+":\n"+strings.Join(tb, "\n")+"\n")
 	}
 }
 
 // run evaluates the chunks of a cell: its imports first (they apply to
 // the whole cell, as in a Go file), then the rest in order, then the
-// calls the cell's top level deferred.
-func (e *Engine) run(ctx context.Context, code string, count int) (res kernel.ExecuteResult) {
+// calls the cell's top level deferred. A cell that fails returns its
+// error, which Execute shows.
+func (e *Engine) run(ctx context.Context, code string, count int) (res kernel.ExecuteResult, cerr *cellError) {
 	defer func() {
 		if r := recover(); r != nil {
-			res = kernel.ExecuteResult{Err: internalError(r)}
+			res, cerr = kernel.ExecuteResult{}, internalError(r)
 		}
 	}()
 	e.resMu.Lock()
@@ -267,12 +272,12 @@ func (e *Engine) run(ctx context.Context, code string, count int) (res kernel.Ex
 
 	code, kerr := e.goGet(ctx, code)
 	if kerr != nil {
-		return kernel.ExecuteResult{Err: kerr}
+		return res, kerr
 	}
-	defer e.remember(code, count, &res)
+	defer func() { e.remember(code, count, cerr) }()
 	defer func() { e.lastCode = code }()
 	if kerr := scanGuard(code); kerr != nil {
-		return kernel.ExecuteResult{Err: e.annotate(kerr, code)}
+		return res, kerr
 	}
 	chunks := split(code)
 	sort.SliceStable(chunks, func(i, j int) bool {
@@ -280,7 +285,7 @@ func (e *Engine) run(ctx context.Context, code string, count int) (res kernel.Ex
 	})
 	defer e.runCleanup()
 	if kerr := e.fetchModules(ctx, code, chunks); kerr != nil {
-		return kernel.ExecuteResult{Err: kerr}
+		return res, kerr
 	}
 	// Compile the whole cell first: a compile error leaves no trace. A
 	// package the cell uses without importing it is imported when its
@@ -295,7 +300,7 @@ func (e *Engine) run(ctx context.Context, code string, count int) (res kernel.Ex
 	var plan [][]compiled
 	var before []*checkpoint
 	for {
-		var kerr *kernel.Error
+		var kerr *cellError
 		plan, before, kerr = e.compileCell(code, chunks)
 		if kerr == nil {
 			break
@@ -308,14 +313,14 @@ func (e *Engine) run(ctx context.Context, code string, count int) (res kernel.Ex
 				// import: report its error as it is.
 				hinted = kerr
 			}
-			return kernel.ExecuteResult{Err: e.annotate(hinted, code)}
+			return res, hinted
 		}
 		auto = append(auto, path)
 		if kerr := e.importNow(ctx, path); kerr != nil {
-			return kernel.ExecuteResult{Err: kerr}
+			return res, kerr
 		}
 	}
-	var err *kernel.Error
+	var err *cellError
 	e.returned = false
 	for i, steps := range plan {
 		for _, s := range steps {
@@ -338,7 +343,7 @@ func (e *Engine) run(ctx context.Context, code string, count int) (res kernel.Ex
 	if derr := e.runDeferred(ctx); err == nil {
 		err = derr
 	}
-	if gp := e.takeGoPanic(); gp != nil && (err == nil || err.Name == ErrInterrupted) {
+	if gp := e.takeGoPanic(); gp != nil && (err == nil || err.kind == kindInterrupted) {
 		err = gp
 	}
 	e.resMu.Lock()
@@ -351,22 +356,22 @@ func (e *Engine) run(ctx context.Context, code string, count int) (res kernel.Ex
 	}
 	e.resMu.Unlock()
 	if err != nil {
-		if err.Name == ErrInternal && strings.Contains(code, "range") {
+		if err.kind == kindInternal && strings.Contains(code, "range") {
 			err = withHint(err, rangeFuncHint)
 		}
-		return kernel.ExecuteResult{Err: e.annotate(err, code)}
+		return res, err
 	}
 	e.resMu.Lock()
 	defer e.resMu.Unlock()
 	if e.result != nil {
-		return *e.result
+		return *e.result, nil
 	}
-	return kernel.ExecuteResult{}
+	return res, nil
 }
 
 // compileCell compiles the chunks of a cell. before[i] is the checkpoint taken before plan[i] compiled;
 // before[0] is there even when an error stopped the compilation.
-func (e *Engine) compileCell(code string, chunks []cellsplit.Chunk) (plan [][]compiled, before []*checkpoint, kerr *kernel.Error) {
+func (e *Engine) compileCell(code string, chunks []cellsplit.Chunk) (plan [][]compiled, before []*checkpoint, kerr *cellError) {
 	before = []*checkpoint{e.save(code)}
 	for i, ch := range chunks {
 		steps, kerr := e.compileChunk(code, ch, i == len(chunks)-1, before[len(before)-1])
@@ -396,8 +401,8 @@ func (e *Engine) runCleanup() {
 
 // runDeferred runs the calls the cell's top level deferred, last first,
 // and returns the first error.
-func (e *Engine) runDeferred(ctx context.Context) *kernel.Error {
-	var first *kernel.Error
+func (e *Engine) runDeferred(ctx context.Context) *cellError {
+	var first *cellError
 	for ; e.deferred > 0; e.deferred-- {
 		f, err := parser.ParseFile(e.interp.FileSet(), srcName, blockHeader+"__gk_rundefer()"+blockFooter, parser.SkipObjectResolution)
 		if err != nil {
@@ -414,7 +419,7 @@ func (e *Engine) runDeferred(ctx context.Context) *kernel.Error {
 }
 
 // exec runs a compiled program under ctx, containing every panic.
-func (e *Engine) exec(ctx context.Context, prog *interp.Program) (kerr *kernel.Error) {
+func (e *Engine) exec(ctx context.Context, prog *interp.Program) (kerr *cellError) {
 	e.stderr.takeFrames()
 	defer func() {
 		if r := recover(); r != nil {
@@ -443,7 +448,7 @@ func (e *Engine) exec(ctx context.Context, prog *interp.Program) (kerr *kernel.E
 func (e *Engine) goPanic(r any) {
 	e.resMu.Lock()
 	defer e.resMu.Unlock()
-	e.goPanics = append(e.goPanics, panicError(ErrGoroutinePanic, r, e.unwrapFrames(e.stderr.takeFrames()), &e.panics))
+	e.goPanics = append(e.goPanics, panicError(kindGoroutinePanic, r, e.unwrapFrames(e.stderr.takeFrames()), &e.panics))
 	if e.cancelRun != nil {
 		e.cancelRun()
 	}
@@ -451,7 +456,7 @@ func (e *Engine) goPanic(r any) {
 
 // takeGoPanic returns the first goroutine panic recorded while the cell
 // runs, if any.
-func (e *Engine) takeGoPanic() *kernel.Error {
+func (e *Engine) takeGoPanic() *cellError {
 	e.resMu.Lock()
 	defer e.resMu.Unlock()
 	if len(e.goPanics) == 0 {

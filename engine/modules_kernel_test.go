@@ -48,7 +48,7 @@ func TestImportModuleThroughKernel(t *testing.T) {
 		t.Fatalf("stderr %q", stderr)
 	}
 	rep, _, _ = executeThroughKernel(t, s, "import \"example.com/fastsum\"")
-	if rep["status"] != "error" || rep["ename"] != ErrImport || !strings.Contains(rep["evalue"].(string), "example.com/fastsum@v1.0.0/sum.go:5") {
+	if rep["status"] != "error" || rep["ename"] != kindImport.String() || !strings.Contains(rep["evalue"].(string), "example.com/fastsum@v1.0.0/sum.go:5") {
 		t.Fatalf("reply %v", rep)
 	}
 	rep, stderr, result = executeThroughKernel(t, s, "shout.Hello(\"again\")")

@@ -62,7 +62,7 @@ func TestImportModulePinned(t *testing.T) {
 		t.Fatalf("result %q (want v1.0.0's)", got)
 	}
 	kerr, _ := runErr(t, e, "%go get example.com/greet@v1.1.0")
-	if kerr.Name != ErrImport || !strings.Contains(kerr.Value, "restart the kernel") {
+	if kerr.Name != kindImport.String() || !strings.Contains(kerr.Value, "restart the kernel") {
 		t.Fatalf("%s: %s", kerr.Name, kerr.Value)
 	}
 	for code, want := range map[string]string{
@@ -71,7 +71,7 @@ func TestImportModulePinned(t *testing.T) {
 		"%go get example.com/greet@v1":    "not a full semantic version",
 		"%go get example.com/none@v1.0.0": "%go get: example.com/none@v1.0.0: go.mod: ",
 	} {
-		if kerr, _ := runErr(t, e, code); kerr.Name != ErrImport || !strings.Contains(kerr.Value, want) {
+		if kerr, _ := runErr(t, e, code); kerr.Name != kindImport.String() || !strings.Contains(kerr.Value, want) {
 			t.Errorf("%s: %s: %s, want %q", code, kerr.Name, kerr.Value, want)
 		}
 	}
@@ -80,7 +80,7 @@ func TestImportModulePinned(t *testing.T) {
 	}
 	// A %go get line in a cell with code: positions stay.
 	kerr, _ = runErr(t, e, "%go get example.com/greet@v1.0.0\nundefinedThing()")
-	if kerr.Name != ErrCompile || !strings.Contains(kerr.Value, "2:1") {
+	if kerr.Name != kindCompile.String() || !strings.Contains(kerr.Value, "2:1") {
 		t.Fatalf("%s: %s", kerr.Name, kerr.Value)
 	}
 }
@@ -102,15 +102,15 @@ func TestImportModuleFailures(t *testing.T) {
 	e, _ := moduleEngine(t)
 	run(t, e, "x := 41")
 	kerr, _ := runErr(t, e, "import \"example.com/fastsum\"\nfastsum.Sum([]int{1, 2})")
-	if kerr.Name != ErrImport || !strings.Contains(kerr.Value, "package example.com/fastsum cannot be interpreted: example.com/fastsum@v1.0.0/sum.go:5: func Sum has no Go body (it is written in assembly)") {
+	if kerr.Name != kindImport.String() || !strings.Contains(kerr.Value, "package example.com/fastsum cannot be interpreted: example.com/fastsum@v1.0.0/sum.go:5: func Sum has no Go body (it is written in assembly)") {
 		t.Fatalf("%s: %s", kerr.Name, kerr.Value)
 	}
 	kerr, _ = runErr(t, e, "import \"example.com/cbind\"")
-	if kerr.Name != ErrImport || !strings.Contains(kerr.Value, `example.com/cbind@v1.0.0/cbind.go:5: uses cgo (import "C")`) {
+	if kerr.Name != kindImport.String() || !strings.Contains(kerr.Value, `example.com/cbind@v1.0.0/cbind.go:5: uses cgo (import "C")`) {
 		t.Fatalf("%s: %s", kerr.Name, kerr.Value)
 	}
 	kerr, _ = runErr(t, e, "import \"example.com/nothing\"")
-	if kerr.Name != ErrImport || !strings.Contains(kerr.Value, "no module provides package example.com/nothing") {
+	if kerr.Name != kindImport.String() || !strings.Contains(kerr.Value, "no module provides package example.com/nothing") {
 		t.Fatalf("%s: %s", kerr.Name, kerr.Value)
 	}
 	// The kernel is alive and kept its state.
@@ -131,7 +131,7 @@ func TestImportModuleProxyUnreachable(t *testing.T) {
 	t.Chdir(t.TempDir())
 	e := newEngine(t)
 	kerr, _ := runErr(t, e, "import \"example.com/greet\"")
-	if kerr.Name != ErrImport || !strings.Contains(kerr.Value, "cannot reach the module proxy") {
+	if kerr.Name != kindImport.String() || !strings.Contains(kerr.Value, "cannot reach the module proxy") {
 		t.Fatalf("%s: %s", kerr.Name, kerr.Value)
 	}
 	res, _ := run(t, e, "1 + 1")
@@ -146,7 +146,7 @@ func TestFailedImportNotSubstituted(t *testing.T) {
 	e, _ := moduleEngine(t)
 	runErr(t, e, "import \"example.com/errors\"")
 	kerr, _ := runErr(t, e, "errors.New(\"x\")")
-	if kerr.Name != ErrCompile || !strings.Contains(kerr.Value, `undefined: errors (the import of "example.com/errors" failed; no other package is imported in its place)`) {
+	if kerr.Name != kindCompile.String() || !strings.Contains(kerr.Value, `undefined: errors (the import of "example.com/errors" failed; no other package is imported in its place)`) {
 		t.Fatalf("%s: %s", kerr.Name, kerr.Value)
 	}
 	// Importing the standard library's errors explicitly works.
@@ -172,7 +172,7 @@ func TestImportModuleInitOrder(t *testing.T) {
 func TestImportModuleYaegiGap(t *testing.T) {
 	e, _ := moduleEngine(t)
 	kerr, _ := runErr(t, e, "import \"example.com/gap\"\ngap.Huge(3)")
-	if kerr.Name != ErrImport || !strings.Contains(kerr.Value, "yaegi cannot interpret package example.com/gap (example.com/gap@v1.0.0, files in ") ||
+	if kerr.Name != kindImport.String() || !strings.Contains(kerr.Value, "yaegi cannot interpret package example.com/gap (example.com/gap@v1.0.0, files in ") ||
 		!strings.Contains(kerr.Value, "example.com/gap@v1.0.0/gap.go:9: invalid operation") {
 		t.Fatalf("%s: %s", kerr.Name, kerr.Value)
 	}
@@ -237,7 +237,7 @@ func TestImportModuleInterrupted(t *testing.T) {
 		cancel()
 	}()
 	res := e.Execute(ctx, "import \"example.com/greet\"", &recorder{})
-	if res.Err == nil || res.Err.Name != ErrInterrupted {
+	if res.Err == nil || res.Err.Name != kindInterrupted.String() {
 		t.Fatalf("got %v", res.Err)
 	}
 	if res, _ := run(t, e, "2 * 21"); plain(res) != "42" {

@@ -31,7 +31,7 @@ func TestNNLibTrainingStreamsAndInterrupts(t *testing.T) {
 	time.AfterFunc(200*time.Millisecond, cancel)
 	start := time.Now()
 	res := e.Execute(ctx, "hist, err = model.Fit(x, y, nnlib.FitOptions{Epochs: 100000000, Verbose: 0})", &recorder{})
-	if res.Err == nil || res.Err.Name != ErrInterrupted {
+	if res.Err == nil || res.Err.Name != kindInterrupted.String() {
 		t.Fatalf("long training: %+v, want Interrupted", res)
 	}
 	if d := time.Since(start); d > 3*time.Second {

@@ -199,7 +199,7 @@ func TestInterrupt(t *testing.T) {
 			time.AfterFunc(100*time.Millisecond, cancel)
 			start := time.Now()
 			res := e.Execute(ctx, code, &recorder{})
-			if res.Err == nil || res.Err.Name != ErrInterrupted {
+			if res.Err == nil || res.Err.Name != kindInterrupted.String() {
 				t.Fatalf("result %+v, want an Interrupted error", res)
 			}
 			if d := time.Since(start); d > 3*time.Second {

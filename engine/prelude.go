@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/gokernel/gokernel/cell"
-	"github.com/gokernel/gokernel/kernel"
 	"github.com/traefik/yaegi/interp"
 )
 
@@ -172,22 +171,24 @@ func __gk_show(vs ...any) {
 func (e *Engine) runtimeSymbols() interp.Exports {
 	return interp.Exports{
 		rtPath + "/rt": {
-			"Show":       reflect.ValueOf(e.show),
-			"Text":       reflect.ValueOf(e.showText),
-			"Bundle":     reflect.ValueOf(e.showBundle),
-			"DisplayErr": reflect.ValueOf(e.showErr),
-			"GoPanic":    reflect.ValueOf(e.goPanic),
-			"Deferred":   reflect.ValueOf(func() { e.deferred++ }),
-			"Enter":      reflect.ValueOf(e.enterCall),
-			"Leave":      reflect.ValueOf(e.leaveCall),
-			"Clear":      reflect.ValueOf(clearValue),
-			"Return":     reflect.ValueOf(endCell),
-			"At":         reflect.ValueOf(e.setLine),
-			"PanicText":  reflect.ValueOf(e.notePanicText),
-			"Make":       reflect.ValueOf(e.mem.Make), // see memguard.go
-			"Grow":       reflect.ValueOf(e.mem.Grow),
-			"Unwrap":     reflect.ValueOf(unwrapError),   // see errorsas.go
-			"Describe":   reflect.ValueOf(describePanic), // see errorwrappers.go
+			"Show":         reflect.ValueOf(e.show),
+			"Text":         reflect.ValueOf(e.showText),
+			"Bundle":       reflect.ValueOf(e.showBundle),
+			"DisplayErr":   reflect.ValueOf(e.showErr),
+			"GoPanic":      reflect.ValueOf(e.goPanic),
+			"Deferred":     reflect.ValueOf(func() { e.deferred++ }),
+			"Enter":        reflect.ValueOf(e.enterCall),
+			"Leave":        reflect.ValueOf(e.leaveCall),
+			"Clear":        reflect.ValueOf(clearValue),
+			"Return":       reflect.ValueOf(endCell),
+			"At":           reflect.ValueOf(e.setLine),
+			"PanicText":    reflect.ValueOf(e.notePanicText),
+			"Make":         reflect.ValueOf(e.mem.Make), // see memguard.go
+			"Grow":         reflect.ValueOf(e.mem.Grow),
+			"RepeatString": reflect.ValueOf(e.mem.RepeatString),
+			"RepeatBytes":  reflect.ValueOf(e.mem.RepeatBytes),
+			"Unwrap":       reflect.ValueOf(unwrapError),   // see errorsas.go
+			"Describe":     reflect.ValueOf(describePanic), // see errorwrappers.go
 		},
 	}
 }
@@ -237,7 +238,7 @@ func (e *Engine) enterCall() {
 	if cancel == nil {
 		// No cell runs (a goroutine of an earlier cell recurses): a panic
 		// is slow to unwind, but not fatal.
-		panic(stackOverflow().Value)
+		panic(stackOverflow().value)
 	}
 	cancel()
 	// Wait until the interpreter has been told to stop; the frames then
@@ -250,8 +251,7 @@ func (e *Engine) enterCall() {
 func (e *Engine) leaveCall() { e.depth.Add(-1) }
 
 // stackOverflow is the error of a cell stopped by maxDepth.
-func stackOverflow() *kernel.Error {
+func stackOverflow() *cellError {
 	msg := fmt.Sprintf("stack overflow: more than %d nested calls of interpreted functions (infinite recursion?)", maxDepth)
-	return &kernel.Error{Name: ErrPanic, Value: msg, Traceback: []string{"panic: " + msg,
-		"The cell was stopped; variables defined before keep their values."}}
+	return newError(kindPanic, msg, "panic: "+msg, "The cell was stopped; variables defined before keep their values.")
 }

@@ -1,17 +1,13 @@
 package rewrite_test
 
 import (
-	"bytes"
-	"go/parser"
-	"go/printer"
-	"go/token"
 	"testing"
 
 	"github.com/gokernel/gokernel/engine/rewrite"
 )
 
 func TestGuardAllocs(t *testing.T) {
-	opts := rewrite.Options{Make: "rt.Make", Grow: "rt.Grow"}
+	opts := rewrite.Options{Make: "rt.Make", Grow: "rt.Grow", RepeatString: "rt.RepeatString", RepeatBytes: "rt.RepeatBytes"}
 	tests := []struct{ in, want string }{
 		{"b := make([]byte, n)", `b := make([]byte, rt.Make("[]byte", ([]byte)(nil), n))`},
 		{"b := make([]byte, 30<<30)", `b := make([]byte, rt.Make("[]byte", ([]byte)(nil), 30<<30))`},
@@ -28,9 +24,13 @@ func TestGuardAllocs(t *testing.T) {
 		{"xs = append(xs, f()...)", "xs = append(xs, f()...)"},
 		{"xs = append(xs)", "xs = append(xs)"},
 		{"xs = append(xs, make([]int, n)...)", `xs = append(xs, make([]int, rt.Make("[]int", ([]int)(nil), n))...)`},
+		{`s := strings.Repeat("=", n)`, `s := rt.RepeatString("=", n)`},
+		{`b := bytes.Repeat([]byte("ab"), n*k)`, `b := rt.RepeatBytes([]byte("ab"), n*k)`},
+		{`s := strings.Repeat("ab", 40)`, `s := strings.Repeat("ab", 40)`},
+		{"s := strs.Repeat(x, n)", "s := strs.Repeat(x, n)"},
 	}
 	for _, tt := range tests {
-		if got, want := rewritten(t, tt.in, opts), normalize(tt.want); got != want {
+		if got, want := rewritten(t, tt.in, opts, rewrite.AllocGuard), normalize(tt.want); got != want {
 			t.Errorf("%q\n got %s\nwant %s", tt.in, got, want)
 		}
 	}
@@ -40,16 +40,9 @@ func TestGuardAllocs(t *testing.T) {
 // make inside a generic function or a method of a generic type is left alone.
 func TestGuardAllocsSkipsGenerics(t *testing.T) {
 	src := "package p\nfunc F[S ~[]E, E any](n int) S { return make(S, n) }\nfunc (s *Stack[T]) Grow(n int) { s.xs = make([]T, n) }\nfunc G(n int) []int { return make([]int, n) }"
-	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, "", src, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rewrite.Apply(f, rewrite.Options{Make: "rt.Make"})
-	var b bytes.Buffer
-	printer.Fprint(&b, fset, f)
+	got := rewrittenFile(t, src, rewrite.Options{Make: "rt.Make"}, rewrite.AllocGuard)
 	want := normalize("package p\nfunc F[S ~[]E, E any](n int) S { return make(S, n) }\nfunc (s *Stack[T]) Grow(n int) { s.xs = make([]T, n) }\nfunc G(n int) []int { return make([]int, rt.Make(\"[]int\", ([]int)(nil), n)) }")
-	if got := normalize(b.String()); got != want {
+	if got != want {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}
 }

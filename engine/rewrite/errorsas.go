@@ -5,7 +5,7 @@ import (
 	"go/token"
 )
 
-// errorsAs rewrites errors.As(err, &target), when Options.ErrorsAs is set
+// ErrorsAs rewrites errors.As(err, &target), when Options.ErrorsAs is set
 // and Options.IsErrors says the selector's package is errors, into
 //
 //	ErrorsAs(err, &target)
@@ -18,8 +18,21 @@ import (
 // panicked with "errors: *target must be interface or implement error".
 // Only the form whose target's type the call shows (&x) is rewritten; a
 // target held in a variable of type any is left to errors.As.
-func (r *rewriter) errorsAs(call *ast.CallExpr) {
-	if r.opts.ErrorsAs == "" || r.opts.IsErrors == nil || len(call.Args) != 2 || call.Ellipsis.IsValid() {
+var ErrorsAs = Pass{Name: "errors-as", Rewrite: func(root ast.Node, opts Options) {
+	if opts.ErrorsAs == "" || opts.IsErrors == nil {
+		return
+	}
+	ast.Inspect(root, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok {
+			errorsAs(call, opts)
+		}
+		return true
+	})
+}}
+
+// errorsAs rewrites one call (see ErrorsAs).
+func errorsAs(call *ast.CallExpr, opts Options) {
+	if len(call.Args) != 2 || call.Ellipsis.IsValid() {
 		return
 	}
 	sel, ok := call.Fun.(*ast.SelectorExpr)
@@ -27,11 +40,11 @@ func (r *rewriter) errorsAs(call *ast.CallExpr) {
 		return
 	}
 	pkg, ok := sel.X.(*ast.Ident)
-	if !ok || !r.opts.IsErrors(pkg.Name) {
+	if !ok || !opts.IsErrors(pkg.Name) {
 		return
 	}
 	if addr, ok := ast.Unparen(call.Args[1]).(*ast.UnaryExpr); !ok || addr.Op != token.AND {
 		return
 	}
-	call.Fun = &ast.Ident{NamePos: sel.Pos(), Name: r.opts.ErrorsAs}
+	call.Fun = &ast.Ident{NamePos: sel.Pos(), Name: opts.ErrorsAs}
 }

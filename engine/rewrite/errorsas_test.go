@@ -16,11 +16,11 @@ func TestErrorsAs(t *testing.T) {
 		{"ok := other.As(err, &qe)", "ok := other.As(err, &qe)"},
 		{"ok := errors.Is(err, &qe)", "ok := errors.Is(err, &qe)"},
 	} {
-		if got, want := rewritten(t, tt.in, opts), normalize(tt.want); got != want {
+		if got, want := rewritten(t, tt.in, opts, rewrite.ErrorsAs), normalize(tt.want); got != want {
 			t.Errorf("%s\n got %s\nwant %s", tt.in, got, want)
 		}
 	}
-	if got, want := rewritten(t, "ok := errors.As(err, &qe)", rewrite.Options{}), normalize("ok := errors.As(err, &qe)"); got != want {
+	if got, want := rewritten(t, "ok := errors.As(err, &qe)", rewrite.Options{}, rewrite.ErrorsAs), normalize("ok := errors.As(err, &qe)"); got != want {
 		t.Errorf("without ErrorsAs: got %s", got)
 	}
 }

@@ -10,15 +10,28 @@ import (
 	"unicode/utf8"
 )
 
-// hideUnexportedFields gives every unexported, non-embedded field of the
-// struct types under root the tag json:"-" (in place of a json key it
-// may have), when Options.HideUnexported is set.
+// JSONUnexported gives every unexported, non-embedded field of the struct
+// types under root the tag json:"-" (in place of a json key it may
+// have), when Options.HideUnexported is set.
 //
 // Gap: yaegi v0.16.1 builds a cell's struct types with reflect.StructOf,
 // which takes exported fields only, so it exports an unexported field
 // under the name X+name: encoding/json, which skips unexported fields,
 // printed yaegi's "Xinner":0. Embedded fields are left alone: json
 // promotes the exported fields of an unexported embedded struct.
+var JSONUnexported = Pass{Name: "json-unexported", Rewrite: func(root ast.Node, opts Options) {
+	if !opts.HideUnexported {
+		return
+	}
+	ast.Inspect(root, func(n ast.Node) bool {
+		if st, ok := n.(*ast.StructType); ok {
+			hideUnexportedFields(st)
+		}
+		return true
+	})
+}}
+
+// hideUnexportedFields tags one struct type's fields (see JSONUnexported).
 func hideUnexportedFields(st *ast.StructType) {
 	if st.Fields == nil {
 		return

@@ -17,11 +17,11 @@ func TestHideUnexportedFields(t *testing.T) {
 		{"v := struct{ x int }{1}", "v := struct{ x int `json:\"-\"` }{1}"},
 		{"type T struct { Ünï int; _ int }", "type T struct { Ünï int; _ int }"},
 	} {
-		if got, want := rewritten(t, tt.in, opts), normalize(tt.want); got != want {
+		if got, want := rewritten(t, tt.in, opts, rewrite.JSONUnexported), normalize(tt.want); got != want {
 			t.Errorf("%s\n got %s\nwant %s", tt.in, got, want)
 		}
 	}
-	if got, want := rewritten(t, "type T struct { b int }", rewrite.Options{}), normalize("type T struct { b int }"); got != want {
+	if got, want := rewritten(t, "type T struct { b int }", rewrite.Options{}, rewrite.JSONUnexported), normalize("type T struct { b int }"); got != want {
 		t.Errorf("without HideUnexported: got %s", got)
 	}
 }

@@ -29,7 +29,7 @@ func TestPanicStatements(t *testing.T) {
 		{"panic(\"boom\")", "panic(\"boom\")"},
 		{"panic(err)", "panic(err)"},
 	} {
-		if got, want := rewritten(t, tt.in, opts), normalize(tt.want); got != want {
+		if got, want := rewritten(t, tt.in, opts, rewrite.PanicText), normalize(tt.want); got != want {
 			t.Errorf("%s\n got %s\nwant %s", tt.in, got, want)
 		}
 	}
@@ -51,12 +51,12 @@ func TestDescribedPanics(t *testing.T) {
 		{"panic(T{1})", "panic(T{1})"},
 		{"panic(1 + n)", "panic(1 + n)"},
 	} {
-		if got, want := rewritten(t, tt.in, opts), normalize(tt.want); got != want {
+		if got, want := rewritten(t, tt.in, opts, rewrite.PanicText), normalize(tt.want); got != want {
 			t.Errorf("%s\n got %s\nwant %s", tt.in, got, want)
 		}
 	}
 	opts.PanicDescribe = ""
-	if got, want := rewritten(t, "panic(err)", opts), normalize("panic(err)"); got != want {
+	if got, want := rewritten(t, "panic(err)", opts, rewrite.PanicText), normalize("panic(err)"); got != want {
 		t.Errorf("without PanicDescribe: got %s", got)
 	}
 }

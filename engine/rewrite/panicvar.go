@@ -23,8 +23,8 @@ import (
 // fmtmethods.go): it returns what Go's panic prints for an error or a
 // Stringer. Gap: a cell printed panic(err), err a variable of a
 // cell-defined error type, as "panic: {7}" or "panic: &{7}".
-func (r *rewriter) describedPanic(s *ast.ExprStmt, call *ast.CallExpr) ast.Stmt {
-	if r.opts.PanicDescribe == "" || r.opts.PanicNote == "" || r.described[call] {
+func describedPanic(s *ast.ExprStmt, call *ast.CallExpr, opts Options, made map[*ast.CallExpr]bool) ast.Stmt {
+	if opts.PanicDescribe == "" || opts.PanicNote == "" || made[call] {
 		return s
 	}
 	arg := call.Args[0]
@@ -55,21 +55,17 @@ func (r *rewriter) describedPanic(s *ast.ExprStmt, call *ast.CallExpr) ast.Stmt 
 		stmts = append(stmts, &ast.AssignStmt{Lhs: []ast.Expr{ident(panicVar)}, TokPos: pos, Tok: token.DEFINE, Rhs: []ast.Expr{arg}})
 		value = func() ast.Expr { return ident(panicVar) }
 	}
-	describe := &ast.CallExpr{Fun: qualified(r.opts.PanicDescribe), Lparen: pos, Args: []ast.Expr{value()}, Rparen: pos}
-	note := &ast.CallExpr{Fun: qualified(r.opts.PanicNote), Lparen: pos, Args: []ast.Expr{value(), ident(panicTextVar)}, Rparen: pos}
+	again := &ast.CallExpr{Fun: call.Fun, Lparen: call.Lparen, Args: []ast.Expr{value()}, Rparen: call.Rparen}
+	made[again] = true // the walk goes on inside the replacement
+	describe := &ast.CallExpr{Fun: qualified(opts.PanicDescribe), Lparen: pos, Args: []ast.Expr{value()}, Rparen: pos}
+	note := &ast.CallExpr{Fun: qualified(opts.PanicNote), Lparen: pos, Args: []ast.Expr{value(), ident(panicTextVar)}, Rparen: pos}
 	return &ast.BlockStmt{Lbrace: pos, Rbrace: call.End(), List: append(stmts,
 		&ast.IfStmt{If: pos,
 			Init: &ast.AssignStmt{Lhs: []ast.Expr{ident(panicTextVar), ident(panicOKVar)}, TokPos: pos, Tok: token.DEFINE, Rhs: []ast.Expr{describe}},
 			Cond: ident(panicOKVar),
 			Body: &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{&ast.ExprStmt{X: note}}, Rbrace: pos}},
-		&ast.ExprStmt{X: r.describedCall(&ast.CallExpr{Fun: call.Fun, Lparen: call.Lparen, Args: []ast.Expr{value()}, Rparen: call.Rparen})},
+		&ast.ExprStmt{X: again},
 	)}
-}
-
-// describedCall records call as made by describedPanic.
-func (r *rewriter) describedCall(call *ast.CallExpr) *ast.CallExpr {
-	r.described[call] = true
-	return call
 }
 
 // panicTextVar and panicOKVar hold PanicDescribe's results.
