@@ -338,7 +338,8 @@ func (e *Engine) rewriteOptions() rewrite.Options {
 		PanicNote: rtName + ".PanicText", PanicMethod: e.panicMethod, PanicDescribe: rtName + ".Describe",
 		Enter: rtName + ".Enter", Leave: rtName + ".Leave", Make: rtName + ".Make", Grow: rtName + ".Grow",
 		RepeatString: rtName + ".RepeatString", RepeatBytes: rtName + ".RepeatBytes",
-		ErrorsAs: "__gk_errorsAs", IsErrors: e.isErrorsPackage, HideUnexported: true}
+		ErrorsAs: "__gk_errorsAs", IsErrors: e.isErrorsPackage, HideUnexported: true,
+		WrapErrorValues: true}
 }
 
 // globalIsInt reports whether the package-level variable or constant name

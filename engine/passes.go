@@ -32,6 +32,7 @@ var passes = []pass{
 	syntax(rewrite.PanicText),
 	syntax(rewrite.ErrorsAs),
 	syntax(rewrite.JSONUnexported),
+	syntax(rewrite.ErrorValues),
 	syntax(rewrite.FloatMinMax),
 	{"cell-return", statements((*Engine).rewriteReturns)}, // cellreturn.go
 	syntax(rewrite.TypedVars),

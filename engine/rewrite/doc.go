@@ -21,6 +21,8 @@
 //     cell-defined target type is known;
 //   - JSONUnexported: unexported struct fields are tagged json:"-", as
 //     encoding/json skips them in Go;
+//   - ErrorValues: var err error = v and error(v) hold v with its
+//     methods (as a function's error result does);
 //   - FloatMinMax: min and max of mixed integer and float constants;
 //   - TypedVars: var x T = f() becomes a declaration and an assignment.
 //

@@ -46,4 +46,7 @@ type Options struct {
 	// HideUnexported tags the unexported fields of struct types json:"-"
 	// (JSONUnexported).
 	HideUnexported bool
+	// WrapErrorValues makes a value given the type error by a declaration
+	// or a conversion the result of a function (ErrorValues).
+	WrapErrorValues bool
 }
