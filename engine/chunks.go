@@ -339,7 +339,7 @@ func (e *Engine) rewriteOptions() rewrite.Options {
 		Enter: rtName + ".Enter", Leave: rtName + ".Leave", Make: rtName + ".Make", Grow: rtName + ".Grow",
 		RepeatString: rtName + ".RepeatString", RepeatBytes: rtName + ".RepeatBytes",
 		ErrorsAs: "__gk_errorsAs", IsErrors: e.isErrorsPackage, HideUnexported: true,
-		WrapErrorValues: true}
+		WrapErrorValues: true, IsErrorVar: func(name string) bool { return e.varTypes[name] == "error" }}
 }
 
 // globalIsInt reports whether the package-level variable or constant name

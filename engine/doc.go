@@ -63,21 +63,20 @@
 // error's Unwrap, so that errors.Is and errors.Unwrap look through it; a
 // panicking String prints %!v(PANIC=String method: ...), a nil receiver
 // <nil>. errors.As(err, &target) runs as interpreted Go (the prelude's
-// __gk_errorsAs), so a target of a cell-defined pointer type works; a
-// value declared or converted as an error (var err error = v, error(v))
-// is held as a function's error result, with its methods;
-// unexported fields of a cell's struct types are tagged json:"-", so
-// that encoding/json skips them as it does in Go (yaegi exports them as
-// X+name). Gaps, each in test/difftest/gaps.txt: the methods of values
-// nested in slices, maps and struct fields ([]Celsius prints [1 2], a
-// map[string]Level ignores Level's MarshalJSON), %T and %#v name yaegi's
-// types (struct { X int }, not main.P), a struct value assigned to an
-// existing variable of type error reaches compiled code without its
-// methods (err = NotFound{"k"}; fmt.Println(err) prints {k}; declared
-// with it, var err error = NotFound{"k"}, or returned as a function's
-// error, it keeps them), a String method with a pointer
-// receiver is used for a value too, and errors.As with a struct value or
-// a cell-defined interface as target reports false.
+// __gk_errorsAs), so a target of a cell-defined pointer type works. A
+// value declared, converted or assigned as an error (var err error = v,
+// error(v), err = T{...} with err declared as an error) is held as a
+// function's error result is, with its methods. Unexported fields of a
+// cell's struct types are tagged json:"-", so that encoding/json skips
+// them as it does in Go (yaegi exports them as X+name). Gaps, each in
+// test/difftest/gaps.txt: the methods of values nested in slices, maps
+// and struct fields ([]Celsius prints [1 2], a map[string]Level ignores
+// Level's MarshalJSON, a field of type error prints its fields); %T and
+// %#v name yaegi's types (struct { X int }, not main.P); a String method
+// with a pointer receiver is used for a value too; %d or %#v of a struct
+// with a String method prints its last field (yaegi keeps only that
+// with the wrapper); errors.As with a struct value or a cell-defined
+// interface as target reports false.
 //
 // # Go that yaegi v0.16.1 lacks
 //
@@ -207,9 +206,7 @@
 // (the value recover gets is unchanged); panic of a variable, a field or
 // a call's result asks compiled code, which yaegi hands the value with
 // its static type's methods, for that text (panic(err), err of type
-// *MyErr or MyErr); a struct value of a cell type assigned to an
-// existing variable of type error, err = MyErr{7}; panic(err), still
-// shows its fields. runtime.Goexit in a cell
+// *MyErr or MyErr). runtime.Goexit in a cell
 // ends it with a Goexit error (its deferred calls run). A goroutine that
 // panics after its cell ended is reported on the standard error of the
 // next cell, with its traceback (positions of the last cell that ran).

@@ -33,6 +33,7 @@ var passes = []pass{
 	syntax(rewrite.ErrorsAs),
 	syntax(rewrite.JSONUnexported),
 	syntax(rewrite.ErrorValues),
+	syntax(rewrite.ErrorAssign),
 	syntax(rewrite.FloatMinMax),
 	{"cell-return", statements((*Engine).rewriteReturns)}, // cellreturn.go
 	syntax(rewrite.TypedVars),

@@ -23,6 +23,7 @@
 //     encoding/json skips them in Go;
 //   - ErrorValues: var err error = v and error(v) hold v with its
 //     methods (as a function's error result does);
+//   - ErrorAssign: so does err = T{...} to a variable of type error;
 //   - FloatMinMax: min and max of mixed integer and float constants;
 //   - TypedVars: var x T = f() becomes a declaration and an assignment.
 //

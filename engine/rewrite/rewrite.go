@@ -46,7 +46,10 @@ type Options struct {
 	// HideUnexported tags the unexported fields of struct types json:"-"
 	// (JSONUnexported).
 	HideUnexported bool
-	// WrapErrorValues makes a value given the type error by a declaration
-	// or a conversion the result of a function (ErrorValues).
+	// WrapErrorValues makes a value given the type error by a
+	// declaration, a conversion or an assignment the result of a function
+	// (ErrorValues, ErrorAssign); IsErrorVar reports whether a variable
+	// declared by an earlier cell has type error.
 	WrapErrorValues bool
+	IsErrorVar      func(name string) bool
 }
