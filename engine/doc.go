@@ -76,7 +76,12 @@
 // with a pointer receiver is used for a value too; %d or %#v of a struct
 // with a String method prints its last field (yaegi keeps only that
 // with the wrapper); errors.As with a struct value or a cell-defined
-// interface as target reports false.
+// interface as target reports false; a wrapper reads its value from the
+// argument's variable when a method is called, not when it was made, so
+// Stringers kept from a loop all show the loop variable's last value,
+// and errors wrapped in a loop all unwrap to the last one (errors.Is and
+// errors.As in a cell stop such a cycle after 65536 errors with a panic
+// that says so, where Go's would loop for ever).
 //
 // # Go that yaegi v0.16.1 lacks
 //

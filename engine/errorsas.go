@@ -11,11 +11,15 @@ package engine
 // cell-defined types through fmt's wrappers (symbols/stdlib). Unlike
 // errors.As, it does not panic for a target that is neither an interface
 // nor an error (yaegi cannot tell an interface type parameter from the
-// others): it reports false.
+// others): it reports false. Like errors.Is in cells (errorsis.go), it
+// panics after maxErrorChain errors, a cycle.
 const errorsAsSource = `
 func __gk_errorsAs[T any](err error, target *T) bool {
 	stack := []error{err}
-	for len(stack) > 0 {
+	for visited := 0; len(stack) > 0; visited++ {
+		if visited > 65536 { // maxErrorChain
+			panic(` + rtName + `.ErrorCycle())
+		}
 		e := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
 		if e == nil {

@@ -19,7 +19,8 @@ import (
 // did not look through the Unwrap of a cell-defined error, and
 // errors.Unwrap returned nil.
 //
-// It also makes yaegi hand describePanic its argument as it hands fmt's.
+// It also makes yaegi hand describePanic its argument as it hands fmt's,
+// and gives cells the errors.Is of errorsis.go.
 func useMethodWrappers(in *interp.Interpreter) error {
 	w, err := yaegix.ErrorWrapper(in)
 	if err != nil {
@@ -29,7 +30,10 @@ func useMethodWrappers(in *interp.Interpreter) error {
 		w:                              stdlib.ErrorWrappers(),
 		reflect.ValueOf(describePanic): stdlib.FmtInterfaces(),
 	}
-	return in.Use(interp.Exports{".": {"MapTypes": reflect.ValueOf(mapTypes)}})
+	return in.Use(interp.Exports{
+		".":             {"MapTypes": reflect.ValueOf(mapTypes)},
+		"errors/errors": {"Is": reflect.ValueOf(errorsIs)}, // see errorsis.go
+	})
 }
 
 // describePanic is __gkrt.Describe (see rewrite's describedPanic): the

@@ -189,6 +189,7 @@ func (e *Engine) runtimeSymbols() interp.Exports {
 			"RepeatBytes":  reflect.ValueOf(e.mem.RepeatBytes),
 			"Unwrap":       reflect.ValueOf(unwrapError),   // see errorsas.go
 			"Describe":     reflect.ValueOf(describePanic), // see errorwrappers.go
+			"ErrorCycle":   reflect.ValueOf(errorCycle),    // see errorsis.go
 		},
 	}
 }

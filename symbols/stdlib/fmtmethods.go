@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"reflect"
+	"strings"
 )
 
 // fmt and the methods of cell-defined types.
@@ -116,6 +117,29 @@ func typesOf(ptrs ...any) []reflect.Type {
 		ts[i] = reflect.TypeOf(p).Elem()
 	}
 	return ts
+}
+
+// unwrapMethod calls a wrapper's Unwrap method. The interpreter may fail
+// in it with a reflect error: yaegi's wrapper reads its receiver from the
+// argument's variable when the method is called, and that variable may
+// be gone (a cell's loop that made the wrapper has ended). Such an error
+// unwraps to nil, as a wrapper without Unwrap did; a panic of the method
+// itself goes on.
+func unwrapMethod(method func() error) (next error) {
+	defer func() {
+		if r := recover(); r != nil {
+			if _, isReflect := r.(*reflect.ValueError); isReflect {
+				next = nil
+				return
+			}
+			if s, ok := r.(string); ok && strings.HasPrefix(s, "reflect") {
+				next = nil
+				return
+			}
+			panic(r)
+		}
+	}()
+	return method()
 }
 
 // withFmtMethods returns syms with fmt's Stringer and GoStringer wrappers

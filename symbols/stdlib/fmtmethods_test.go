@@ -84,3 +84,20 @@ func TestFmtMapTypes(t *testing.T) {
 		t.Error("the composed error wrappers are not registered")
 	}
 }
+
+// TestUnwrapMethod checks that an interpreter failure (a reflect panic)
+// in a wrapper's Unwrap unwraps to nil and that the method's own panic
+// goes on.
+func TestUnwrapMethod(t *testing.T) {
+	var zero reflect.Value
+	failing := fmtErrorUnwrap{WError: func() string { return "e" }, WUnwrap: func() error { zero.Interface(); return nil }}
+	if got := failing.Unwrap(); got != nil {
+		t.Errorf("Unwrap after a reflect panic = %v, want nil", got)
+	}
+	defer func() {
+		if r := recover(); r != "mine" {
+			t.Errorf("recovered %v, want the method's own panic", r)
+		}
+	}()
+	fmtErrorUnwrap{WUnwrap: func() error { panic("mine") }}.Unwrap()
+}

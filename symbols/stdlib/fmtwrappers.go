@@ -23,7 +23,7 @@ type fmtErrorStringGoStringUnwrap struct {
 func (w fmtErrorStringGoStringUnwrap) Error() string    { return w.WError() }
 func (w fmtErrorStringGoStringUnwrap) String() string   { return w.WString() }
 func (w fmtErrorStringGoStringUnwrap) GoString() string { return w.WGoString() }
-func (w fmtErrorStringGoStringUnwrap) Unwrap() error    { return w.WUnwrap() }
+func (w fmtErrorStringGoStringUnwrap) Unwrap() error    { return unwrapMethod(w.WUnwrap) }
 func (w fmtErrorStringGoStringUnwrap) Format(f fmt.State, verb rune) {
 	formatMethods(f, verb, w.IValue, w.WError, w.WString, w.WGoString)
 }
@@ -53,7 +53,7 @@ type fmtErrorStringUnwrap struct {
 
 func (w fmtErrorStringUnwrap) Error() string  { return w.WError() }
 func (w fmtErrorStringUnwrap) String() string { return w.WString() }
-func (w fmtErrorStringUnwrap) Unwrap() error  { return w.WUnwrap() }
+func (w fmtErrorStringUnwrap) Unwrap() error  { return unwrapMethod(w.WUnwrap) }
 func (w fmtErrorStringUnwrap) Format(f fmt.State, verb rune) {
 	formatMethods(f, verb, w.IValue, w.WError, w.WString, nil)
 }
@@ -81,7 +81,7 @@ type fmtErrorGoStringUnwrap struct {
 
 func (w fmtErrorGoStringUnwrap) Error() string    { return w.WError() }
 func (w fmtErrorGoStringUnwrap) GoString() string { return w.WGoString() }
-func (w fmtErrorGoStringUnwrap) Unwrap() error    { return w.WUnwrap() }
+func (w fmtErrorGoStringUnwrap) Unwrap() error    { return unwrapMethod(w.WUnwrap) }
 func (w fmtErrorGoStringUnwrap) Format(f fmt.State, verb rune) {
 	formatMethods(f, verb, w.IValue, w.WError, nil, w.WGoString)
 }
@@ -107,7 +107,7 @@ type fmtErrorUnwrap struct {
 }
 
 func (w fmtErrorUnwrap) Error() string { return w.WError() }
-func (w fmtErrorUnwrap) Unwrap() error { return w.WUnwrap() }
+func (w fmtErrorUnwrap) Unwrap() error { return unwrapMethod(w.WUnwrap) }
 func (w fmtErrorUnwrap) Format(f fmt.State, verb rune) {
 	formatMethods(f, verb, w.IValue, w.WError, nil, nil)
 }
