@@ -57,7 +57,7 @@ func (s *startingEngine) Execute(ctx context.Context, code string, out kernel.Ou
 	eng, err := s.wait(ctx)
 	switch {
 	case err != nil && ctx.Err() != nil:
-		return kernel.ExecuteResult{Err: &kernel.Error{Name: engine.ErrInterrupted,
+		return kernel.ExecuteResult{Err: &kernel.Error{Name: "Interrupted",
 			Value: "execution interrupted while the engine was starting; the cell did not run"}}
 	case err != nil:
 		return kernel.ExecuteResult{Err: engineError(err)}
