@@ -3,6 +3,8 @@ package engine
 import (
 	"context"
 	"testing"
+
+	"github.com/gokernel/gokernel/kernel/kerneltest"
 )
 
 // BenchmarkPrintInt measures fmt.Fprintln of an int from interpreted code
@@ -27,7 +29,7 @@ func benchmarkPrintLoop(b *testing.B, loop string) {
 func (d benchDay) String() string { return [...]string{"Sun", "Mon"}[d] }`)
 	ctx := context.Background()
 	for b.Loop() {
-		if res := e.Execute(ctx, loop, &recorder{}); res.Err != nil {
+		if res := e.Execute(ctx, loop, 0, &kerneltest.Recorder{}); res.Err != nil {
 			b.Fatal(res.Err)
 		}
 	}

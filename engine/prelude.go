@@ -187,9 +187,10 @@ func (e *Engine) runtimeSymbols() interp.Exports {
 			"Grow":         reflect.ValueOf(e.mem.Grow),
 			"RepeatString": reflect.ValueOf(e.mem.RepeatString),
 			"RepeatBytes":  reflect.ValueOf(e.mem.RepeatBytes),
-			"Unwrap":       reflect.ValueOf(unwrapError),   // see errorsas.go
-			"Describe":     reflect.ValueOf(describePanic), // see errorwrappers.go
-			"ErrorCycle":   reflect.ValueOf(errorCycle),    // see errorsis.go
+			"Recover":      reflect.ValueOf(e.recoverValue), // see deferred.go
+			"Unwrap":       reflect.ValueOf(unwrapError),    // see errorsas.go
+			"Describe":     reflect.ValueOf(describePanic),  // see errorwrappers.go
+			"ErrorCycle":   reflect.ValueOf(errorCycle),     // see errorsis.go
 		},
 	}
 }
