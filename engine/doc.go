@@ -22,7 +22,11 @@
 // itself, so that auto-import works there too.)
 // Re-running a definition of a variable reuses the variable when the type
 // allows; a type whose declaration changed is declared afresh
-// (yaegi would keep the old one). Top-level defer statements run when the
+// (yaegi would keep the old one), and so is a variable defined again from
+// it. A variable that a block, loop or if/switch header of a cell's top
+// level defines is a new variable, also when an earlier cell defined one
+// of that name (yaegi assigned the global; the engine renames the inner
+// one, rewrite.BlockShadow). Top-level defer statements run when the
 // cell ends. A bare return at a cell's top level (if err != nil {
 // fmt.Println(err); return }) ends the cell without error, as return ends
 // main: the rest of the cell does not run (the declarations of its later
@@ -142,7 +146,7 @@
 // first, each with its source line and a caret: "at cell:L:C" in the
 // running cell, "at In [n]:L:C in g" for a function declared by an
 // earlier cell, named by its execution count as the frontend shows it
-// (kernel.ExecutionCount; "earlier cell:L:C" when there is none). The
+// (Execute's count; "earlier cell:L:C" when it is 0). The
 // engine keeps the source of the distinct cells that declared functions. yaegi reports every frame at the first statement of its
 // function's body, so the engine moves a caller's frame to its one call
 // of the callee, and the innermost frame to the one panic call, index
@@ -172,6 +176,20 @@
 // cell:3:1"): each top-level statement records its position before it
 // runs (one compiled call per top-level statement; loops and functions
 // pay nothing).
+//
+// A run-time panic of interpreted code shows in Go's words (runtimeerr.go):
+// yaegi raises package reflect's panics, which the engine translates into
+// the runtime.Error Go raises there ("runtime error: invalid memory
+// address or nil pointer dereference" for a nil pointer, map or function,
+// "runtime error: hash of unhashable type []int", "runtime error:
+// makeslice: len out of range", "interface conversion: ..." without
+// yaegi's position), also as the value recover returns. An index out of
+// range is "runtime error: index out of range" without the "[i] with
+// length n" Go adds: yaegi's panic has lost them.
+//
+// A top-level deferred call of a cell recovers the cell's panic as main's
+// deferred call does in Go: recover() there returns the panic's value
+// and the cell ends without error (deferred.go).
 //
 // A panic's value shows as Go prints it: its Error() or String(). Yaegi
 // panics with the bare value of a cell-defined type, which has lost its

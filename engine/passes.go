@@ -28,8 +28,10 @@ var passes = []pass{
 	syntax(rewrite.AllocGuard),
 	syntax(rewrite.LoopVars),
 	syntax(rewrite.RangeInt),
+	syntax(rewrite.BlockShadow),
 	syntax(rewrite.GoRecover),
 	syntax(rewrite.PanicText),
+	syntax(rewrite.RecoverValue),
 	syntax(rewrite.FloatMinMax),
 	{"cell-return", statements((*Engine).rewriteReturns)}, // cellreturn.go
 	syntax(rewrite.TypedVars),

@@ -187,6 +187,7 @@ func (e *Engine) runtimeSymbols() interp.Exports {
 			"Grow":         reflect.ValueOf(e.mem.Grow),
 			"RepeatString": reflect.ValueOf(e.mem.RepeatString),
 			"RepeatBytes":  reflect.ValueOf(e.mem.RepeatBytes),
+			"Recover":      reflect.ValueOf(e.recoverValue), // see deferred.go
 		},
 	}
 }

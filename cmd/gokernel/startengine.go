@@ -64,26 +64,21 @@ func (s *startingEngine) wait(ctx context.Context) (*engine.Engine, error) {
 	}
 }
 
-// interrupted is the ename of an interrupted cell, as the engine names
-// it.
-const interrupted = "Interrupted"
-
 // engineError is the error a request gets when there is no engine.
 func engineError(err error) *kernel.Error {
 	return &kernel.Error{Name: "EngineError", Value: err.Error()}
 }
 
 // Execute implements kernel.Interpreter.
-func (s *startingEngine) Execute(ctx context.Context, code string, out kernel.Output) kernel.ExecuteResult {
+func (s *startingEngine) Execute(ctx context.Context, code string, count int, out kernel.Output) kernel.ExecuteResult {
 	eng, err := s.wait(ctx)
 	switch {
 	case err != nil && ctx.Err() != nil:
-		return kernel.ExecuteResult{Err: &kernel.Error{Name: interrupted,
-			Value: "execution interrupted while the engine was starting; the cell did not run"}}
+		return kernel.ExecuteResult{Err: engine.Interrupted("execution interrupted while the engine was starting; the cell did not run")}
 	case err != nil:
 		return kernel.ExecuteResult{Err: engineError(err)}
 	}
-	return eng.Execute(ctx, code, out)
+	return eng.Execute(ctx, code, count, out)
 }
 
 // Evaluate implements kernel.Interpreter.

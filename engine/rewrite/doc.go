@@ -16,7 +16,11 @@
 //     the kernel instead of killing the process;
 //   - PanicText: panic of a cell type's value notes the text Go prints;
 //   - FloatMinMax: min and max of mixed integer and float constants;
-//   - TypedVars: var x T = f() becomes a declaration and an assignment.
+//   - TypedVars: var x T = f() becomes a declaration and an assignment;
+//   - RecoverValue: recover() returns Go's runtime errors, and the cell's
+//     panic in a top-level deferred call;
+//   - BlockShadow: a variable defined in a block of a cell's top level is
+//     a new variable, also when a global has its name.
 //
 // The engine runs these and its own passes (those that must ask the
 // interpreter: types of earlier cells' names, probe compiles) in the

@@ -12,6 +12,8 @@ type Options struct {
 	// an integer (RangeInt). Nil means no identifier is known to be an
 	// integer.
 	IsInt func(name string) bool
+	// IsGlobal reports whether an earlier cell declared name (BlockShadow).
+	IsGlobal func(name string) bool
 	// Defer is the name (e.g. "__gk_defer", or qualified) of the function
 	// that registers a top-level deferred call of a cell (TopLevelDefers).
 	Defer string
@@ -33,4 +35,7 @@ type Options struct {
 	// of the kernel's memory guard for make, append, strings.Repeat and
 	// bytes.Repeat of computed sizes (AllocGuard).
 	Make, Grow, RepeatString, RepeatBytes string
+	// Recover is the qualified name of the function that every recover()
+	// value passes through (RecoverValue).
+	Recover string
 }
