@@ -78,6 +78,37 @@
 // from a module, a name it does not know), the cell goes to the
 // interpreter unchecked.
 //
+// # Methods of cell-defined types in compiled code
+//
+// fmt, errors and encoding/json see a value of a cell-defined type
+// through a wrapper that yaegi builds from the value and its methods.
+// The wrappers (symbols/stdlib's fmtmethods.go) follow fmt's rules:
+// Printf's verbs, flags, width and precision on a type with String or
+// Error (%d of a Weekday prints its number, %.0f of a Celsius rounds,
+// Error before String), GoString for %#v, %w of fmt.Errorf with the
+// error's Unwrap, so that errors.Is and errors.Unwrap look through it; a
+// panicking String prints %!v(PANIC=String method: ...), a nil receiver
+// <nil>. errors.As(err, &target) runs as interpreted Go (the prelude's
+// __gk_errorsAs), so a target of a cell-defined pointer type works. A
+// value declared, converted or assigned as an error (var err error = v,
+// error(v), err = T{...} with err declared as an error) is held as a
+// function's error result is, with its methods. Unexported fields of a
+// cell's struct types are tagged json:"-", so that encoding/json skips
+// them as it does in Go (yaegi exports them as X+name). Gaps, each in
+// test/difftest/gaps.txt: the methods of values nested in slices, maps
+// and struct fields ([]Celsius prints [1 2], a map[string]Level ignores
+// Level's MarshalJSON, a field of type error prints its fields); %T and
+// %#v name yaegi's types (struct { X int }, not main.P); a String method
+// with a pointer receiver is used for a value too; %d or %#v of a struct
+// with a String method prints its last field (yaegi keeps only that
+// with the wrapper); errors.As with a struct value or a cell-defined
+// interface as target reports false; a wrapper reads its value from the
+// argument's variable when a method is called, not when it was made, so
+// Stringers kept from a loop all show the loop variable's last value,
+// and errors wrapped in a loop all unwrap to the last one (errors.Is and
+// errors.As in a cell stop such a cycle after 65536 errors with a panic
+// that says so, where Go's would loop for ever).
+//
 // # Go that yaegi v0.16.1 lacks
 //
 // Named rewrites of the cell's syntax (passes, run in the order of the
@@ -217,8 +248,10 @@
 // panics with the bare value of a cell-defined type, which has lost its
 // methods, so the engine rewrites panic(T{...}), panic(&T{...}) and
 // panic(T(x)) of a cell type with such a method to note that text first
-// (the value recover gets is unchanged); a value of a cell type held in a
-// variable, panic(err), still shows its fields. runtime.Goexit in a cell
+// (the value recover gets is unchanged); panic of a variable, a field or
+// a call's result asks compiled code, which yaegi hands the value with
+// its static type's methods, for that text (panic(err), err of type
+// *MyErr or MyErr). runtime.Goexit in a cell
 // ends it with a Goexit error (its deferred calls run). A goroutine that
 // panics after its cell ended is reported on the standard error of the
 // next cell, with its traceback (positions of the last cell that ran).

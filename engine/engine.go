@@ -115,6 +115,9 @@ func New() (*Engine, error) {
 			return nil, fmt.Errorf("engine: loading symbols: %w", err)
 		}
 	}
+	if err := useMethodWrappers(e.interp); err != nil { // see errorwrappers.go
+		return nil, fmt.Errorf("engine: loading symbols: %w", err)
+	}
 	if err := e.loadGeneric(); err != nil {
 		return nil, err
 	}
