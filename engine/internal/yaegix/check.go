@@ -14,7 +14,7 @@ var layout = map[string]map[string]reflect.Kind{
 	"Interpreter": {"mutex": reflect.Struct, "done": reflect.Chan, "cancelChan": reflect.Bool, "id": reflect.Uint64,
 		"scopes": reflect.Map, "generic": reflect.Map, "universe": reflect.Pointer, "roots": reflect.Slice,
 		"frame": reflect.Pointer, "binPkg": reflect.Map},
-	"frame":   {"data": reflect.Slice},
+	"frame":   {"data": reflect.Slice, "mutex": reflect.Struct},
 	"scope":   {"sym": reflect.Map, "types": reflect.Slice, "child": reflect.Slice},
 	"symbol":  {"kind": reflect.Uint, "typ": reflect.Pointer, "index": reflect.Int},
 	"itype":   {"method": reflect.Slice, "cat": reflect.Uint, "val": reflect.Pointer, "str": reflect.String},

@@ -3,6 +3,7 @@ package yaegix
 import (
 	"fmt"
 	"reflect"
+	"sync"
 	"unsafe"
 
 	"github.com/traefik/yaegi/interp"
@@ -49,6 +50,12 @@ func ReleaseTemporaries(in *interp.Interpreter, from int) int {
 			}
 		}
 	}
+	// Code of earlier cells still running (a goroutine) writes the slot
+	// of a function literal when a call of it returns, under the frame's
+	// lock.
+	mu := (*sync.RWMutex)(unsafe.Pointer(Field(fr.Elem(), "mutex").UnsafeAddr()))
+	mu.Lock()
+	defer mu.Unlock()
 	cleared := 0
 	for i := from; i < len(*data); i++ {
 		if !kept[i] && (*data)[i].IsValid() {
