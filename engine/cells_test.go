@@ -29,7 +29,7 @@ func runSteps(t *testing.T, steps []step) {
 		if got := plain(res); got != s.result {
 			t.Errorf("step %d %q: result %q, want %q", i, s.code, got, s.result)
 		}
-		if got := out.text("stdout"); got != s.stdout {
+		if got := out.Text("stdout"); got != s.stdout {
 			t.Errorf("step %d %q: stdout %q, want %q", i, s.code, got, s.stdout)
 		}
 	}

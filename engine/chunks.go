@@ -185,6 +185,7 @@ func (e *Engine) compileDecls(code string, ch cellsplit.Chunk) ([]compiled, *cel
 					return nil, kerr
 				}
 				changed = append(changed, ts.Name.Name)
+				e.changed[ts.Name.Name] = true
 			}
 		}
 	}
@@ -284,7 +285,10 @@ func (e *Engine) compileStmts(code string, ch cellsplit.Chunk, last bool, cp *ch
 // definition a new slot in its global frame, which it copies on each
 // execution. Functions of earlier cells then see the new value, as in
 // Python. The caller compiles the definitions again when an assignment
-// does not compile (the new value has another type).
+// does not compile (the new value has another type). A variable of a
+// type the cell declares anew, or defined from a value that names such a
+// type, is defined afresh: yaegi would assign the value of the new type
+// to the variable of the old one, and lose the new fields.
 func (e *Engine) reuseGlobals(stmts []ast.Stmt) []*ast.AssignStmt {
 	var reused []*ast.AssignStmt
 	for _, s := range stmts {
@@ -298,6 +302,9 @@ func (e *Engine) reuseGlobals(stmts []ast.Stmt) []*ast.AssignStmt {
 			// typeGenericDefines).
 			continue
 		}
+		if e.namesChangedType(a.Rhs) {
+			continue
+		}
 		all := true
 		for _, l := range a.Lhs {
 			id, ok := l.(*ast.Ident)
@@ -305,7 +312,7 @@ func (e *Engine) reuseGlobals(stmts []ast.Stmt) []*ast.AssignStmt {
 				all = false
 				break
 			}
-			if kind, def := e.defs[id.Name]; id.Name != "_" && (!def || kind != defVar) {
+			if kind, def := e.defs[id.Name]; id.Name != "_" && (!def || kind != defVar || e.changed[e.varTypes[id.Name]]) {
 				all = false
 				break
 			}
@@ -316,6 +323,24 @@ func (e *Engine) reuseGlobals(stmts []ast.Stmt) []*ast.AssignStmt {
 		}
 	}
 	return reused
+}
+
+// namesChangedType reports whether xs mention a type that the running
+// cell declares anew.
+func (e *Engine) namesChangedType(xs []ast.Expr) bool {
+	if len(e.changed) == 0 {
+		return false
+	}
+	found := false
+	for _, x := range xs {
+		ast.Inspect(x, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok && e.changed[id.Name] {
+				found = true
+			}
+			return !found
+		})
+	}
+	return found
 }
 
 // keepsCode reports whether n defines code that may run after the cell
@@ -334,10 +359,18 @@ func keepsCode(n ast.Node) bool {
 
 // rewriteOptions binds the rewrite to the interpreter's globals.
 func (e *Engine) rewriteOptions() rewrite.Options {
-	return rewrite.Options{IsInt: e.globalIsInt, GoPanic: rtName + ".GoPanic", Defer: "__gk_defer",
-		PanicNote: rtName + ".PanicText", PanicMethod: e.panicMethod,
+	return rewrite.Options{IsInt: e.globalIsInt, IsGlobal: e.declared, GoPanic: rtName + ".GoPanic", Defer: "__gk_defer",
+		PanicNote: rtName + ".PanicText", PanicMethod: e.panicMethod, PanicDescribe: rtName + ".Describe",
 		Enter: rtName + ".Enter", Leave: rtName + ".Leave", Make: rtName + ".Make", Grow: rtName + ".Grow",
-		RepeatString: rtName + ".RepeatString", RepeatBytes: rtName + ".RepeatBytes"}
+		RepeatString: rtName + ".RepeatString", RepeatBytes: rtName + ".RepeatBytes", Recover: rtName + ".Recover",
+		ErrorsAs: "__gk_errorsAs", IsErrors: e.isErrorsPackage, HideUnexported: true,
+		WrapErrorValues: true, IsErrorVar: func(name string) bool { return e.varTypes[name] == "error" }}
+}
+
+// declared reports whether a cell declared name.
+func (e *Engine) declared(name string) bool {
+	_, ok := e.defs[name]
+	return ok
 }
 
 // globalIsInt reports whether the package-level variable or constant name

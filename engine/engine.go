@@ -3,7 +3,6 @@ package engine
 import (
 	"context"
 	"fmt"
-	"go/ast"
 	"go/parser"
 	"io"
 	"os"
@@ -19,6 +18,7 @@ import (
 	"github.com/gokernel/gokernel/engine/cellsplit"
 	"github.com/gokernel/gokernel/engine/generic"
 	"github.com/gokernel/gokernel/engine/internal/yaegix"
+	"github.com/gokernel/gokernel/engine/typecheck"
 	"github.com/gokernel/gokernel/gomod"
 	"github.com/gokernel/gokernel/internal/memlimit"
 	"github.com/gokernel/gokernel/kernel"
@@ -31,6 +31,10 @@ import (
 // kernel.Interpreter. Definitions of a cell (variables, functions, types,
 // imports) stay available to later cells. An Engine runs one cell at a
 // time; Complete, Inspect and IsComplete may be called while none runs.
+//
+// Its fields are the session: the interpreter, what cells declared and
+// imported, the cells that ran. What belongs to one execution of a cell
+// is a cellRun (run.go), made afresh by each Execute and Evaluate.
 type Engine struct {
 	mu     sync.Mutex // held while a cell runs or the interpreter is used
 	interp *interp.Interpreter
@@ -48,32 +52,24 @@ type Engine struct {
 	funcResults map[string]string   // cell function -> cell-defined type it returns
 	sigs        map[string]string   // cell function, type or "Type.Method" -> its declaration
 
-	resMu      sync.Mutex
-	cancelRun  context.CancelFunc    // stops the running cell (nil when none runs)
-	stopCell   context.CancelFunc    // cancels the running cell's cell.Context (see runProgram)
-	result     *kernel.ExecuteResult // set by the final expression's show
-	lastType   string                // cell-defined type of the final value, if any
-	displayErr error                 // error the final value carries instead of its display
-	goPanics   []*cellError          // panics of goroutines started by cells
-	deferred   int                   // deferred calls the running cell registered
-	depth      atomic.Int64          // nested calls of interpreted functions
-	overflow   bool                  // the running cell went deeper than maxDepth
-	line       atomic.Int64          // the cell line whose top-level statement runs (see markLines)
-	panics     panicTexts            // what Go prints for the latest panic values (see panicStmt)
-	mem        *memlimit.Guard       // the memory budget (see memguard.go)
-	memErr     error                 // the memory watchdog stopped the running cell
+	resMu sync.Mutex // guards the current run's pointer and the fields its goroutines share
+	// cellRun is the state of the running cell (or of the last one):
+	// Execute and Evaluate replace it, under resMu, before they run.
+	*cellRun
+	goPanics []*cellError    // panics of goroutines started by cells, not reported yet
+	depth    atomic.Int64    // nested calls of interpreted functions
+	line     atomic.Int64    // the cell line whose top-level statement runs (see markLines)
+	panics   panicTexts      // what Go prints for the latest panic values (see panicStmt)
+	mem      *memlimit.Guard // the memory budget (see memguard.go)
 
-	cleanup          []func()          // run when the cell ends
-	variadicGenerics map[string]int    // cell generic func -> its fixed parameters (see variadic.go)
-	pendingSigs      map[string]string // signatures of the compiling cell's functions
-	pendingMethods   map[string]bool   // "Type.Method" of the compiling cell -> pointer receiver (see panicMethod)
-	wrapped          []span            // statements of the cell run as function literals (see blockdefine.go)
-	returned         bool              // the running cell's top level returned (see cellreturn.go)
-	stopWait         time.Duration     // see defaultStopWait
-	ran              []ranCell         // the cells that ran and declared functions, oldest first (see traceback)
-	lastCode         string            // the cell that ran last (late goroutine panics show its lines)
-	mods             *modules          // packages fetched through the module proxy (see modules.go)
-	temps            cellTemps         // what the running cell compiled (see temps.go)
+	variadicGenerics map[string]int // cell generic func -> its fixed parameters (see variadic.go)
+	stopWait         time.Duration  // see defaultStopWait
+	ran              []ranCell      // the cells that ran and declared functions, oldest first (see traceback)
+	lastCode         string         // the cell that ran last (late goroutine panics show its lines)
+	mods             *modules       // packages fetched through the module proxy (see modules.go)
+	temps            cellTemps      // what the running cell compiled (see temps.go)
+
+	types *typecheck.Session // the model of the session cells are type-checked against (see gocheck.go)
 }
 
 var _ kernel.Interpreter = (*Engine)(nil)
@@ -98,8 +94,7 @@ func New() (*Engine, error) {
 		stopWait:    defaultStopWait,
 
 		variadicGenerics: map[string]int{},
-		pendingSigs:      map[string]string{},
-		pendingMethods:   map[string]bool{},
+		cellRun:          newRun(),
 	}
 	if err := e.initMemory(); err != nil {
 		return nil, err
@@ -119,6 +114,9 @@ func New() (*Engine, error) {
 		if err := e.interp.Use(syms); err != nil {
 			return nil, fmt.Errorf("engine: loading symbols: %w", err)
 		}
+	}
+	if err := useMethodWrappers(e.interp); err != nil { // see errorwrappers.go
+		return nil, fmt.Errorf("engine: loading symbols: %w", err)
 	}
 	if err := e.loadGeneric(); err != nil {
 		return nil, err
@@ -179,9 +177,10 @@ func (e *Engine) overrides() interp.Exports {
 // Execute runs a cell: its chunks in order, stopping at the first error.
 // While it runs, os.Stdout and os.Stderr are pipes into out's Stream, so
 // out itself must not write to them.
-func (e *Engine) Execute(ctx context.Context, code string, out kernel.Output) kernel.ExecuteResult {
+func (e *Engine) Execute(ctx context.Context, code string, count int, out kernel.Output) kernel.ExecuteResult {
 	e.mu.Lock()
 	defer e.mu.Unlock()
+	e.beginRun()
 	defer e.mem.Release() // see memguard.go
 
 	capt, err := startCapture(out)
@@ -227,7 +226,6 @@ func (e *Engine) Execute(ctx context.Context, code string, out kernel.Output) ke
 	defer leave()
 
 	e.reportGoPanics(out, "a goroutine started by an earlier cell panicked")
-	count, _ := kernel.ExecutionCount(ctx)
 	e.beginTemps()
 	defer e.releaseTemps()
 	res, cerr := e.run(runCtx, code, count)
@@ -262,9 +260,6 @@ func (e *Engine) run(ctx context.Context, code string, count int) (res kernel.Ex
 			res, cerr = kernel.ExecuteResult{}, internalError(r)
 		}
 	}()
-	e.resMu.Lock()
-	e.result = nil
-	e.resMu.Unlock()
 	e.setLine(0, 0)
 
 	code, kerr := e.goGet(ctx, code)
@@ -282,6 +277,10 @@ func (e *Engine) run(ctx context.Context, code string, count int) (res kernel.Ex
 	})
 	defer e.runCleanup()
 	if kerr := e.fetchModules(ctx, code, chunks); kerr != nil {
+		return res, kerr
+	}
+	check, kerr := e.goCheck(code, count)
+	if kerr != nil {
 		return res, kerr
 	}
 	// Compile the whole cell first: a compile error leaves no trace. A
@@ -318,7 +317,8 @@ func (e *Engine) run(ctx context.Context, code string, count int) (res kernel.Ex
 		}
 	}
 	var err *cellError
-	e.returned = false
+	ranTo := len(code)
+	defer func() { e.commitCheck(check, ranTo) }()
 	for i, steps := range plan {
 		for _, s := range steps {
 			if err = e.runStep(ctx, s); err != nil || e.returned {
@@ -329,6 +329,7 @@ func (e *Engine) run(ctx context.Context, code string, count int) (res kernel.Ex
 			err = e.takeGoPanic()
 		}
 		if err != nil || e.returned {
+			ranTo = chunks[i].End
 			// The chunks after this one never ran: forget what they
 			// declared.
 			if i+1 < len(before) {
@@ -337,9 +338,7 @@ func (e *Engine) run(ctx context.Context, code string, count int) (res kernel.Ex
 			break
 		}
 	}
-	if derr := e.runDeferred(ctx); err == nil {
-		err = derr
-	}
+	err = e.runDeferred(ctx, err)
 	if gp := e.takeGoPanic(); gp != nil && (err == nil || err.kind == kindInterrupted) {
 		err = gp
 	}
@@ -385,34 +384,10 @@ func (e *Engine) compileCell(code string, chunks []cellsplit.Chunk) (plan [][]co
 
 // runCleanup runs and forgets the cleanups the running cell registered.
 func (e *Engine) runCleanup() {
-	clear(e.pendingSigs)
-	clear(e.pendingMethods)
-	e.resMu.Lock()
-	e.wrapped = nil
-	e.resMu.Unlock()
 	for _, f := range e.cleanup {
 		f()
 	}
 	e.cleanup = nil
-}
-
-// runDeferred runs the calls the cell's top level deferred, last first,
-// and returns the first error.
-func (e *Engine) runDeferred(ctx context.Context) *cellError {
-	var first *cellError
-	for ; e.deferred > 0; e.deferred-- {
-		f, err := parser.ParseFile(e.interp.FileSet(), srcName, blockHeader+"__gk_rundefer()"+blockFooter, parser.SkipObjectResolution)
-		if err != nil {
-			return internalError(err)
-		}
-		body := f.Decls[0].(*ast.FuncDecl).Body
-		kerr := e.compileRun(context.WithoutCancel(ctx), body)
-		e.interp.FileSet().RemoveFile(e.interp.FileSet().File(f.Pos()))
-		if first == nil {
-			first = kerr
-		}
-	}
-	return first
 }
 
 // exec runs a compiled program under ctx, containing every panic.

@@ -80,6 +80,10 @@ type cellError struct {
 	// coordinates as yaegi reports them; kernelError resolves them (see
 	// traceback) after lines.
 	frames []frame
+	// A panic of the cell's code that a top-level deferred call may
+	// recover (see runDeferred), and its value.
+	recoverable bool
+	panicValue  any
 }
 
 func (c *cellError) Error() string { return c.kind.String() + ": " + c.value }
@@ -233,7 +237,9 @@ func runError(err error, frames []frame, noted *panicTexts) *cellError {
 	}
 	var p interp.Panic
 	if errors.As(err, &p) {
-		return panicError(kindPanic, p.Value, frames, noted)
+		c := panicError(kindPanic, p.Value, frames, noted)
+		c.recoverable, c.panicValue = true, p.Value
+		return c
 	}
 	return compileError(err)
 }
@@ -259,6 +265,9 @@ func interrupted(line, col int) *cellError {
 // of a cell-defined type, the text a panic statement noted (see
 // panicTexts).
 func panicError(kind errKind, value any, frames []frame, noted *panicTexts) *cellError {
+	if re, ok := goRuntimeError(value); ok {
+		value = re
+	}
 	v := fmt.Sprint(value)
 	if e, ok := value.(error); ok {
 		v = e.Error()
@@ -309,4 +318,10 @@ func (e *Engine) kernelError(c *cellError, code string) *kernel.Error {
 		}
 	}
 	return &kernel.Error{Name: c.kind.String(), Value: clipMessage(c.value), Traceback: tb}
+}
+
+// Interrupted is the error of a cell that an interrupt stopped before the
+// engine ran it, with the name (ename) of the engine's own interrupts.
+func Interrupted(value string) *kernel.Error {
+	return &kernel.Error{Name: kindInterrupted.String(), Value: value}
 }

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/gokernel/gokernel/kernel"
+	"github.com/gokernel/gokernel/kernel/kerneltest"
 )
 
 func TestErrorsKeepState(t *testing.T) {
@@ -37,8 +38,8 @@ func TestErrorsKeepState(t *testing.T) {
 	run(t, e, "keep := 42")
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			out := &recorder{}
-			res := e.Execute(t.Context(), tt.code, out)
+			out := &kerneltest.Recorder{}
+			res := e.Execute(t.Context(), tt.code, 0, out)
 			if tt.ename != "" {
 				if res.Err == nil {
 					t.Fatalf("no error; result %v", res.Data)
@@ -82,8 +83,8 @@ func TestGoroutinePanicAfterCellEnds(t *testing.T) {
 	release.Close()
 	waitGoPanic(t, e)
 	_, out := run(t, e, "1")
-	if !strings.Contains(out.text("stderr"), "late") {
-		t.Errorf("stderr %q does not report the late goroutine panic", out.text("stderr"))
+	if !strings.Contains(out.Text("stderr"), "late") {
+		t.Errorf("stderr %q does not report the late goroutine panic", out.Text("stderr"))
 	}
 }
 

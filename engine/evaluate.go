@@ -14,9 +14,7 @@ import (
 func (e *Engine) Evaluate(expr string) (map[string]any, *kernel.Error) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	e.resMu.Lock()
-	e.result = nil
-	e.resMu.Unlock()
+	e.beginRun()
 
 	f, err := parser.ParseFile(e.interp.FileSet(), srcName, blockHeader+expr+blockFooter, parser.SkipObjectResolution)
 	if err != nil {

@@ -87,7 +87,7 @@ err.Error()`
 	if got, want := plain(res), "saving "+uuidV5URL("https://go.dev")[:8]+": disk full"; got != want {
 		t.Fatalf("result %q, want %q", got, want)
 	}
-	progress := out.text("stderr")
+	progress := out.Text("stderr")
 	for _, m := range []string{"go: downloading github.com/google/uuid v", "go: downloading github.com/pkg/errors v"} {
 		if !strings.Contains(progress, m) {
 			t.Errorf("stderr %q lacks %q", progress, m)

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/gokernel/gokernel/gomod/gomodtest"
+	"github.com/gokernel/gokernel/kernel/kerneltest"
 )
 
 // moduleEngine is an engine whose imports go to the test proxy, with a
@@ -28,7 +29,7 @@ func TestImportModuleFirstAndCached(t *testing.T) {
 	if got := plain(res); got != "HELLO, ANN" {
 		t.Fatalf("result %q", got)
 	}
-	progress := out.text("stderr")
+	progress := out.Text("stderr")
 	for _, want := range []string{"go: downloading example.com/shout v1.0.0 (", "go: downloading example.com/greet v1.0.0 ("} {
 		if !strings.Contains(progress, want) {
 			t.Errorf("progress %q lacks %q", progress, want)
@@ -36,15 +37,15 @@ func TestImportModuleFirstAndCached(t *testing.T) {
 	}
 	// Running the import again, or importing the dependency: no download.
 	res, out = run(t, e, "import (\n\t\"example.com/greet\"\n\t\"example.com/shout\"\n)\ngreet.Version + \" \" + shout.GreetVersion")
-	if got := plain(res); got != "v1.0.0 v1.0.0" || out.text("stderr") != "" {
-		t.Fatalf("result %q, stderr %q", got, out.text("stderr"))
+	if got := plain(res); got != "v1.0.0 v1.0.0" || out.Text("stderr") != "" {
+		t.Fatalf("result %q, stderr %q", got, out.Text("stderr"))
 	}
 	// A new kernel with the proxy off: the cache serves.
 	t.Setenv("GOPROXY", "off")
 	e2 := newEngine(t)
 	res, out = run(t, e2, "import \"example.com/shout\"\nshout.Hello(\"bo\")")
-	if got := plain(res); got != "HELLO, BO" || out.text("stderr") != "" {
-		t.Fatalf("offline: result %q, stderr %q", got, out.text("stderr"))
+	if got := plain(res); got != "HELLO, BO" || out.Text("stderr") != "" {
+		t.Fatalf("offline: result %q, stderr %q", got, out.Text("stderr"))
 	}
 	if _, err := os.Stat(filepath.Join(cache, "example.com", "shout@v1.0.0", "shout.go")); err != nil {
 		t.Fatal(err)
@@ -54,7 +55,7 @@ func TestImportModuleFirstAndCached(t *testing.T) {
 func TestImportModulePinned(t *testing.T) {
 	e, _ := moduleEngine(t)
 	_, out := run(t, e, "%go get example.com/greet@v1.0.0\n")
-	if got := out.text("stderr"); got != "go: added example.com/greet v1.0.0\n" {
+	if got := out.Text("stderr"); got != "go: added example.com/greet v1.0.0\n" {
 		t.Fatalf("stderr %q", got)
 	}
 	res, _ := run(t, e, "import \"example.com/greet\"\ngreet.Hello(\"x\")")
@@ -236,7 +237,7 @@ func TestImportModuleInterrupted(t *testing.T) {
 		<-asked
 		cancel()
 	}()
-	res := e.Execute(ctx, "import \"example.com/greet\"", &recorder{})
+	res := e.Execute(ctx, "import \"example.com/greet\"", 0, &kerneltest.Recorder{})
 	if res.Err == nil || res.Err.Name != kindInterrupted.String() {
 		t.Fatalf("got %v", res.Err)
 	}

@@ -45,7 +45,7 @@ func TestGoexitEndsTheCell(t *testing.T) {
 	if err.Name != kindGoexit.String() || !strings.Contains(err.Value, "runtime.Goexit") {
 		t.Errorf("error %s %q, want Goexit", err.Name, err.Value)
 	}
-	if got := out.text("stdout"); got != "deferred\n" {
+	if got := out.Text("stdout"); got != "deferred\n" {
 		t.Errorf("stdout %q, want the deferred call's output", got)
 	}
 	if got := plain(mustRun(t, e, "after")); got != "0" {

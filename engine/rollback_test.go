@@ -30,7 +30,7 @@ func TestCompileErrorLeavesNoTrace(t *testing.T) {
 		"statements before the failing one": {
 			{code: "g := 1\nh := g\ni := zzz", err: "undefined: zzz"},
 			{code: "h", err: "undefined: h"},
-			{code: "var z int = \"s\"", err: "cannot convert"},
+			{code: "var z int = \"s\"", err: `cannot use "s" (untyped string constant) as int value in variable declaration`},
 			{code: "z", err: "undefined: z"},
 		},
 		"several variables": {
@@ -80,7 +80,7 @@ func TestCompileErrorLeavesNoTrace(t *testing.T) {
 func TestCompileErrorRunsNothing(t *testing.T) {
 	e := newEngine(t)
 	_, out := runErr(t, e, "import \"fmt\"\nfmt.Println(\"ran\")\nfunc broken() int { return \"s\" }")
-	if got := out.text("stdout"); got != "" {
+	if got := out.Text("stdout"); got != "" {
 		t.Errorf("a cell that does not compile printed %q", got)
 	}
 }

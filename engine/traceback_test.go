@@ -3,6 +3,8 @@ package engine
 import (
 	"strings"
 	"testing"
+
+	"github.com/gokernel/gokernel/kernel/kerneltest"
 )
 
 // TestTraceback: each frame of a panic names the cell its function comes
@@ -124,7 +126,7 @@ func TestTraceback(t *testing.T) {
 			for _, c := range tt.earlier {
 				run(t, e, c)
 			}
-			res := e.Execute(t.Context(), tt.code, &recorder{})
+			res := e.Execute(t.Context(), tt.code, 0, &kerneltest.Recorder{})
 			if res.Err == nil {
 				t.Fatal("no error")
 			}

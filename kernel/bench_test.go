@@ -14,7 +14,7 @@ import (
 // is left of an execute is the kernel's own message path.
 type nopInterp struct{ *scriptInterp }
 
-func (nopInterp) Execute(context.Context, string, kernel.Output) kernel.ExecuteResult {
+func (nopInterp) Execute(context.Context, string, int, kernel.Output) kernel.ExecuteResult {
 	return kernel.ExecuteResult{}
 }
 

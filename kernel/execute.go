@@ -113,28 +113,11 @@ func (k *Kernel) isExitCommand(code string) bool {
 	return false
 }
 
-// executionCountKey is the context key of ExecutionCount.
-type executionCountKey struct{}
-
-// ExecutionCount is the execution count of the cell that an
-// Interpreter.Execute context runs — the n of the frontend's In [n] — and
-// whether it has one (a silent execute, or one that does not store
-// history, has none of its own). Interpreters use it to name earlier
-// cells in tracebacks as the frontend shows them.
-func ExecutionCount(ctx context.Context) (int, bool) {
-	n, ok := ctx.Value(executionCountKey{}).(int)
-	return n, ok
-}
-
-// run executes code with a context that Interrupt cancels and that
-// carries count (0: none; see ExecutionCount). A panic in the interpreter
-// becomes the cell's error; the kernel lives on.
+// run executes code, whose execution count is count (0: none), with a
+// context that Interrupt cancels. A panic in the interpreter becomes the
+// cell's error; the kernel lives on.
 func (k *Kernel) run(code string, count int, out *cellOutput) (res ExecuteResult) {
-	parent := k.ctx
-	if count > 0 {
-		parent = context.WithValue(parent, executionCountKey{}, count)
-	}
-	ctx, endRun := k.beginRun(parent)
+	ctx, endRun := k.beginRun(k.ctx)
 	out.ctx = ctx
 	defer func() {
 		endRun()
@@ -144,7 +127,7 @@ func (k *Kernel) run(code string, count int, out *cellOutput) (res ExecuteResult
 				Traceback: []string{fmt.Sprintf("interpreter panic: %v", p), string(debug.Stack())}}}
 		}
 	}()
-	return k.interp.Execute(ctx, code, out)
+	return k.interp.Execute(ctx, code, count, out)
 }
 
 // beginRun makes the context of a run that Interrupt cancels (a cell, or

@@ -73,7 +73,7 @@ func TestInterruptWhileTheEngineStarts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c := kerneltest.Content(rep); c["status"] != "error" || c["ename"] != "Interrupted" {
+	if c := kerneltest.Content(rep); c["status"] != "error" || c["ename"] != engine.Interrupted("").Name {
 		t.Fatalf("interrupted cell: %v", c)
 	}
 	close(release)

@@ -179,3 +179,44 @@ func TestTypedVars(t *testing.T) {
 		{"if ok { var x int = f() }", "if ok { var x int = f() }"},
 	})
 }
+
+func TestRecoverValue(t *testing.T) {
+	opts := rewrite.Options{Recover: "rt.Recover"}
+	table(t, opts, []rewrite.Pass{rewrite.RecoverValue}, []struct{ in, want string }{
+		{"fmt.Println(recover())", "fmt.Println(rt.Recover(nil))"},
+		{"defer func() { r := recover(); f(r) }()", "defer func() { r := rt.Recover(recover()); f(r) }()"},
+		{"if r := recover(); r != nil { f(r) }", "if r := rt.Recover(nil); r != nil { f(r) }"},
+		{"g := func() { func() { recover() }() }", "g := func() { func() { rt.Recover(recover()) }() }"},
+		{"recover(x)", "recover(x)"},
+	})
+	// In declarations every recover() is inside a function.
+	got := rewrittenFile(t, "package p\nfunc f() { defer func() { recover() }(); recover() }", opts, rewrite.RecoverValue)
+	want := normalize("package p\nfunc f() { defer func() { rt.Recover(recover()) }(); rt.Recover(recover()) }")
+	if got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+	table(t, rewrite.Options{}, []rewrite.Pass{rewrite.RecoverValue}, []struct{ in, want string }{
+		{"fmt.Println(recover())", "fmt.Println(recover())"},
+	})
+}
+
+func TestBlockShadow(t *testing.T) {
+	opts := rewrite.Options{IsGlobal: func(name string) bool { return name == "i" || name == "x" || name == "err" }}
+	table(t, opts, []rewrite.Pass{rewrite.BlockShadow}, []struct{ in, want string }{
+		{"for i := 0; i < 3; i++ { f(i) }\nf(i)", "for __gk_sh1_i := 0; __gk_sh1_i < 3; __gk_sh1_i++ { f(__gk_sh1_i) }; f(i)"},
+		{"if x := g(); x > 0 { f(x) } else { f(-x) }\nf(x)", "if __gk_sh1_x := g(); __gk_sh1_x > 0 { f(__gk_sh1_x) } else { f(-__gk_sh1_x) }; f(x)"},
+		{"for _, x := range xs { fs = append(fs, func() int { return x }) }", "for _, __gk_sh1_x := range xs { fs = append(fs, func() int { return __gk_sh1_x }) }"},
+		// Only names of globals; fields, keys of struct literals and
+		// function literals' own variables keep theirs.
+		{"{ y := 1; x := T{x: y}; f(x.x, y) }", "{ y := 1; __gk_sh1_x := T{x: y}; f(__gk_sh1_x.x, y) }"},
+		{"{ x := 1; m := map[int]int{x: 2}; f(m) }", "{ __gk_sh1_x := 1; m := map[int]int{__gk_sh1_x: 2}; f(m) }"},
+		{"{ x := 1; g := func(x int) int { return x }; f(g(x)) }", "{ __gk_sh1_x := 1; g := func(x int) int { return x }; f(g(__gk_sh1_x)) }"},
+		{"{ a, err := f(); b, err := g(); h(a, b, err) }", "{ a, __gk_sh1_err := f(); b, __gk_sh1_err := g(); h(a, b, __gk_sh1_err) }"},
+		{"switch x := v.(type) { case int: f(x) }", "switch __gk_sh1_x := v.(type) { case int: f(__gk_sh1_x) }"},
+		// The top level defines globals: left alone, and later nested
+		// definitions of them renamed.
+		{"y := 1\nif ok { y := 2; f(y) }", "y := 1; if ok { __gk_sh1_y := 2; f(__gk_sh1_y) }"},
+		{"x := 2\nf(x)", "x := 2; f(x)"},
+		{"g := func() { for i := 0; i < 2; i++ { f(i) } }", "g := func() { for i := 0; i < 2; i++ { f(i) } }"},
+	})
+}
