@@ -99,7 +99,11 @@ bench-hub:
 	GO=$(GO) PYTHON=$(PYTHON) STUDENTS=20 test/hub/run
 
 # nnlib's benchmark table against PyTorch (Debian python3-torch, installed
-# with apt-get if missing); the committed copy is nnlib/BENCHMARKS.md.
+# with apt-get if missing): the go test benchmarks (GFLOP/s of the float32
+# and float64 products, the GEMM peak on the MLP's shape and on 1024²
+# squares, gonum's Gemm for reference, the MLP epoch in both dtypes), then
+# bench/nnbench's rounds side by side with PyTorch. ~5 min on a quiet
+# machine; the committed copy is nnlib/BENCHMARKS.md.
 .PHONY: bench-nn
 bench-nn:
 	@dpkg-query -W -f='$${Status}' python3-torch 2>/dev/null | grep -q "ok installed" || \

@@ -193,3 +193,61 @@ func cell() (string, string, error) {
 		t.Errorf("nil model: Fit error %q, Summary %q", fitErr, summary)
 	}
 }
+
+// The notebook path for float32: a cell switches the default dtype, trains
+// a model whose products run in float32, reads the layer's dtype, and a
+// bad dtype name comes back as an error, not a panic.
+func TestInterpretedFloat32(t *testing.T) {
+	i := interp.New(interp.Options{})
+	if err := i.Use(stdlib.Symbols); err != nil {
+		t.Fatal(err)
+	}
+	if err := i.Use(symbols.Symbols); err != nil {
+		t.Fatal(err)
+	}
+	v, err := i.Eval(`
+import (
+	"fmt"
+	"io"
+
+	"github.com/gokernel/gokernel/nnlib"
+)
+
+func run() string {
+	if err := nnlib.SetFloatX("float32"); err != nil {
+		return err.Error()
+	}
+	defer nnlib.SetFloatX("float64")
+	m, err := nnlib.NewSequential(
+		nnlib.Dense(64, nnlib.InputDim(2), nnlib.Activation("relu")),
+		nnlib.Dense(1, nnlib.Activation("sigmoid")))
+	if err != nil {
+		return err.Error()
+	}
+	if err := m.Compile(nnlib.CompileOptions{Loss: "mean_squared_error", Optimizer: "adam"}); err != nil {
+		return err.Error()
+	}
+	x := [][]float64{{0, 0}, {0, 1}, {1, 0}, {1, 1}}
+	y := [][]float64{{0}, {1}, {1}, {0}}
+	h, err := m.Fit(x, y, nnlib.FitOptions{Epochs: 5, Output: io.Discard})
+	if err != nil {
+		return err.Error()
+	}
+	w := m.GetWeights()[0][0]
+	_, bad := nnlib.NewSequential(nnlib.Dense(4, nnlib.InputDim(2), nnlib.DType("float16")))
+	return fmt.Sprintf("%s %s %d %v | %v", nnlib.FloatX(), m.Layers()[0].(*nnlib.DenseLayer).DType(),
+		len(h.Get("loss")), float64(float32(w)) == w, bad)
+}
+`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err = i.Eval(`run()`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `float32 float32 5 true | nnlib: layer "dense" (Dense): unknown dtype "float16" (nnlib computes in "float32" or "float64")`
+	if got := v.String(); got != want {
+		t.Fatalf("cell returned\n%s\nwant\n%s", got, want)
+	}
+}
