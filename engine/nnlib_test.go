@@ -36,7 +36,10 @@ func TestNNLibTrainingStreamsAndInterrupts(t *testing.T) {
 	if res.Err == nil || res.Err.Name != kindInterrupted.String() {
 		t.Fatalf("long training: %+v, want Interrupted", res)
 	}
-	if d := time.Since(start); d > 3*time.Second {
+	// Training 1e8 epochs would take hours: a generous bound tells a
+	// stopped Fit from one that ignored the interrupt, on a loaded machine
+	// too (3 s failed there).
+	if d := time.Since(start); d > time.Minute {
 		t.Errorf("interrupting training took %v", d)
 	}
 	if got := plain(mustRun(t, e, "len(x)")); got != "4" {
