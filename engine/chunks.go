@@ -192,6 +192,7 @@ func (e *Engine) compileDecls(code string, ch cellsplit.Chunk) ([]compiled, *ker
 	e.notePendingMethods(f.Decls)
 	rewrite.Apply(f, e.rewriteOptions())
 	e.notePendingSigs(f.Decls)
+	rewrite.MethodExprs(f, e.methodSig)
 	if hasRange(f) {
 		e.pullRangeFuncs(f, false)
 	}
@@ -238,6 +239,7 @@ func (e *Engine) compileStmts(code string, ch cellsplit.Chunk, last bool, cp *ch
 		e.cleanup = append(e.cleanup, func() { e.interp.FileSet().RemoveFile(e.interp.FileSet().File(f.Pos())) })
 	}
 	rewrite.Apply(body, e.rewriteOptions())
+	rewrite.MethodExprs(body, e.methodSig)
 	if kerr := e.rewriteReturns(body); kerr != nil {
 		return nil, kerr
 	}

@@ -307,8 +307,15 @@ func funcArity(t reflect.Type) int {
 // ran), so that loops of the same cell know their iterators.
 func (e *Engine) notePendingSigs(decls []ast.Decl) {
 	for _, d := range decls {
-		if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv == nil {
+		fd, ok := d.(*ast.FuncDecl)
+		if !ok {
+			continue
+		}
+		if fd.Recv == nil {
 			e.pendingSigs[fd.Name.Name] = e.declText(&ast.FuncDecl{Name: fd.Name, Type: fd.Type})
+		} else if len(fd.Recv.List) == 1 && receiverType(fd.Recv.List[0].Type) != "" {
+			// "Type.Method", for method expressions (see methodSig).
+			e.pendingSigs[receiverType(fd.Recv.List[0].Type)+"."+fd.Name.Name] = e.declText(&ast.FuncDecl{Recv: fd.Recv, Name: fd.Name, Type: fd.Type})
 		}
 	}
 }
