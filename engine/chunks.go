@@ -193,6 +193,7 @@ func (e *Engine) compileDecls(code string, ch cellsplit.Chunk) ([]compiled, *ker
 	rewrite.Apply(f, e.rewriteOptions())
 	e.notePendingSigs(f.Decls)
 	rewrite.MethodExprs(f, e.methodSig)
+	rewrite.CompiledSeqs(f, e.seqYield)
 	if hasRange(f) {
 		e.pullRangeFuncs(f, false)
 	}
@@ -240,6 +241,7 @@ func (e *Engine) compileStmts(code string, ch cellsplit.Chunk, last bool, cp *ch
 	}
 	rewrite.Apply(body, e.rewriteOptions())
 	rewrite.MethodExprs(body, e.methodSig)
+	rewrite.CompiledSeqs(body, e.seqYield)
 	if kerr := e.rewriteReturns(body); kerr != nil {
 		return nil, kerr
 	}
@@ -258,6 +260,7 @@ func (e *Engine) compileStmts(code string, ch cellsplit.Chunk, last bool, cp *ch
 		if hasRange(body) {
 			e.rewriteRangeFuncs(body, cp, true)
 			e.pullRangeFuncs(body, true)
+			e.pullNestedRangeFuncs(body)
 		}
 		unwrapped := e.wrapBlockDefines(body)
 		reused := e.reuseGlobals(body.List)

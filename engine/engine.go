@@ -67,6 +67,7 @@ type Engine struct {
 	variadicGenerics map[string]int    // cell generic func -> its fixed parameters (see variadic.go)
 	pendingSigs      map[string]string // signatures of the compiling cell's functions
 	pendingMethods   map[string]bool   // "Type.Method" of the compiling cell -> pointer receiver (see panicMethod)
+	pendingImports   map[string]string // name in scope -> import path, of the compiling cell's imports (see pkgPath)
 	wrapped          []span            // statements of the cell run as function literals (see blockdefine.go)
 	returned         bool              // the running cell's top level returned (see cellreturn.go)
 	stopWait         time.Duration     // see defaultStopWait
@@ -99,6 +100,7 @@ func New() (*Engine, error) {
 		variadicGenerics: map[string]int{},
 		pendingSigs:      map[string]string{},
 		pendingMethods:   map[string]bool{},
+		pendingImports:   map[string]string{},
 	}
 	if err := e.initMemory(); err != nil {
 		return nil, err
@@ -379,6 +381,7 @@ func (e *Engine) compileCell(code string, chunks []cellsplit.Chunk) (plan [][]co
 func (e *Engine) runCleanup() {
 	clear(e.pendingSigs)
 	clear(e.pendingMethods)
+	clear(e.pendingImports)
 	e.resMu.Lock()
 	e.wrapped = nil
 	e.resMu.Unlock()
