@@ -133,6 +133,14 @@ bench-display:
 test-robust:
 	GOKERNEL_ROBUST=1 $(GO) test -count=1 -run 'TestOutOfMemory|TestChildProcess|TestMemoryReturned' ./cmd/gokernel
 
+# The same student mistakes sent to gokernel and ipykernel through
+# jupyter_client (long line, out of memory under prlimit --as, interrupt,
+# child process, memory after a 100 MB print): the table of
+# kernel/BENCHMARKS.md. About 2 minutes.
+.PHONY: bench-robust
+bench-robust:
+	GO=$(GO) PYTHON=$(PYTHON) bench/robust/run
+
 # jupyter-console (Debian's) typed into tmux pseudo-terminals as a user
 # would, against the built gokernel installed into a temporary prefix:
 # continuation prompts, state, Out[n], streamed output, panics, stdin,

@@ -362,7 +362,8 @@ func keepsCode(n ast.Node) bool {
 func (e *Engine) rewriteOptions() rewrite.Options {
 	return rewrite.Options{IsInt: e.globalIsInt, GoPanic: rtName + ".GoPanic", Defer: "__gk_defer",
 		PanicNote: rtName + ".PanicText", PanicMethod: e.panicMethod,
-		Enter: rtName + ".Enter", Leave: rtName + ".Leave", Make: rtName + ".Make", Grow: rtName + ".Grow"}
+		Enter: rtName + ".Enter", Leave: rtName + ".Leave", Make: rtName + ".Make", Grow: rtName + ".Grow",
+		RepeatString: rtName + ".RepeatString", RepeatBytes: rtName + ".RepeatBytes"}
 }
 
 // globalIsInt reports whether the package-level variable or constant name

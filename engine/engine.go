@@ -74,6 +74,7 @@ type Engine struct {
 	ran              []ranCell         // the cells that ran and declared functions, oldest first (see traceback)
 	lastCode         string            // the cell that ran last (late goroutine panics show its lines)
 	mods             *modules          // packages fetched through the module proxy (see modules.go)
+	temps            cellTemps         // what the running cell compiled (see temps.go)
 }
 
 var _ kernel.Interpreter = (*Engine)(nil)
@@ -229,6 +230,8 @@ func (e *Engine) Execute(ctx context.Context, code string, out kernel.Output) ke
 
 	e.reportGoPanics(out, "a goroutine started by an earlier cell panicked")
 	count, _ := kernel.ExecutionCount(ctx)
+	e.beginTemps()
+	defer e.releaseTemps()
 	return e.run(runCtx, code, count)
 }
 

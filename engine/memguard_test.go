@@ -15,10 +15,14 @@ func TestMemoryGuard(t *testing.T) {
 	t.Setenv(memlimit.EnvVar, "256MiB")
 	e := newEngine(t)
 	defer memlimit.NewGuard(memlimit.Budget{})
-	run(t, e, "x := 7\nn := 30 << 30")
+	run(t, e, "import (\n\t\"bytes\"\n\t\"strings\"\n)\nx := 7\nn := 30 << 30")
 	for _, tt := range []struct{ code, want string }{
 		{"b := make([]byte, n)", "panic: runtime error: out of memory: make([]byte, 32212254720) needs 30 GiB, more than the kernel's 256 MiB budget"},
 		{"m := make(map[string]int, n)", "out of memory: make(map[string]int, 32212254720)"},
+		// The repeats allocate in compiled code, where a failed allocation
+		// would end the process.
+		{"line := strings.Repeat(\"=\", n)", "panic: runtime error: out of memory: strings.Repeat(1 bytes, 32212254720) needs 30 GiB"},
+		{"b := bytes.Repeat([]byte(\"ab\"), n/2)", "out of memory: bytes.Repeat(2 bytes, 16106127360) needs 30 GiB"},
 		// Grow refuses at the budget, the watchdog at 90% of it: which comes
 		// first depends on the collector's timing.
 		{"var fs []float64\nchunk := make([]float64, 1<<20)\nfor {\n\tfs = append(fs, chunk...)\n}", "runtime error: out of memory: "},

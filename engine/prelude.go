@@ -172,20 +172,22 @@ func __gk_show(vs ...any) {
 func (e *Engine) runtimeSymbols() interp.Exports {
 	return interp.Exports{
 		rtPath + "/rt": {
-			"Show":       reflect.ValueOf(e.show),
-			"Text":       reflect.ValueOf(e.showText),
-			"Bundle":     reflect.ValueOf(e.showBundle),
-			"DisplayErr": reflect.ValueOf(e.showErr),
-			"GoPanic":    reflect.ValueOf(e.goPanic),
-			"Deferred":   reflect.ValueOf(func() { e.deferred++ }),
-			"Enter":      reflect.ValueOf(e.enterCall),
-			"Leave":      reflect.ValueOf(e.leaveCall),
-			"Clear":      reflect.ValueOf(clearValue),
-			"Return":     reflect.ValueOf(endCell),
-			"At":         reflect.ValueOf(e.setLine),
-			"PanicText":  reflect.ValueOf(e.notePanicText),
-			"Make":       reflect.ValueOf(e.mem.Make), // see memguard.go
-			"Grow":       reflect.ValueOf(e.mem.Grow),
+			"Show":         reflect.ValueOf(e.show),
+			"Text":         reflect.ValueOf(e.showText),
+			"Bundle":       reflect.ValueOf(e.showBundle),
+			"DisplayErr":   reflect.ValueOf(e.showErr),
+			"GoPanic":      reflect.ValueOf(e.goPanic),
+			"Deferred":     reflect.ValueOf(func() { e.deferred++ }),
+			"Enter":        reflect.ValueOf(e.enterCall),
+			"Leave":        reflect.ValueOf(e.leaveCall),
+			"Clear":        reflect.ValueOf(clearValue),
+			"Return":       reflect.ValueOf(endCell),
+			"At":           reflect.ValueOf(e.setLine),
+			"PanicText":    reflect.ValueOf(e.notePanicText),
+			"Make":         reflect.ValueOf(e.mem.Make), // see memguard.go
+			"Grow":         reflect.ValueOf(e.mem.Grow),
+			"RepeatString": reflect.ValueOf(e.mem.RepeatString),
+			"RepeatBytes":  reflect.ValueOf(e.mem.RepeatBytes),
 		},
 	}
 }

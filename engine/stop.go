@@ -62,6 +62,7 @@ func (e *Engine) runProgram(ctx context.Context, prog *interp.Program) error {
 	select {
 	case <-finished:
 	case <-t.C:
+		e.temps.abandoned = true
 	}
 	return ctx.Err()
 }

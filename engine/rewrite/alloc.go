@@ -21,13 +21,18 @@ const smallAlloc = 1 << 16
 //	make(T, n, c)     becomes  make(T, n, Make("T", (T)(nil), c))
 //	append(s, a, b)   becomes  append(s[:len(s)+Grow(s, 2)], a, b)
 //	append(s, xs...)  becomes  append(s[:len(s)+Grow(s, len(xs))], xs...)
+//	strings.Repeat(s, n)  becomes  RepeatString(s, n)
+//	bytes.Repeat(b, n)    becomes  RepeatBytes(b, n)
 //
+// (the repeats allocate inside compiled code, where a failed allocation
+// is fatal to the process: the guard's versions check the size first,
+// then call them).
 // Make returns its size argument and Grow 0, or they panic with an
 // out-of-memory error. Sizes that are small constants are left alone, as
 // are append calls whose slice or spread argument is not cheap to
 // evaluate twice, and make calls inside generic functions and methods (a
 // type parameter may not convert nil).
-func guardAllocs(root ast.Node, makeFn, growFn string) {
+func guardAllocs(root ast.Node, makeFn, growFn, repeatString, repeatBytes string) {
 	ast.Inspect(root, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncDecl:
@@ -35,6 +40,10 @@ func guardAllocs(root ast.Node, makeFn, growFn string) {
 				return false
 			}
 		case *ast.CallExpr:
+			if sel, ok := n.Fun.(*ast.SelectorExpr); ok {
+				guardRepeat(n, sel, repeatString, repeatBytes)
+				return true
+			}
 			id, ok := n.Fun.(*ast.Ident)
 			if !ok {
 				return true
@@ -86,6 +95,19 @@ func guardMake(call *ast.CallExpr, makeFn string) {
 		Args: []ast.Expr{&ast.Ident{NamePos: pos, Name: "nil"}}, Rparen: pos}
 	call.Args[i] = &ast.CallExpr{Fun: qualified(makeFn, pos), Lparen: pos,
 		Args: []ast.Expr{&ast.BasicLit{ValuePos: pos, Kind: token.STRING, Value: strconv.Quote(src)}, zero, size}, Rparen: pos}
+}
+
+// guardRepeat routes strings.Repeat and bytes.Repeat calls of a size that
+// is not a small constant through the guard.
+func guardRepeat(call *ast.CallExpr, sel *ast.SelectorExpr, repeatString, repeatBytes string) {
+	pkg, ok := sel.X.(*ast.Ident)
+	if !ok || sel.Sel.Name != "Repeat" || len(call.Args) != 2 || call.Ellipsis.IsValid() || small(call.Args[1]) {
+		return
+	}
+	fn := map[string]string{"strings": repeatString, "bytes": repeatBytes}[pkg.Name]
+	if fn != "" {
+		call.Fun = qualified(fn, sel.Pos())
+	}
 }
 
 // small reports whether e is an integer literal of at most smallAlloc.

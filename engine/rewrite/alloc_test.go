@@ -11,7 +11,7 @@ import (
 )
 
 func TestGuardAllocs(t *testing.T) {
-	opts := rewrite.Options{Make: "rt.Make", Grow: "rt.Grow"}
+	opts := rewrite.Options{Make: "rt.Make", Grow: "rt.Grow", RepeatString: "rt.RepeatString", RepeatBytes: "rt.RepeatBytes"}
 	tests := []struct{ in, want string }{
 		{"b := make([]byte, n)", `b := make([]byte, rt.Make("[]byte", ([]byte)(nil), n))`},
 		{"b := make([]byte, 30<<30)", `b := make([]byte, rt.Make("[]byte", ([]byte)(nil), 30<<30))`},
@@ -28,6 +28,10 @@ func TestGuardAllocs(t *testing.T) {
 		{"xs = append(xs, f()...)", "xs = append(xs, f()...)"},
 		{"xs = append(xs)", "xs = append(xs)"},
 		{"xs = append(xs, make([]int, n)...)", `xs = append(xs, make([]int, rt.Make("[]int", ([]int)(nil), n))...)`},
+		{`s := strings.Repeat("=", n)`, `s := rt.RepeatString("=", n)`},
+		{`b := bytes.Repeat([]byte("ab"), n*k)`, `b := rt.RepeatBytes([]byte("ab"), n*k)`},
+		{`s := strings.Repeat("ab", 40)`, `s := strings.Repeat("ab", 40)`},
+		{"s := strs.Repeat(x, n)", "s := strs.Repeat(x, n)"},
 	}
 	for _, tt := range tests {
 		if got, want := rewritten(t, tt.in, opts), normalize(tt.want); got != want {

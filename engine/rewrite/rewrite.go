@@ -35,10 +35,11 @@ type Options struct {
 	// statement alone (see panicStmt). Nil leaves panic statements alone.
 	PanicNote   string
 	PanicMethod func(arg ast.Expr) string
-	// Make and Grow are the qualified names of the kernel's memory guard
-	// for make and append of computed sizes (see guardAllocs). Empty
-	// leaves those calls alone.
-	Make, Grow string
+	// Make, Grow, RepeatString and RepeatBytes are the qualified names
+	// of the kernel's memory guard for make, append, strings.Repeat and
+	// bytes.Repeat of computed sizes (see guardAllocs). Empty leaves those
+	// calls alone.
+	Make, Grow, RepeatString, RepeatBytes string
 }
 
 // Apply rewrites every statement list under root in place. Root is
@@ -56,8 +57,8 @@ func Apply(root ast.Node, opts Options) {
 			}
 		}
 	}
-	if opts.Make != "" || opts.Grow != "" {
-		guardAllocs(root, opts.Make, opts.Grow)
+	if opts.Make != "" || opts.Grow != "" || opts.RepeatString != "" || opts.RepeatBytes != "" {
+		guardAllocs(root, opts.Make, opts.Grow, opts.RepeatString, opts.RepeatBytes)
 	}
 	ast.Inspect(root, func(n ast.Node) bool {
 		switch n := n.(type) {

@@ -1,6 +1,7 @@
 package memlimit
 
 import (
+	"bytes"
 	"fmt"
 	"math"
 	"math/bits"
@@ -8,6 +9,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
+	"strings"
 	"sync"
 	"time"
 )
@@ -168,6 +170,31 @@ func (g *Guard) Grow(s any, k int) int {
 		panic(err)
 	}
 	return 0
+}
+
+// RepeatString is strings.Repeat(s, count), checked first: it panics
+// with an *Error when the result does not fit the budget.
+func (g *Guard) RepeatString(s string, count int) string {
+	g.checkRepeat("strings", len(s), count)
+	return strings.Repeat(s, count)
+}
+
+// RepeatBytes is bytes.Repeat(b, count), checked first: it panics with an
+// *Error when the result does not fit the budget.
+func (g *Guard) RepeatBytes(b []byte, count int) []byte {
+	g.checkRepeat("bytes", len(b), count)
+	return bytes.Repeat(b, count)
+}
+
+// checkRepeat checks pkg.Repeat of a value of size bytes count times. A
+// negative count is left to Repeat, to fail as Go's does.
+func (g *Guard) checkRepeat(pkg string, size, count int) {
+	if count <= 0 || size <= 0 {
+		return
+	}
+	if err := g.Check(fmt.Sprintf("%s.Repeat(%d bytes, %d)", pkg, size, count), saturatingMul(uint64(size), uint64(count))); err != nil {
+		panic(err)
+	}
 }
 
 // nextCap follows the growth of Go's append (runtime.nextslicecap):

@@ -12,7 +12,9 @@ import (
 // reads or writes, by struct, with its kind.
 var layout = map[string]map[string]reflect.Kind{
 	"Interpreter": {"mutex": reflect.Struct, "done": reflect.Chan, "cancelChan": reflect.Bool, "id": reflect.Uint64,
-		"scopes": reflect.Map, "generic": reflect.Map, "universe": reflect.Pointer, "roots": reflect.Slice},
+		"scopes": reflect.Map, "generic": reflect.Map, "universe": reflect.Pointer, "roots": reflect.Slice,
+		"frame": reflect.Pointer},
+	"frame":   {"data": reflect.Slice},
 	"scope":   {"sym": reflect.Map, "types": reflect.Slice, "child": reflect.Slice},
 	"symbol":  {"kind": reflect.Uint, "typ": reflect.Pointer, "index": reflect.Int},
 	"itype":   {"method": reflect.Slice, "cat": reflect.Uint, "val": reflect.Pointer, "str": reflect.String},
@@ -45,6 +47,9 @@ func Check() error {
 	}
 	if t, ok := structField(types["symbol"], "typ"); ok {
 		types["itype"] = t.Elem()
+	}
+	if t, ok := structField(types["Interpreter"], "frame"); ok {
+		types["frame"] = t.Elem()
 	}
 	if t, ok := structField(types["Program"], "root"); ok {
 		types["node"] = t.Elem()
