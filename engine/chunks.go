@@ -194,6 +194,7 @@ func (e *Engine) compileDecls(code string, ch cellsplit.Chunk) ([]compiled, *ker
 	e.notePendingSigs(f.Decls)
 	rewrite.MethodExprs(f, e.methodSig)
 	rewrite.CompiledSeqs(f, e.seqYield)
+	rewrite.StdExtensions(f, e.pkgPath)
 	if hasRange(f) {
 		e.pullRangeFuncs(f, false)
 	}
@@ -242,6 +243,7 @@ func (e *Engine) compileStmts(code string, ch cellsplit.Chunk, last bool, cp *ch
 	rewrite.Apply(body, e.rewriteOptions())
 	rewrite.MethodExprs(body, e.methodSig)
 	rewrite.CompiledSeqs(body, e.seqYield)
+	rewrite.StdExtensions(body, e.pkgPath)
 	if kerr := e.rewriteReturns(body); kerr != nil {
 		return nil, kerr
 	}
