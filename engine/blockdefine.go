@@ -25,8 +25,9 @@ import (
 // the ones it wrapped are kept until the cell ends (see unwrapFrames).
 func (e *Engine) wrapBlockDefines(body *ast.BlockStmt) (left int) {
 	fset := e.interp.FileSet()
+	top := topNames(body)
 	for i, s := range body.List {
-		if !definesInBlock(s) {
+		if !definesInBlock(s) && !e.shadows(s, top) {
 			continue
 		}
 		if jumpsOut(s) || labelUsedOutside(body.List, i) {
