@@ -13,8 +13,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-
-	"github.com/gokernel/gokernel/kernel"
 )
 
 // undefinedName matches a compile error about an undefined name.
@@ -25,11 +23,11 @@ var undefinedName = regexp.MustCompile(`undefined: ([\p{L}_][\p{L}\p{N}_]*)$`)
 // import path when exactly one preloaded package (standard library
 // included) has that name, and otherwise a copy of kerr that lists the
 // candidates, if any.
-func (e *Engine) missingImport(kerr *kernel.Error) (path string, hinted *kernel.Error) {
-	if kerr.Name != ErrCompile {
+func (e *Engine) missingImport(kerr *cellError) (path string, hinted *cellError) {
+	if kerr.kind != kindCompile {
 		return "", kerr
 	}
-	m := undefinedName.FindStringSubmatch(kerr.Value)
+	m := undefinedName.FindStringSubmatch(kerr.value)
 	if m == nil {
 		return "", kerr
 	}
@@ -51,8 +49,7 @@ func (e *Engine) missingImport(kerr *kernel.Error) (path string, hinted *kernel.
 		quoted[i] = strconv.Quote(p)
 	}
 	hint := fmt.Sprintf(" (add import %s)", strings.Join(quoted, " or "))
-	tb := append([]string{kerr.Traceback[0] + hint}, kerr.Traceback[1:]...)
-	return "", &kernel.Error{Name: kerr.Name, Value: kerr.Value + hint, Traceback: tb}
+	return "", kerr.withSuffix(hint)
 }
 
 var (
@@ -86,7 +83,7 @@ func packagesNamed() map[string][]string {
 // importNow imports the package at path as a cell of its own that only
 // imports it: the automatic import of a package that the running cell
 // uses without importing it.
-func (e *Engine) importNow(ctx context.Context, path string) *kernel.Error {
+func (e *Engine) importNow(ctx context.Context, path string) *cellError {
 	src := fmt.Sprintf("%simport %q\n", fileHeader, path)
 	f, err := parser.ParseFile(e.interp.FileSet(), srcName, src, parser.SkipObjectResolution)
 	if err != nil {

@@ -5,16 +5,18 @@ import (
 	"fmt"
 	"runtime"
 	"testing"
+
+	"github.com/gokernel/gokernel/kernel/kerneltest"
 )
 
 // BenchmarkExecuteTrivial measures a trivial cell ("1 + 1") from Execute
 // to return, output capture included.
 func BenchmarkExecuteTrivial(b *testing.B) {
 	e := newEngine(b)
-	out := &recorder{}
+	out := &kerneltest.Recorder{}
 	ctx := context.Background()
 	for b.Loop() {
-		if res := e.Execute(ctx, "1 + 1", out); res.Err != nil {
+		if res := e.Execute(ctx, "1 + 1", 0, out); res.Err != nil {
 			b.Fatal(res.Err)
 		}
 	}
@@ -26,8 +28,8 @@ func BenchmarkExecutePrint(b *testing.B) {
 	run(b, e, "import \"fmt\"")
 	ctx := context.Background()
 	for b.Loop() {
-		out := &recorder{}
-		if res := e.Execute(ctx, "fmt.Println(\"hi\")", out); res.Err != nil {
+		out := &kerneltest.Recorder{}
+		if res := e.Execute(ctx, "fmt.Println(\"hi\")", 0, out); res.Err != nil {
 			b.Fatal(res.Err)
 		}
 	}
@@ -48,11 +50,11 @@ func BenchmarkNew(b *testing.B) {
 // a definition and an expression.
 func BenchmarkRetainedHeap(b *testing.B) {
 	e := newEngine(b)
-	out := &recorder{}
+	out := &kerneltest.Recorder{}
 	ctx := context.Background()
 	code := "import \"fmt\"\nx := 1\nfmt.Sprint(x + 1)"
 	for range 200 {
-		e.Execute(ctx, code, out)
+		e.Execute(ctx, code, 0, out)
 	}
 	heap := func() uint64 {
 		runtime.GC()
@@ -62,7 +64,7 @@ func BenchmarkRetainedHeap(b *testing.B) {
 	}
 	before := heap()
 	for b.Loop() {
-		e.Execute(ctx, code, out)
+		e.Execute(ctx, code, 0, out)
 	}
 	b.StopTimer()
 	after := heap()
@@ -90,7 +92,7 @@ func BenchmarkExecuteGenericDefine(b *testing.B) {
 	run(b, e, "import \"slices\"\nxs := []int{3, 1, 2}")
 	ctx := context.Background()
 	for b.Loop() {
-		if res := e.Execute(ctx, "top := slices.Max(xs)", &recorder{}); res.Err != nil {
+		if res := e.Execute(ctx, "top := slices.Max(xs)", 0, &kerneltest.Recorder{}); res.Err != nil {
 			b.Fatal(res.Err)
 		}
 	}
@@ -109,7 +111,7 @@ func BenchmarkExecuteBlockDefine(b *testing.B) {
 	} {
 		b.Run(name, func(b *testing.B) {
 			for b.Loop() {
-				if res := e.Execute(context.Background(), code, &recorder{}); res.Err != nil {
+				if res := e.Execute(context.Background(), code, 0, &kerneltest.Recorder{}); res.Err != nil {
 					b.Fatal(res.Err)
 				}
 			}

@@ -47,7 +47,7 @@ func TestMultiValueDefineInTopLevelBlocksPanics(t *testing.T) {
 	run(t, e, "func f() (int, int) { return 1, 2 }")
 	err, _ := runErr(t, e, "for i := 0; i < 3; i++ {\n\ta, b := f()\n\tvar m map[int]int\n\tm[a+b] = 1\n}")
 	tb := strings.Join(err.Traceback, "\n")
-	if err.Name != ErrPanic || !strings.Contains(tb, "at cell:4:2") || strings.Contains(tb, "in func") {
+	if err.Name != kindPanic.String() || !strings.Contains(tb, "at cell:4:2") || strings.Contains(tb, "in func") {
 		t.Errorf("error %s: %s\n%s, want a panic at the nil map assignment without a function literal's frame", err.Name, err.Value, tb)
 	}
 	if strings.Count(tb, "at cell:") != 1 {
@@ -55,7 +55,7 @@ func TestMultiValueDefineInTopLevelBlocksPanics(t *testing.T) {
 	}
 	// A goroutine started there panics while the cell runs.
 	err, _ = runErr(t, e, "for i := 0; i < 1; i++ {\n\ta, b := f()\n\tgo func() { panic(a + b) }()\n}\ntime.Sleep(time.Second)")
-	if err.Name != ErrGoroutinePanic || err.Value != "3" {
+	if err.Name != kindGoroutinePanic.String() || err.Value != "3" {
 		t.Errorf("error %s %q, want the goroutine's panic 3", err.Name, err.Value)
 	}
 }

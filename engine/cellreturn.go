@@ -2,10 +2,8 @@ package engine
 
 import (
 	"errors"
-	"fmt"
 	"go/ast"
 
-	"github.com/gokernel/gokernel/kernel"
 	"github.com/traefik/yaegi/interp"
 )
 
@@ -36,7 +34,7 @@ func isCellReturn(err error) bool {
 // rewriteReturns replaces the bare return statements of body, outside
 // function literals, with calls of __gkrt.Return. A return with values
 // there is a compile error.
-func (e *Engine) rewriteReturns(body *ast.BlockStmt) *kernel.Error {
+func (e *Engine) rewriteReturns(body *ast.BlockStmt) *cellError {
 	var bad *ast.ReturnStmt
 	replace := func(s ast.Stmt) ast.Stmt {
 		r, ok := s.(*ast.ReturnStmt)
@@ -76,6 +74,5 @@ func (e *Engine) rewriteReturns(body *ast.BlockStmt) *kernel.Error {
 		return nil
 	}
 	pos := e.interp.FileSet().Position(bad.Pos())
-	msg := fmt.Sprintf("cell:%s: too many return values: a cell's top level returns nothing (a bare return ends the cell)", cellPos(pos.Line, pos.Column))
-	return &kernel.Error{Name: ErrCompile, Value: msg, Traceback: []string{msg}}
+	return errorAt(kindCompile, pos.Line-headerLines, pos.Column, "too many return values: a cell's top level returns nothing (a bare return ends the cell)")
 }

@@ -29,7 +29,7 @@ func runSteps(t *testing.T, steps []step) {
 		if got := plain(res); got != s.result {
 			t.Errorf("step %d %q: result %q, want %q", i, s.code, got, s.result)
 		}
-		if got := out.text("stdout"); got != s.stdout {
+		if got := out.Text("stdout"); got != s.stdout {
 			t.Errorf("step %d %q: stdout %q, want %q", i, s.code, got, s.stdout)
 		}
 	}
@@ -185,7 +185,7 @@ func TestAutoImportThatYaegiStillRejects(t *testing.T) {
 	e := newEngine(t)
 	run(t, e, "kept := 3")
 	for _, code := range []string{"a := []nnplot.Run{{\"16\", h16}}", "b := []int{h16}"} {
-		if err, _ := runErr(t, e, code); err.Name != ErrCompile || !strings.Contains(err.Value, "undefined: h16") {
+		if err, _ := runErr(t, e, code); err.Name != kindCompile.String() || !strings.Contains(err.Value, "undefined: h16") {
 			t.Errorf("%q: %s %q, want the compile error undefined: h16", code, err.Name, err.Value)
 		}
 	}

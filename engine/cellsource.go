@@ -109,15 +109,21 @@ func (c *cellSource) callOf(body []ast.Stmt, typ *ast.FuncType, callee callee) t
 
 // failing is the position of the one node of body (outside function
 // literals) that can raise a panic with message msg: an index expression
-// for an index out of range or a nil map, a division for a division by
-// zero, else a call of panic (of a literal reading msg, or of any other
-// value); NoPos when there is none or several.
+// for an index out of range, a nil map or an unhashable key, a type
+// assertion for an interface conversion, a make for makeslice, a division
+// for a division by zero, else a call of panic (of a literal reading msg,
+// or of any other value); NoPos when there is none or several.
 func (c *cellSource) failing(body []ast.Stmt, msg string) token.Pos {
 	var found []token.Pos
 	inspectBody(body, func(n ast.Node) {
 		switch n := n.(type) {
 		case *ast.IndexExpr:
-			if strings.Contains(msg, "index out of range") || strings.Contains(msg, "nil map") {
+			if strings.Contains(msg, "index out of range") || strings.Contains(msg, "nil map") ||
+				strings.Contains(msg, "hash of unhashable type") {
+				found = append(found, n.Pos())
+			}
+		case *ast.TypeAssertExpr:
+			if strings.HasPrefix(msg, "interface conversion") {
 				found = append(found, n.Pos())
 			}
 		case *ast.SliceExpr:
@@ -130,6 +136,9 @@ func (c *cellSource) failing(body []ast.Stmt, msg string) token.Pos {
 			}
 		case *ast.CallExpr:
 			if id, ok := n.Fun.(*ast.Ident); ok && id.Name == "panic" && len(n.Args) == 1 && panics(n.Args[0], msg) {
+				found = append(found, n.Pos())
+			}
+			if id, ok := n.Fun.(*ast.Ident); ok && id.Name == "make" && strings.Contains(msg, "makeslice") {
 				found = append(found, n.Pos())
 			}
 		}

@@ -12,7 +12,6 @@ import (
 
 	"github.com/gokernel/gokernel/engine/cellsplit"
 	"github.com/gokernel/gokernel/engine/rewrite"
-	"github.com/gokernel/gokernel/kernel"
 	"github.com/traefik/yaegi/interp"
 )
 
@@ -65,7 +64,7 @@ type compiled struct {
 // compileChunk compiles one chunk of the cell; last marks the cell's
 // final chunk, whose final expression becomes the result. cp is the
 // checkpoint taken before the chunk.
-func (e *Engine) compileChunk(code string, ch cellsplit.Chunk, last bool, cp *checkpoint) ([]compiled, *kernel.Error) {
+func (e *Engine) compileChunk(code string, ch cellsplit.Chunk, last bool, cp *checkpoint) ([]compiled, *cellError) {
 	switch ch.Kind {
 	case cellsplit.Imports:
 		return e.compileImports(code, ch)
@@ -77,7 +76,7 @@ func (e *Engine) compileChunk(code string, ch cellsplit.Chunk, last bool, cp *ch
 }
 
 // runStep runs a compiled part of the cell.
-func (e *Engine) runStep(ctx context.Context, s compiled) *kernel.Error {
+func (e *Engine) runStep(ctx context.Context, s compiled) *cellError {
 	if s.final {
 		pos := e.interp.FileSet().Position(s.pos)
 		e.setLine(pos.Line-headerLines, pos.Column)
@@ -101,7 +100,7 @@ func (e *Engine) runStep(ctx context.Context, s compiled) *kernel.Error {
 	return nil
 }
 
-func (e *Engine) parseFile(code string, ch cellsplit.Chunk) (*ast.File, *kernel.Error) {
+func (e *Engine) parseFile(code string, ch cellsplit.Chunk) (*ast.File, *cellError) {
 	f, err := parser.ParseFile(e.interp.FileSet(), srcName, fileHeader+blank(code, ch.Start, ch.End), parser.SkipObjectResolution)
 	if err != nil {
 		return nil, syntaxError(err, code)
@@ -111,7 +110,7 @@ func (e *Engine) parseFile(code string, ch cellsplit.Chunk) (*ast.File, *kernel.
 
 // compileRun compiles n and runs it; the engine uses it for the code it
 // generates itself.
-func (e *Engine) compileRun(ctx context.Context, n ast.Node) *kernel.Error {
+func (e *Engine) compileRun(ctx context.Context, n ast.Node) *cellError {
 	prog, kerr := e.compile(n)
 	if kerr != nil {
 		return e.betterCompileError(kerr, n)
@@ -121,7 +120,7 @@ func (e *Engine) compileRun(ctx context.Context, n ast.Node) *kernel.Error {
 
 // compile compiles n, containing the interpreter's panics. After an
 // error the caller restores a checkpoint.
-func (e *Engine) compile(n ast.Node) (prog *interp.Program, kerr *kernel.Error) {
+func (e *Engine) compile(n ast.Node) (prog *interp.Program, kerr *cellError) {
 	defer func() {
 		if r := recover(); r != nil {
 			prog, kerr = nil, internalError(r)
@@ -156,7 +155,7 @@ func (e *Engine) resizeFrame() {
 // compileDecls compiles package-level declarations. A type whose
 // declaration changed is first removed from scope: yaegi v0.16.1 would
 // otherwise keep the old type for the name.
-func (e *Engine) compileDecls(code string, ch cellsplit.Chunk) ([]compiled, *kernel.Error) {
+func (e *Engine) compileDecls(code string, ch cellsplit.Chunk) ([]compiled, *cellError) {
 	f, kerr := e.parseFile(code, ch)
 	if kerr != nil {
 		return nil, kerr
@@ -186,20 +185,16 @@ func (e *Engine) compileDecls(code string, ch cellsplit.Chunk) ([]compiled, *ker
 					return nil, kerr
 				}
 				changed = append(changed, ts.Name.Name)
+				e.changed[ts.Name.Name] = true
 			}
 		}
 	}
 	e.notePendingMethods(f.Decls)
-	rewrite.Apply(f, e.rewriteOptions())
 	e.notePendingSigs(f.Decls)
-	rewrite.MethodExprs(f, e.methodSig)
-	rewrite.CompiledSeqs(f, e.seqYield)
-	rewrite.StdExtensions(f, e.pkgPath)
-	if hasRange(f) {
-		e.pullRangeFuncs(f, false)
-	}
 	e.recordVariadicGenerics(f.Decls)
-	e.instantiateVariadics(f)
+	if kerr := e.runPasses(&chunkSyntax{file: f}); kerr != nil {
+		return nil, kerr
+	}
 	prog, kerr := e.compile(f)
 	if kerr != nil {
 		return nil, e.betterCompileError(kerr, f)
@@ -217,7 +212,7 @@ func (e *Engine) compileDecls(code string, ch cellsplit.Chunk) ([]compiled, *ker
 
 // forgetType hides the type called name by declaring a variable of that
 // name; the type's next declaration then starts afresh.
-func (e *Engine) forgetType(name string) *kernel.Error {
+func (e *Engine) forgetType(name string) *cellError {
 	f, err := parser.ParseFile(e.interp.FileSet(), srcName, "package main\nvar "+name+" int", parser.SkipObjectResolution)
 	if err != nil {
 		return syntaxError(err, name)
@@ -228,7 +223,7 @@ func (e *Engine) forgetType(name string) *kernel.Error {
 
 // compileStmts compiles statements. When the chunk ends the cell with an
 // expression, its value becomes the cell's result.
-func (e *Engine) compileStmts(code string, ch cellsplit.Chunk, last bool, cp *checkpoint) ([]compiled, *kernel.Error) {
+func (e *Engine) compileStmts(code string, ch cellsplit.Chunk, last bool, cp *checkpoint) ([]compiled, *cellError) {
 	f, err := parser.ParseFile(e.interp.FileSet(), srcName, blockHeader+blank(code, ch.Start, ch.End)+blockFooter, parser.SkipObjectResolution)
 	if err != nil {
 		return nil, syntaxError(err, code)
@@ -240,35 +235,13 @@ func (e *Engine) compileStmts(code string, ch cellsplit.Chunk, last bool, cp *ch
 		// every execution.
 		e.cleanup = append(e.cleanup, func() { e.interp.FileSet().RemoveFile(e.interp.FileSet().File(f.Pos())) })
 	}
-	rewrite.Apply(body, e.rewriteOptions())
-	rewrite.MethodExprs(body, e.methodSig)
-	rewrite.CompiledSeqs(body, e.seqYield)
-	rewrite.StdExtensions(body, e.pkgPath)
-	if kerr := e.rewriteReturns(body); kerr != nil {
+	c := &chunkSyntax{body: body, last: last, cp: cp}
+	if kerr := e.runPasses(c); kerr != nil {
 		return nil, kerr
 	}
-	splitTypedVars(body)
-	e.instantiateVariadics(body)
-	var final ast.Expr
-	if n := len(body.List); last && n > 0 {
-		if es, ok := body.List[n-1].(*ast.ExprStmt); ok && !bookkeeping(es.X) {
-			final = es.X
-			body.List = body.List[:n-1]
-		}
-	}
-	e.markLines(body)
+	final, unwrapped, reused := c.final, c.unwrapped, c.reused
 	var steps []compiled
 	if len(body.List) > 0 {
-		if hasRange(body) {
-			e.rewriteRangeFuncs(body, cp, true)
-			e.pullRangeFuncs(body, true)
-			e.pullNestedRangeFuncs(body)
-		}
-		unwrapped := e.wrapBlockDefines(body)
-		reused := e.reuseGlobals(body.List)
-		if hasDefine(body) {
-			e.typeGenericDefines(body, cp, true)
-		}
 		prog, kerr := e.compile(body)
 		if kerr != nil && len(reused) > 0 {
 			e.restore(cp)
@@ -280,14 +253,14 @@ func (e *Engine) compileStmts(code string, ch cellsplit.Chunk, last bool, cp *ch
 		if pkg := e.undefinedPackage(kerr, body); pkg != nil {
 			return nil, pkg
 		}
-		if kerr != nil && kerr.Name == ErrInternal {
+		if kerr != nil && kerr.kind == kindInternal {
 			e.restore(cp)
 			ranges := e.rewriteRangeFuncs(body, cp, false)
 			if defines := e.typeGenericDefines(body, cp, false); ranges || defines {
 				prog, kerr = e.compile(body)
 			}
 		}
-		if kerr != nil && unwrapped > 0 && kerr.Name == ErrCompile {
+		if kerr != nil && unwrapped > 0 && kerr.kind == kindCompile {
 			kerr = withHint(kerr, blockDefineHint)
 		}
 		if kerr != nil {
@@ -312,7 +285,10 @@ func (e *Engine) compileStmts(code string, ch cellsplit.Chunk, last bool, cp *ch
 // definition a new slot in its global frame, which it copies on each
 // execution. Functions of earlier cells then see the new value, as in
 // Python. The caller compiles the definitions again when an assignment
-// does not compile (the new value has another type).
+// does not compile (the new value has another type). A variable of a
+// type the cell declares anew, or defined from a value that names such a
+// type, is defined afresh: yaegi would assign the value of the new type
+// to the variable of the old one, and lose the new fields.
 func (e *Engine) reuseGlobals(stmts []ast.Stmt) []*ast.AssignStmt {
 	var reused []*ast.AssignStmt
 	for _, s := range stmts {
@@ -326,6 +302,9 @@ func (e *Engine) reuseGlobals(stmts []ast.Stmt) []*ast.AssignStmt {
 			// typeGenericDefines).
 			continue
 		}
+		if e.namesChangedType(a.Rhs) {
+			continue
+		}
 		all := true
 		for _, l := range a.Lhs {
 			id, ok := l.(*ast.Ident)
@@ -333,7 +312,7 @@ func (e *Engine) reuseGlobals(stmts []ast.Stmt) []*ast.AssignStmt {
 				all = false
 				break
 			}
-			if kind, def := e.defs[id.Name]; id.Name != "_" && (!def || kind != defVar) {
+			if kind, def := e.defs[id.Name]; id.Name != "_" && (!def || kind != defVar || e.changed[e.varTypes[id.Name]]) {
 				all = false
 				break
 			}
@@ -344,6 +323,24 @@ func (e *Engine) reuseGlobals(stmts []ast.Stmt) []*ast.AssignStmt {
 		}
 	}
 	return reused
+}
+
+// namesChangedType reports whether xs mention a type that the running
+// cell declares anew.
+func (e *Engine) namesChangedType(xs []ast.Expr) bool {
+	if len(e.changed) == 0 {
+		return false
+	}
+	found := false
+	for _, x := range xs {
+		ast.Inspect(x, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok && e.changed[id.Name] {
+				found = true
+			}
+			return !found
+		})
+	}
+	return found
 }
 
 // keepsCode reports whether n defines code that may run after the cell
@@ -362,10 +359,16 @@ func keepsCode(n ast.Node) bool {
 
 // rewriteOptions binds the rewrite to the interpreter's globals.
 func (e *Engine) rewriteOptions() rewrite.Options {
-	return rewrite.Options{IsInt: e.globalIsInt, GoPanic: rtName + ".GoPanic", Defer: "__gk_defer",
+	return rewrite.Options{IsInt: e.globalIsInt, IsGlobal: e.declared, GoPanic: rtName + ".GoPanic", Defer: "__gk_defer",
 		PanicNote: rtName + ".PanicText", PanicMethod: e.panicMethod,
 		Enter: rtName + ".Enter", Leave: rtName + ".Leave", Make: rtName + ".Make", Grow: rtName + ".Grow",
-		RepeatString: rtName + ".RepeatString", RepeatBytes: rtName + ".RepeatBytes"}
+		RepeatString: rtName + ".RepeatString", RepeatBytes: rtName + ".RepeatBytes", Recover: rtName + ".Recover"}
+}
+
+// declared reports whether a cell declared name.
+func (e *Engine) declared(name string) bool {
+	_, ok := e.defs[name]
+	return ok
 }
 
 // globalIsInt reports whether the package-level variable or constant name

@@ -5,6 +5,8 @@ import (
 	"go/parser"
 	"reflect"
 	"strings"
+
+	"github.com/gokernel/gokernel/engine/rewrite"
 )
 
 // compiledIterator is the iterator arity (see iteratorArity) of the
@@ -103,4 +105,17 @@ func (e *Engine) seqYield(pkg, name string) *ast.FuncType {
 		ft.Params.List = append(ft.Params.List, &ast.Field{Type: t})
 	}
 	return ft
+}
+
+// compiledSeqs is the pass of rewrite.CompiledSeqs, bound to seqYield.
+func compiledSeqs(e *Engine, c *chunkSyntax) *cellError {
+	rewrite.CompiledSeqs(c.root(), e.seqYield)
+	return nil
+}
+
+// stdExtensions is the pass of rewrite.StdExtensions, bound to the
+// packages the cell sees.
+func stdExtensions(e *Engine, c *chunkSyntax) *cellError {
+	rewrite.StdExtensions(c.root(), e.pkgPath)
+	return nil
 }

@@ -5,7 +5,6 @@ import (
 	"reflect"
 
 	"github.com/gokernel/gokernel/display"
-	"github.com/gokernel/gokernel/kernel"
 )
 
 // A cell's final value whose rich representation failed (display.Table
@@ -47,7 +46,7 @@ func (e *Engine) showErr(err error) {
 
 // displayError returns the DisplayError of the final expression at pos,
 // if its value carried an error.
-func (e *Engine) displayError(pos token.Pos) *kernel.Error {
+func (e *Engine) displayError(pos token.Pos) *cellError {
 	e.resMu.Lock()
 	err := e.displayErr
 	e.displayErr = nil
@@ -55,9 +54,9 @@ func (e *Engine) displayError(pos token.Pos) *kernel.Error {
 	if err == nil {
 		return nil
 	}
-	tb := []string{ErrDisplay + ": " + err.Error()}
+	c := newError(kindDisplay, err.Error(), kindDisplay.String()+": "+err.Error())
 	if p := e.interp.FileSet().Position(pos); p.Line > headerLines {
-		tb = append(tb, "    at cell:"+cellPos(p.Line, p.Column))
+		c.lines = append(c.lines, tbLine{"    at cell:" + cellPos(p.Line, p.Column), p.Line - headerLines, p.Column})
 	}
-	return &kernel.Error{Name: ErrDisplay, Value: err.Error(), Traceback: tb}
+	return c
 }

@@ -23,8 +23,8 @@ func TestDisplayError(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			err, _ := runErr(t, e, tt.code)
 			tb := strings.Join(err.Traceback, "\n")
-			if err.Name != ErrDisplay || !strings.Contains(err.Value, tt.value) || err.Value == "" {
-				t.Errorf("error %s %q, want %s containing %q", err.Name, err.Value, ErrDisplay, tt.value)
+			if err.Name != kindDisplay.String() || !strings.Contains(err.Value, tt.value) || err.Value == "" {
+				t.Errorf("error %s %q, want %s containing %q", err.Name, err.Value, kindDisplay.String(), tt.value)
 			}
 			if !strings.HasPrefix(tb, "DisplayError: "+err.Value) || !strings.Contains(tb, "at "+tt.at) {
 				t.Errorf("traceback:\n%s\nwant it to start with the message and point at %s", tb, tt.at)

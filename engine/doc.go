@@ -22,7 +22,11 @@
 // itself, so that auto-import works there too.)
 // Re-running a definition of a variable reuses the variable when the type
 // allows; a type whose declaration changed is declared afresh
-// (yaegi would keep the old one). Top-level defer statements run when the
+// (yaegi would keep the old one), and so is a variable defined again from
+// it. A variable that a block, loop or if/switch header of a cell's top
+// level defines is a new variable, also when an earlier cell defined one
+// of that name (yaegi assigned the global; the engine renames the inner
+// one, rewrite.BlockShadow). Top-level defer statements run when the
 // cell ends. A bare return at a cell's top level (if err != nil {
 // fmt.Println(err); return }) ends the cell without error, as return ends
 // main: the rest of the cell does not run (the declarations of its later
@@ -54,7 +58,9 @@
 //
 // # Go that yaegi v0.16.1 lacks
 //
-// Package rewrite and a prelude fill the gaps: range over an integer
+// Named rewrites of the cell's syntax (passes, run in the order of the
+// one list in passes.go; package rewrite holds those that need no
+// interpreter) and a prelude fill the gaps: range over an integer
 // (including `for range n` and labelled loops), per-iteration loop
 // variables captured by closures, go and defer statements (Go 1.22), and
 // the built-ins min, max and clear. Generic functions and types work with
@@ -140,7 +146,7 @@
 // first, each with its source line and a caret: "at cell:L:C" in the
 // running cell, "at In [n]:L:C in g" for a function declared by an
 // earlier cell, named by its execution count as the frontend shows it
-// (kernel.ExecutionCount; "earlier cell:L:C" when there is none). The
+// (Execute's count; "earlier cell:L:C" when it is 0). The
 // engine keeps the source of the distinct cells that declared functions. yaegi reports every frame at the first statement of its
 // function's body, so the engine moves a caller's frame to its one call
 // of the callee, and the innermost frame to the one panic call, index
@@ -148,6 +154,13 @@
 // the frame stays at the body's start. Runs of more than three identical
 // frames (recursion) end with "[Previous frame repeated N more times]".
 // IsComplete's indent is four spaces per open block or bracket.
+//
+// Inside the engine an error is a cellError (errors.go): its kind (an
+// errKind, whose String is the ename), message, traceback lines with the
+// cell positions they name, and a panic's frames as yaegi reported them.
+// It travels as a value until the boundary (Execute, Evaluate, the
+// report of a late goroutine panic), where kernelError builds the
+// *kernel.Error once: source lines under positions, frames resolved.
 //
 // Panics — in the cell, in goroutines it starts (go statements are
 // rewritten to recover), in the interpreter itself, os.Exit and log.Fatal
@@ -163,6 +176,20 @@
 // cell:3:1"): each top-level statement records its position before it
 // runs (one compiled call per top-level statement; loops and functions
 // pay nothing).
+//
+// A run-time panic of interpreted code shows in Go's words (runtimeerr.go):
+// yaegi raises package reflect's panics, which the engine translates into
+// the runtime.Error Go raises there ("runtime error: invalid memory
+// address or nil pointer dereference" for a nil pointer, map or function,
+// "runtime error: hash of unhashable type []int", "runtime error:
+// makeslice: len out of range", "interface conversion: ..." without
+// yaegi's position), also as the value recover returns. An index out of
+// range is "runtime error: index out of range" without the "[i] with
+// length n" Go adds: yaegi's panic has lost them.
+//
+// A top-level deferred call of a cell recovers the cell's panic as main's
+// deferred call does in Go: recover() there returns the panic's value
+// and the cell ends without error (deferred.go).
 //
 // A panic's value shows as Go prints it: its Error() or String(). Yaegi
 // panics with the bare value of a cell-defined type, which has lost its
@@ -182,7 +209,7 @@
 // runtime.Error such as "runtime error: out of memory: make([]byte,
 // 32212254720) needs 30 GiB, more than the kernel's 1.7 GiB budget has
 // left"), and while a cell runs a watchdog reads the heap every 10 ms and
-// stops the cell as an interrupt would, with an ErrOutOfMemory error, when
+// stops the cell as an interrupt would, with an OutOfMemory error, when
 // its live values exceed 90% of the budget. Under RLIMIT_AS a large block
 // must also fit in the address space left (the Go runtime never unmaps
 // its heap). Allocations inside compiled functions are not checked.

@@ -3,7 +3,6 @@ package engine
 import (
 	"context"
 	"fmt"
-	"go/ast"
 	"go/parser"
 	"io"
 	"os"
@@ -31,6 +30,10 @@ import (
 // kernel.Interpreter. Definitions of a cell (variables, functions, types,
 // imports) stay available to later cells. An Engine runs one cell at a
 // time; Complete, Inspect and IsComplete may be called while none runs.
+//
+// Its fields are the session: the interpreter, what cells declared and
+// imported, the cells that ran. What belongs to one execution of a cell
+// is a cellRun (run.go), made afresh by each Execute and Evaluate.
 type Engine struct {
 	mu     sync.Mutex // held while a cell runs or the interpreter is used
 	interp *interp.Interpreter
@@ -48,33 +51,22 @@ type Engine struct {
 	funcResults map[string]string   // cell function -> cell-defined type it returns
 	sigs        map[string]string   // cell function, type or "Type.Method" -> its declaration
 
-	resMu      sync.Mutex
-	cancelRun  context.CancelFunc    // stops the running cell (nil when none runs)
-	stopCell   context.CancelFunc    // cancels the running cell's cell.Context (see runProgram)
-	result     *kernel.ExecuteResult // set by the final expression's show
-	lastType   string                // cell-defined type of the final value, if any
-	displayErr error                 // error the final value carries instead of its display
-	goPanics   []*kernel.Error       // panics of goroutines started by cells
-	deferred   int                   // deferred calls the running cell registered
-	depth      atomic.Int64          // nested calls of interpreted functions
-	overflow   bool                  // the running cell went deeper than maxDepth
-	line       atomic.Int64          // the cell line whose top-level statement runs (see markLines)
-	panics     panicTexts            // what Go prints for the latest panic values (see panicStmt)
-	mem        *memlimit.Guard       // the memory budget (see memguard.go)
-	memErr     error                 // the memory watchdog stopped the running cell
+	resMu sync.Mutex // guards the current run's pointer and the fields its goroutines share
+	// cellRun is the state of the running cell (or of the last one):
+	// Execute and Evaluate replace it, under resMu, before they run.
+	*cellRun
+	goPanics []*cellError    // panics of goroutines started by cells, not reported yet
+	depth    atomic.Int64    // nested calls of interpreted functions
+	line     atomic.Int64    // the cell line whose top-level statement runs (see markLines)
+	panics   panicTexts      // what Go prints for the latest panic values (see panicStmt)
+	mem      *memlimit.Guard // the memory budget (see memguard.go)
 
-	cleanup          []func()          // run when the cell ends
-	variadicGenerics map[string]int    // cell generic func -> its fixed parameters (see variadic.go)
-	pendingSigs      map[string]string // signatures of the compiling cell's functions
-	pendingMethods   map[string]bool   // "Type.Method" of the compiling cell -> pointer receiver (see panicMethod)
-	pendingImports   map[string]string // name in scope -> import path, of the compiling cell's imports (see pkgPath)
-	wrapped          []span            // statements of the cell run as function literals (see blockdefine.go)
-	returned         bool              // the running cell's top level returned (see cellreturn.go)
-	stopWait         time.Duration     // see defaultStopWait
-	ran              []ranCell         // the cells that ran and declared functions, oldest first (see traceback)
-	lastCode         string            // the cell that ran last (late goroutine panics show its lines)
-	mods             *modules          // packages fetched through the module proxy (see modules.go)
-	temps            cellTemps         // what the running cell compiled (see temps.go)
+	variadicGenerics map[string]int // cell generic func -> its fixed parameters (see variadic.go)
+	stopWait         time.Duration  // see defaultStopWait
+	ran              []ranCell      // the cells that ran and declared functions, oldest first (see traceback)
+	lastCode         string         // the cell that ran last (late goroutine panics show its lines)
+	mods             *modules       // packages fetched through the module proxy (see modules.go)
+	temps            cellTemps      // what the running cell compiled (see temps.go)
 }
 
 var _ kernel.Interpreter = (*Engine)(nil)
@@ -99,9 +91,7 @@ func New() (*Engine, error) {
 		stopWait:    defaultStopWait,
 
 		variadicGenerics: map[string]int{},
-		pendingSigs:      map[string]string{},
-		pendingMethods:   map[string]bool{},
-		pendingImports:   map[string]string{},
+		cellRun:          newRun(),
 	}
 	if err := e.initMemory(); err != nil {
 		return nil, err
@@ -181,14 +171,15 @@ func (e *Engine) overrides() interp.Exports {
 // Execute runs a cell: its chunks in order, stopping at the first error.
 // While it runs, os.Stdout and os.Stderr are pipes into out's Stream, so
 // out itself must not write to them.
-func (e *Engine) Execute(ctx context.Context, code string, out kernel.Output) kernel.ExecuteResult {
+func (e *Engine) Execute(ctx context.Context, code string, count int, out kernel.Output) kernel.ExecuteResult {
 	e.mu.Lock()
 	defer e.mu.Unlock()
+	e.beginRun()
 	defer e.mem.Release() // see memguard.go
 
 	capt, err := startCapture(out)
 	if err != nil {
-		return kernel.ExecuteResult{Err: &kernel.Error{Name: ErrInternal, Value: err.Error()}}
+		return kernel.ExecuteResult{Err: &kernel.Error{Name: kindInternal.String(), Value: err.Error()}}
 	}
 	defer capt.stop()
 	defer pushCapture(capt)() // see RunCallback
@@ -229,10 +220,13 @@ func (e *Engine) Execute(ctx context.Context, code string, out kernel.Output) ke
 	defer leave()
 
 	e.reportGoPanics(out, "a goroutine started by an earlier cell panicked")
-	count, _ := kernel.ExecutionCount(ctx)
 	e.beginTemps()
 	defer e.releaseTemps()
-	return e.run(runCtx, code, count)
+	res, cerr := e.run(runCtx, code, count)
+	if cerr != nil {
+		return kernel.ExecuteResult{Err: e.kernelError(cerr, code)}
+	}
+	return res
 }
 
 // reportGoPanics writes the goroutine panics that happened outside of the
@@ -245,33 +239,31 @@ func (e *Engine) reportGoPanics(out kernel.Output, why string) {
 	for _, p := range pending {
 		// The goroutine's frames are positions of the cell that started
 		// it, most likely the last one that ran.
-		tb := e.annotate(p, e.lastCode).Traceback
+		tb := e.kernelError(p, e.lastCode).Traceback
 		out.Stream("stderr", why+":\n"+strings.Join(tb, "\n")+"\n")
 	}
 }
 
 // run evaluates the chunks of a cell: its imports first (they apply to
 // the whole cell, as in a Go file), then the rest in order, then the
-// calls the cell's top level deferred.
-func (e *Engine) run(ctx context.Context, code string, count int) (res kernel.ExecuteResult) {
+// calls the cell's top level deferred. A cell that fails returns its
+// error, which Execute shows.
+func (e *Engine) run(ctx context.Context, code string, count int) (res kernel.ExecuteResult, cerr *cellError) {
 	defer func() {
 		if r := recover(); r != nil {
-			res = kernel.ExecuteResult{Err: internalError(r)}
+			res, cerr = kernel.ExecuteResult{}, internalError(r)
 		}
 	}()
-	e.resMu.Lock()
-	e.result = nil
-	e.resMu.Unlock()
 	e.setLine(0, 0)
 
 	code, kerr := e.goGet(ctx, code)
 	if kerr != nil {
-		return kernel.ExecuteResult{Err: kerr}
+		return res, kerr
 	}
-	defer e.remember(code, count, &res)
+	defer func() { e.remember(code, count, cerr) }()
 	defer func() { e.lastCode = code }()
 	if kerr := scanGuard(code); kerr != nil {
-		return kernel.ExecuteResult{Err: e.annotate(kerr, code)}
+		return res, kerr
 	}
 	chunks := split(code)
 	sort.SliceStable(chunks, func(i, j int) bool {
@@ -279,7 +271,7 @@ func (e *Engine) run(ctx context.Context, code string, count int) (res kernel.Ex
 	})
 	defer e.runCleanup()
 	if kerr := e.fetchModules(ctx, code, chunks); kerr != nil {
-		return kernel.ExecuteResult{Err: kerr}
+		return res, kerr
 	}
 	// Compile the whole cell first: a compile error leaves no trace. A
 	// package the cell uses without importing it is imported when its
@@ -294,7 +286,7 @@ func (e *Engine) run(ctx context.Context, code string, count int) (res kernel.Ex
 	var plan [][]compiled
 	var before []*checkpoint
 	for {
-		var kerr *kernel.Error
+		var kerr *cellError
 		plan, before, kerr = e.compileCell(code, chunks)
 		if kerr == nil {
 			break
@@ -307,15 +299,14 @@ func (e *Engine) run(ctx context.Context, code string, count int) (res kernel.Ex
 				// import: report its error as it is.
 				hinted = kerr
 			}
-			return kernel.ExecuteResult{Err: e.annotate(hinted, code)}
+			return res, hinted
 		}
 		auto = append(auto, path)
 		if kerr := e.importNow(ctx, path); kerr != nil {
-			return kernel.ExecuteResult{Err: kerr}
+			return res, kerr
 		}
 	}
-	var err *kernel.Error
-	e.returned = false
+	var err *cellError
 	for i, steps := range plan {
 		for _, s := range steps {
 			if err = e.runStep(ctx, s); err != nil || e.returned {
@@ -334,10 +325,8 @@ func (e *Engine) run(ctx context.Context, code string, count int) (res kernel.Ex
 			break
 		}
 	}
-	if derr := e.runDeferred(ctx); err == nil {
-		err = derr
-	}
-	if gp := e.takeGoPanic(); gp != nil && (err == nil || err.Name == ErrInterrupted) {
+	err = e.runDeferred(ctx, err)
+	if gp := e.takeGoPanic(); gp != nil && (err == nil || err.kind == kindInterrupted) {
 		err = gp
 	}
 	e.resMu.Lock()
@@ -350,22 +339,22 @@ func (e *Engine) run(ctx context.Context, code string, count int) (res kernel.Ex
 	}
 	e.resMu.Unlock()
 	if err != nil {
-		if err.Name == ErrInternal && strings.Contains(code, "range") {
+		if err.kind == kindInternal && strings.Contains(code, "range") {
 			err = withHint(err, rangeFuncHint)
 		}
-		return kernel.ExecuteResult{Err: e.annotate(err, code)}
+		return res, err
 	}
 	e.resMu.Lock()
 	defer e.resMu.Unlock()
 	if e.result != nil {
-		return *e.result
+		return *e.result, nil
 	}
-	return kernel.ExecuteResult{}
+	return res, nil
 }
 
 // compileCell compiles the chunks of a cell. before[i] is the checkpoint taken before plan[i] compiled;
 // before[0] is there even when an error stopped the compilation.
-func (e *Engine) compileCell(code string, chunks []cellsplit.Chunk) (plan [][]compiled, before []*checkpoint, kerr *kernel.Error) {
+func (e *Engine) compileCell(code string, chunks []cellsplit.Chunk) (plan [][]compiled, before []*checkpoint, kerr *cellError) {
 	before = []*checkpoint{e.save(code)}
 	for i, ch := range chunks {
 		steps, kerr := e.compileChunk(code, ch, i == len(chunks)-1, before[len(before)-1])
@@ -382,39 +371,14 @@ func (e *Engine) compileCell(code string, chunks []cellsplit.Chunk) (plan [][]co
 
 // runCleanup runs and forgets the cleanups the running cell registered.
 func (e *Engine) runCleanup() {
-	clear(e.pendingSigs)
-	clear(e.pendingMethods)
-	clear(e.pendingImports)
-	e.resMu.Lock()
-	e.wrapped = nil
-	e.resMu.Unlock()
 	for _, f := range e.cleanup {
 		f()
 	}
 	e.cleanup = nil
 }
 
-// runDeferred runs the calls the cell's top level deferred, last first,
-// and returns the first error.
-func (e *Engine) runDeferred(ctx context.Context) *kernel.Error {
-	var first *kernel.Error
-	for ; e.deferred > 0; e.deferred-- {
-		f, err := parser.ParseFile(e.interp.FileSet(), srcName, blockHeader+"__gk_rundefer()"+blockFooter, parser.SkipObjectResolution)
-		if err != nil {
-			return internalError(err)
-		}
-		body := f.Decls[0].(*ast.FuncDecl).Body
-		kerr := e.compileRun(context.WithoutCancel(ctx), body)
-		e.interp.FileSet().RemoveFile(e.interp.FileSet().File(f.Pos()))
-		if first == nil {
-			first = kerr
-		}
-	}
-	return first
-}
-
 // exec runs a compiled program under ctx, containing every panic.
-func (e *Engine) exec(ctx context.Context, prog *interp.Program) (kerr *kernel.Error) {
+func (e *Engine) exec(ctx context.Context, prog *interp.Program) (kerr *cellError) {
 	e.stderr.takeFrames()
 	defer func() {
 		if r := recover(); r != nil {
@@ -443,7 +407,7 @@ func (e *Engine) exec(ctx context.Context, prog *interp.Program) (kerr *kernel.E
 func (e *Engine) goPanic(r any) {
 	e.resMu.Lock()
 	defer e.resMu.Unlock()
-	e.goPanics = append(e.goPanics, panicError(ErrGoroutinePanic, r, e.unwrapFrames(e.stderr.takeFrames()), &e.panics))
+	e.goPanics = append(e.goPanics, panicError(kindGoroutinePanic, r, e.unwrapFrames(e.stderr.takeFrames()), &e.panics))
 	if e.cancelRun != nil {
 		e.cancelRun()
 	}
@@ -451,7 +415,7 @@ func (e *Engine) goPanic(r any) {
 
 // takeGoPanic returns the first goroutine panic recorded while the cell
 // runs, if any.
-func (e *Engine) takeGoPanic() *kernel.Error {
+func (e *Engine) takeGoPanic() *cellError {
 	e.resMu.Lock()
 	defer e.resMu.Unlock()
 	if len(e.goPanics) == 0 {

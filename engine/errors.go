@@ -14,29 +14,115 @@ import (
 	"github.com/traefik/yaegi/interp"
 )
 
-// Names of the errors a cell can end with (the ename of Jupyter's error
-// message).
+// errKind is what ended a cell. Its String is the ename of Jupyter's
+// error message.
+type errKind int
+
 const (
-	// ErrSyntax is a cell that does not parse.
-	ErrSyntax = "SyntaxError"
-	// ErrCompile is a cell that parses but does not type-check or compile.
-	ErrCompile = "CompileError"
-	// ErrPanic is a runtime panic of the cell's code (os.Exit and
+	// kindSyntax is a cell that does not parse.
+	kindSyntax errKind = iota + 1
+	// kindCompile is a cell that parses but does not type-check or
+	// compile.
+	kindCompile
+	// kindPanic is a runtime panic of the cell's code (os.Exit and
 	// log.Fatal included: they panic in the kernel).
-	ErrPanic = "panic"
-	// ErrGoroutinePanic is a panic in a goroutine the cell started.
-	ErrGoroutinePanic = "GoroutinePanic"
-	// ErrInterrupted is a cell stopped by an interrupt.
-	ErrInterrupted = "Interrupted"
-	// ErrGoexit is a cell whose goroutine runtime.Goexit ended.
-	ErrGoexit = "Goexit"
-	// ErrInternal is a failure inside the interpreter itself.
-	ErrInternal = "InternalError"
-	// ErrDisplay is a cell whose final value carries an error instead of
+	kindPanic
+	// kindGoroutinePanic is a panic in a goroutine the cell started.
+	kindGoroutinePanic
+	// kindInterrupted is a cell stopped by an interrupt.
+	kindInterrupted
+	// kindGoexit is a cell whose goroutine runtime.Goexit ended.
+	kindGoexit
+	// kindInternal is a failure inside the interpreter itself.
+	kindInternal
+	// kindDisplay is a cell whose final value carries an error instead of
 	// its rich representation (a failed display.Bundle or nnplot figure:
 	// a display.Renderer with an Err method that reports one).
-	ErrDisplay = "DisplayError"
+	kindDisplay
+	// kindOutOfMemory is a cell stopped by the memory watchdog: its values
+	// outgrew the kernel's memory budget (see memguard.go).
+	kindOutOfMemory
+	// kindImport is an import that could not be satisfied: no module
+	// provides the package, the proxy cannot be reached, or yaegi cannot
+	// interpret the package's source (see modules.go).
+	kindImport
 )
+
+var kindNames = [...]string{
+	kindSyntax:         "SyntaxError",
+	kindCompile:        "CompileError",
+	kindPanic:          "panic",
+	kindGoroutinePanic: "GoroutinePanic",
+	kindInterrupted:    "Interrupted",
+	kindGoexit:         "Goexit",
+	kindInternal:       "InternalError",
+	kindDisplay:        "DisplayError",
+	kindOutOfMemory:    "OutOfMemory",
+	kindImport:         "ImportError",
+}
+
+func (k errKind) String() string {
+	if k > 0 && int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return "InternalError"
+}
+
+// cellError is an error of a cell as the engine carries it from where it
+// happens to the boundary (Execute, Evaluate, the report of a goroutine's
+// late panic), where kernelError turns it, once, into the *cellError
+// the frontend shows.
+type cellError struct {
+	kind  errKind
+	value string   // the message (Jupyter's evalue)
+	lines []tbLine // the traceback's lines
+	// frames are a panic's interpreted frames, innermost first, in cell
+	// coordinates as yaegi reports them; kernelError resolves them (see
+	// traceback) after lines.
+	frames []frame
+	// A panic of the cell's code that a top-level deferred call may
+	// recover (see runDeferred), and its value.
+	recoverable bool
+	panicValue  any
+}
+
+func (c *cellError) Error() string { return c.kind.String() + ": " + c.value }
+
+// tbLine is a line of a traceback, and the cell position it names (line
+// 0: none), whose source kernelError shows under it.
+type tbLine struct {
+	text      string
+	line, col int
+}
+
+// newError is an error of kind whose traceback is lines, none of which
+// names a cell position.
+func newError(kind errKind, value string, lines ...string) *cellError {
+	c := &cellError{kind: kind, value: value}
+	for _, l := range lines {
+		c.lines = append(c.lines, tbLine{text: l})
+	}
+	return c
+}
+
+// errorAt is an error of kind at the cell position line:col (cell
+// coordinates), whose message and traceback are "cell:line:col: msg".
+func errorAt(kind errKind, line, col int, msg string) *cellError {
+	text := fmt.Sprintf("cell:%d:%d: %s", line, col, msg)
+	return &cellError{kind: kind, value: text, lines: []tbLine{{text, line, col}}}
+}
+
+// withSuffix adds s to the error's message and to the first line of its
+// traceback.
+func (c *cellError) withSuffix(s string) *cellError {
+	out := *c
+	out.value += s
+	out.lines = slices.Clone(c.lines)
+	if len(out.lines) > 0 {
+		out.lines[0].text += s
+	}
+	return &out
+}
 
 // headerLines is the number of lines the wrappers put before the cell's
 // source: "package main; func main() {" or "package main".
@@ -52,56 +138,62 @@ func cellPos(line, col int) string {
 	return fmt.Sprintf("%d:%d", line-headerLines, col)
 }
 
-// mapPositions rewrites every wrapper position in msg to cell coordinates.
-func mapPositions(msg string) string {
-	return wrapperPos.ReplaceAllStringFunc(msg, func(s string) string {
+// mapPositions rewrites every wrapper position in a line of msg to cell
+// coordinates, and returns the first of them (line 0: none).
+func mapPositions(msg string) (text string, line, col int) {
+	text = wrapperPos.ReplaceAllStringFunc(msg, func(s string) string {
 		m := wrapperPos.FindStringSubmatch(s)
 		if m[1] != "" && m[1] != srcName+":" {
 			return s
 		}
-		line, _ := strconv.Atoi(m[2])
-		col, _ := strconv.Atoi(m[3])
-		if line <= headerLines {
+		l, _ := strconv.Atoi(m[2])
+		c, _ := strconv.Atoi(m[3])
+		if l <= headerLines {
 			return s
 		}
-		return "cell:" + cellPos(line, col)
+		if line == 0 {
+			line, col = l-headerLines, c
+		}
+		return "cell:" + cellPos(l, c)
 	})
+	return text, line, col
 }
 
 // syntaxError converts parse errors of a chunk of code (the cell); an
 // error in the wrapper's closing lines is reported at the end of the cell.
-func syntaxError(err error, code string) *kernel.Error {
+func syntaxError(err error, code string) *cellError {
 	var list scanner.ErrorList
 	if errors.As(err, &list) && len(list) > 0 {
 		lines := strings.Count(code, "\n") + 1
 		lastLen := len(code) - strings.LastIndexByte(code, '\n') - 1
-		pos := func(e *scanner.Error) string {
-			line, col := e.Pos.Line, e.Pos.Column
-			if line-headerLines > lines {
-				line, col = lines+headerLines, lastLen+1
-				return cellPos(line, col) + ": unexpected end of cell"
-			}
-			return cellPos(line, col)
-		}
-		var tb []string
+		c := &cellError{kind: kindSyntax}
 		last := 0 // the cell line of the error before
 		for _, e := range firstPerLine(list) {
 			// An error past the cell (in the wrapper's closing lines)
 			// is at its last line.
-			line := min(e.Pos.Line-headerLines, lines)
+			line, col := e.Pos.Line-headerLines, e.Pos.Column
+			msg, end := e.Msg, ""
+			if line > lines {
+				line, col = lines, lastLen+1
+				end = "unexpected end of cell: "
+			}
 			if line == last {
 				continue
 			}
 			last = line
-			if len(tb) == maxErrors {
-				tb = append(tb, fmt.Sprintf("cell:%s: too many errors", pos(e)))
+			if len(c.lines) == maxErrors {
+				msg = "too many errors"
+			}
+			text := fmt.Sprintf("cell:%d:%d: %s%s", line, col, end, msg)
+			c.lines = append(c.lines, tbLine{text, line, col})
+			if len(c.lines) > maxErrors {
 				break
 			}
-			tb = append(tb, fmt.Sprintf("cell:%s: %s", pos(e), e.Msg))
 		}
-		return &kernel.Error{Name: ErrSyntax, Value: tb[0], Traceback: tb}
+		c.value = c.lines[0].text
+		return c
 	}
-	return &kernel.Error{Name: ErrSyntax, Value: err.Error(), Traceback: []string{err.Error()}}
+	return newError(kindSyntax, err.Error(), err.Error())
 }
 
 // firstPerLine is the errors of list in order of position, the first of
@@ -121,24 +213,33 @@ func firstPerLine(list scanner.ErrorList) []*scanner.Error {
 }
 
 // compileError converts an error of yaegi's compiler.
-func compileError(err error) *kernel.Error {
-	msg := mapPositions(err.Error())
-	return &kernel.Error{Name: ErrCompile, Value: msg, Traceback: strings.Split(msg, "\n")}
+func compileError(err error) *cellError {
+	c := &cellError{kind: kindCompile}
+	var texts []string
+	for _, l := range strings.Split(err.Error(), "\n") {
+		text, line, col := mapPositions(l)
+		c.lines = append(c.lines, tbLine{text, line, col})
+		texts = append(texts, text)
+	}
+	c.value = strings.Join(texts, "\n")
+	return c
 }
 
 // runError converts the error an execution returned; frames are the
 // interpreted frames the panic unwound, innermost first.
-func runError(err error, frames []frame, noted *panicTexts) *kernel.Error {
+func runError(err error, frames []frame, noted *panicTexts) *cellError {
 	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		return interrupted(0, 0)
 	}
 	if errors.Is(err, errGoexit) {
-		return &kernel.Error{Name: ErrGoexit, Value: err.Error(),
-			Traceback: []string{"Goexit: runtime.Goexit ended the cell's goroutine; the rest of the cell did not run (deferred calls ran)"}}
+		return newError(kindGoexit, err.Error(),
+			"Goexit: runtime.Goexit ended the cell's goroutine; the rest of the cell did not run (deferred calls ran)")
 	}
 	var p interp.Panic
 	if errors.As(err, &p) {
-		return panicError(ErrPanic, p.Value, frames, noted)
+		c := panicError(kindPanic, p.Value, frames, noted)
+		c.recoverable, c.panicValue = true, p.Value
+		return c
 	}
 	return compileError(err)
 }
@@ -146,78 +247,81 @@ func runError(err error, frames []frame, noted *panicTexts) *kernel.Error {
 // interrupted is the error of an interrupted cell; line and col are
 // where the top-level statement that was running starts (line 0: not
 // known).
-func interrupted(line, col int) *kernel.Error {
+func interrupted(line, col int) *cellError {
 	if line <= 0 {
-		return &kernel.Error{Name: ErrInterrupted, Value: "execution interrupted",
-			Traceback: []string{"Interrupted: execution interrupted; the rest of the cell did not run, variables defined before keep their values"}}
+		return newError(kindInterrupted, "execution interrupted",
+			"Interrupted: execution interrupted; the rest of the cell did not run, variables defined before keep their values")
 	}
 	at := fmt.Sprintf("cell:%d:%d", line, col)
-	return &kernel.Error{Name: ErrInterrupted, Value: "execution interrupted at " + at,
-		Traceback: []string{"Interrupted: execution interrupted at " + at + "; the rest of the cell did not run, variables defined before keep their values"}}
+	return &cellError{kind: kindInterrupted, value: "execution interrupted at " + at, lines: []tbLine{{
+		"Interrupted: execution interrupted at " + at + "; the rest of the cell did not run, variables defined before keep their values", line, col}}}
 }
 
-// panicError describes a panic value with a traceback in cell lines: one
-// "    at cell:line:col in fn" line per interpreted frame, innermost first,
-// in the positions yaegi reports (see (*Engine).traceback for what they
-// become).
+// panicError describes a panic value and the interpreted frames it went
+// through (wrapper coordinates, innermost first; see (*Engine).traceback
+// for what they become). The engine's own frames are left out.
 //
 // The value shows as Go prints it: its Error() or String() — for a value
 // of a cell-defined type, the text a panic statement noted (see
 // panicTexts).
-func panicError(name string, value any, frames []frame, noted *panicTexts) *kernel.Error {
+func panicError(kind errKind, value any, frames []frame, noted *panicTexts) *cellError {
+	if re, ok := goRuntimeError(value); ok {
+		value = re
+	}
 	v := fmt.Sprint(value)
 	if e, ok := value.(error); ok {
 		v = e.Error()
 	} else if text, ok := noted.text(value); ok {
 		v = text
 	}
-	tb := []string{"panic: " + v}
-	if name == ErrGoroutinePanic {
-		tb[0] = "panic in a goroutine started by the cell: " + v
+	first := "panic: " + v
+	if kind == kindGoroutinePanic {
+		first = "panic in a goroutine started by the cell: " + v
 	}
+	c := newError(kind, v, first)
 	for _, f := range frames {
 		if f.line <= headerLines || strings.HasPrefix(f.fn, "main.__gk") || strings.HasPrefix(f.fn, "__gk") {
 			continue
 		}
-		at := framePrefix + cellPos(f.line, f.col)
-		if fn := strings.TrimSuffix(f.fn, "(...)"); fn != "" && fn != "main" && fn != "main.main" {
-			at += " in " + strings.TrimPrefix(fn, "main.")
+		fn := strings.TrimSuffix(f.fn, "(...)")
+		if fn == "main" || fn == "main.main" {
+			fn = ""
 		}
-		tb = append(tb, at)
+		c.frames = append(c.frames, frame{line: f.line - headerLines, col: f.col, fn: strings.TrimPrefix(fn, "main.")})
 	}
-	return &kernel.Error{Name: name, Value: v, Traceback: tb}
+	return c
 }
 
 // internalError describes a panic of the interpreter itself (not of the
 // cell's code), e.g. yaegi's "nil type" on code it cannot handle.
-func internalError(value any) *kernel.Error {
+func internalError(value any) *cellError {
 	v := fmt.Sprint(value)
-	return &kernel.Error{Name: ErrInternal, Value: "the interpreter failed on this cell: " + v,
-		Traceback: []string{"InternalError: the interpreter (yaegi) failed on this cell: " + v,
-			"Variables and definitions from earlier cells are kept."}}
+	return newError(kindInternal, "the interpreter failed on this cell: "+v,
+		"InternalError: the interpreter (yaegi) failed on this cell: "+v,
+		"Variables and definitions from earlier cells are kept.")
 }
 
-// cellRef matches a cell position in an error's traceback.
-var cellRef = regexp.MustCompile(`cell:(\d+):(\d+)`)
-
-// annotate adds, under each traceback line that names a position in the
-// cell, the cell's source line and a caret under the column. The frames
-// of a panic are resolved first (see traceback).
-func (e *Engine) annotate(err *kernel.Error, code string) *kernel.Error {
-	if err.Name == ErrPanic || err.Name == ErrGoroutinePanic {
-		return e.traceback(err, code)
+// kernelError is the *cellError of c, as the frontend shows it: under
+// each traceback line that names a position in the cell, the cell's
+// source line and a caret under the column; a panic's frames resolved
+// (see traceback). Code is the running cell.
+func (e *Engine) kernelError(c *cellError, code string) *kernel.Error {
+	if c.kind == kindPanic || c.kind == kindGoroutinePanic {
+		return e.traceback(c, code)
 	}
 	lines := strings.Split(code, "\n")
 	var tb []string
-	for _, t := range err.Traceback {
-		tb = append(tb, clipMessage(t))
-		m := cellRef.FindStringSubmatch(t)
-		if m == nil {
-			continue
+	for _, l := range c.lines {
+		tb = append(tb, clipMessage(l.text))
+		if l.line > 0 {
+			tb = append(tb, sourceLine(lines, l.line, l.col)...)
 		}
-		line, _ := strconv.Atoi(m[1])
-		col, _ := strconv.Atoi(m[2])
-		tb = append(tb, sourceLine(lines, line, col)...)
 	}
-	return &kernel.Error{Name: err.Name, Value: clipMessage(err.Value), Traceback: tb}
+	return &kernel.Error{Name: c.kind.String(), Value: clipMessage(c.value), Traceback: tb}
+}
+
+// Interrupted is the error of a cell that an interrupt stopped before the
+// engine ran it, with the name (ename) of the engine's own interrupts.
+func Interrupted(value string) *kernel.Error {
+	return &kernel.Error{Name: kindInterrupted.String(), Value: value}
 }

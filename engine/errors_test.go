@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/gokernel/gokernel/kernel"
+	"github.com/gokernel/gokernel/kernel/kerneltest"
 )
 
 func TestErrorsKeepState(t *testing.T) {
@@ -15,30 +16,30 @@ func TestErrorsKeepState(t *testing.T) {
 		ename    string
 		contains []string // in evalue + traceback
 	}{
-		{"syntax error points at the cell", "x := 1\ny := )", ErrSyntax, []string{"cell:2:6: expected operand"}},
-		{"syntax error at the end of the cell", "x := 1\ny := (", ErrSyntax, []string{"cell:2:7: unexpected end of cell"}},
-		{"syntax error in a declaration", "func f() {\n\treturn 1 +\n}", ErrSyntax, []string{"cell:3:1"}},
-		{"compile error line and column", "a := 1\nb := a + undefinedName", ErrCompile, []string{"cell:2:10", "undefined: undefinedName"}},
-		{"compile error in a func", "func broken() int {\n\treturn \"s\"\n}", ErrCompile, []string{"cell:2:"}},
-		{"runtime panic with traceback", "func inner() { panic(\"boom\") }\nfunc outer() { inner() }\n\nouter()", ErrPanic, []string{"boom", "cell:1:16 in inner", "cell:2:16 in outer", "cell:4:1"}},
-		{"index out of range", "s := []int{1}\n_ = s[5]", ErrPanic, []string{"index out of range"}},
-		{"panic in compiled code", "import \"gonum.org/v1/gonum/mat\"\nvar m mat.Dense\nm.Mul(mat.NewDense(1, 2, nil), mat.NewDense(3, 1, nil))", ErrPanic, []string{"dimension mismatch", "cell:3:1"}},
-		{"infinite recursion", "func down(n int) int { return down(n+1) + 1 }\ndown(0)", ErrPanic, []string{"stack overflow", "infinite recursion"}},
+		{"syntax error points at the cell", "x := 1\ny := )", kindSyntax.String(), []string{"cell:2:6: expected operand"}},
+		{"syntax error at the end of the cell", "x := 1\ny := (", kindSyntax.String(), []string{"cell:2:7: unexpected end of cell"}},
+		{"syntax error in a declaration", "func f() {\n\treturn 1 +\n}", kindSyntax.String(), []string{"cell:3:1"}},
+		{"compile error line and column", "a := 1\nb := a + undefinedName", kindCompile.String(), []string{"cell:2:10", "undefined: undefinedName"}},
+		{"compile error in a func", "func broken() int {\n\treturn \"s\"\n}", kindCompile.String(), []string{"cell:2:"}},
+		{"runtime panic with traceback", "func inner() { panic(\"boom\") }\nfunc outer() { inner() }\n\nouter()", kindPanic.String(), []string{"boom", "cell:1:16 in inner", "cell:2:16 in outer", "cell:4:1"}},
+		{"index out of range", "s := []int{1}\n_ = s[5]", kindPanic.String(), []string{"index out of range"}},
+		{"panic in compiled code", "import \"gonum.org/v1/gonum/mat\"\nvar m mat.Dense\nm.Mul(mat.NewDense(1, 2, nil), mat.NewDense(3, 1, nil))", kindPanic.String(), []string{"dimension mismatch", "cell:3:1"}},
+		{"infinite recursion", "func down(n int) int { return down(n+1) + 1 }\ndown(0)", kindPanic.String(), []string{"stack overflow", "infinite recursion"}},
 		{"deep but finite recursion", "func depthOf(n int) int { if n == 0 { return 0 }; return depthOf(n-1) + 1 }\n_ = depthOf(90000)", "", nil},
-		{"infinite mutual recursion of methods", "type Ping struct{}\nfunc (p Ping) A(n int) int { return p.B(n) }\nfunc (p Ping) B(n int) int { return p.A(n + 1) }\nPing{}.A(0)", ErrPanic, []string{"stack overflow"}},
-		{"os.Exit is contained", "import \"os\"\nos.Exit(3)", ErrPanic, []string{"os.Exit(3)"}},
-		{"log.Fatal is contained", "import \"log\"\nlog.Fatal(\"fatal!\")", ErrPanic, []string{"fatal!"}},
+		{"infinite mutual recursion of methods", "type Ping struct{}\nfunc (p Ping) A(n int) int { return p.B(n) }\nfunc (p Ping) B(n int) int { return p.A(n + 1) }\nPing{}.A(0)", kindPanic.String(), []string{"stack overflow"}},
+		{"os.Exit is contained", "import \"os\"\nos.Exit(3)", kindPanic.String(), []string{"os.Exit(3)"}},
+		{"log.Fatal is contained", "import \"log\"\nlog.Fatal(\"fatal!\")", kindPanic.String(), []string{"fatal!"}},
 		{"yaegi's own panics are contained", "type Q struct{ A int }\nvar q Q\nfor i := range q.A {}\n_ = q", "", nil},
-		{"panic in a goroutine", "done := make(chan bool)\ngo func(n int) {\n\tdefer close(done)\n\tpanic(n)\n}(7)\n<-done\nimport \"time\"\ntime.Sleep(50 * time.Millisecond)", ErrGoroutinePanic, []string{"7"}},
-		{"panic in a goroutine while the cell waits for it", "never := make(chan bool)\ngo func() {\n\tpanic(\"gone\")\n}()\n<-never", ErrGoroutinePanic, []string{"gone", "cell:3:2"}},
-		{"unknown package", "import \"no/such/pkg\"", ErrCompile, []string{"no/such/pkg"}},
+		{"panic in a goroutine", "done := make(chan bool)\ngo func(n int) {\n\tdefer close(done)\n\tpanic(n)\n}(7)\n<-done\nimport \"time\"\ntime.Sleep(50 * time.Millisecond)", kindGoroutinePanic.String(), []string{"7"}},
+		{"panic in a goroutine while the cell waits for it", "never := make(chan bool)\ngo func() {\n\tpanic(\"gone\")\n}()\n<-never", kindGoroutinePanic.String(), []string{"gone", "cell:3:2"}},
+		{"unknown package", "import \"no/such/pkg\"", kindCompile.String(), []string{"no/such/pkg"}},
 	}
 	e := newEngine(t)
 	run(t, e, "keep := 42")
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			out := &recorder{}
-			res := e.Execute(t.Context(), tt.code, out)
+			out := &kerneltest.Recorder{}
+			res := e.Execute(t.Context(), tt.code, 0, out)
 			if tt.ename != "" {
 				if res.Err == nil {
 					t.Fatalf("no error; result %v", res.Data)
@@ -82,8 +83,8 @@ func TestGoroutinePanicAfterCellEnds(t *testing.T) {
 	release.Close()
 	waitGoPanic(t, e)
 	_, out := run(t, e, "1")
-	if !strings.Contains(out.text("stderr"), "late") {
-		t.Errorf("stderr %q does not report the late goroutine panic", out.text("stderr"))
+	if !strings.Contains(out.Text("stderr"), "late") {
+		t.Errorf("stderr %q does not report the late goroutine panic", out.Text("stderr"))
 	}
 }
 

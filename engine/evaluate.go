@@ -14,28 +14,26 @@ import (
 func (e *Engine) Evaluate(expr string) (map[string]any, *kernel.Error) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	e.resMu.Lock()
-	e.result = nil
-	e.resMu.Unlock()
+	e.beginRun()
 
 	f, err := parser.ParseFile(e.interp.FileSet(), srcName, blockHeader+expr+blockFooter, parser.SkipObjectResolution)
 	if err != nil {
-		return nil, syntaxError(err, expr)
+		return nil, e.kernelError(syntaxError(err, expr), expr)
 	}
 	body := f.Decls[0].(*ast.FuncDecl).Body
 	if len(body.List) != 1 {
-		return nil, &kernel.Error{Name: ErrSyntax, Value: "a user expression must be a single expression"}
+		return nil, e.kernelError(newError(kindSyntax, "a user expression must be a single expression"), expr)
 	}
 	es, ok := body.List[0].(*ast.ExprStmt)
 	if !ok {
-		return nil, &kernel.Error{Name: ErrSyntax, Value: "a user expression must be an expression, not a statement"}
+		return nil, e.kernelError(newError(kindSyntax, "a user expression must be an expression, not a statement"), expr)
 	}
 	cp := e.save(expr)
 	if kerr := e.evalFinal(context.Background(), body, es.X); kerr != nil {
-		if kerr.Name == ErrCompile || kerr.Name == ErrInternal {
+		if kerr.kind == kindCompile || kerr.kind == kindInternal {
 			e.restore(cp)
 		}
-		return nil, kerr
+		return nil, e.kernelError(kerr, expr)
 	}
 	e.resMu.Lock()
 	defer e.resMu.Unlock()

@@ -3,25 +3,10 @@ package engine_test
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"github.com/gokernel/gokernel/engine"
-	"github.com/gokernel/gokernel/kernel"
+	"github.com/gokernel/gokernel/kernel/kerneltest"
 )
-
-// printOutput is a kernel.Output that collects what a cell sends. (While
-// a cell runs, os.Stdout is redirected into the cell, so an Output must
-// not print to it.)
-type printOutput struct{ b *strings.Builder }
-
-func (o printOutput) Stream(name, text string) { o.b.WriteString(text) }
-func (o printOutput) Display(data, _ map[string]any, _ string, _ bool) {
-	fmt.Fprintln(o.b, "[display]", data["text/plain"])
-}
-func (printOutput) ClearOutput(bool) {}
-func (printOutput) Input(string, bool) (string, error) {
-	return "", fmt.Errorf("no stdin")
-}
 
 func ExampleEngine_Execute() {
 	e, err := engine.New()
@@ -29,8 +14,10 @@ func ExampleEngine_Execute() {
 		panic(err)
 	}
 	ctx := context.Background()
-	var b strings.Builder
-	var out kernel.Output = printOutput{&b}
+	// The cell's output goes to a kernel.Output: in the kernel, IOPub
+	// messages; here, a recorder. (While a cell runs, os.Stdout is
+	// redirected into the cell, so an Output must not print to it.)
+	out := &kerneltest.Recorder{}
 
 	// A cell may mix imports, declarations and statements.
 	res := e.Execute(ctx, `import "fmt"
@@ -38,14 +25,14 @@ func square(x int) int { return x * x }
 for i := range 3 {
 	fmt.Println(i, square(i))
 }
-square(12)`, out)
-	fmt.Print(b.String())
+square(12)`, 1, out)
+	fmt.Print(out.Text("stdout"))
 	fmt.Println("Out:", res.Data["text/plain"])
 
 	// Errors point at the cell's lines; state survives them.
-	res = e.Execute(ctx, "y := square(2)\ny + undefinedName", out)
+	res = e.Execute(ctx, "y := square(2)\ny + undefinedName", 2, out)
 	fmt.Println(res.Err)
-	res = e.Execute(ctx, "square(3)", out)
+	res = e.Execute(ctx, "square(3)", 3, out)
 	fmt.Println("Out:", res.Data["text/plain"])
 	// Output:
 	// 0 0
@@ -58,7 +45,7 @@ square(12)`, out)
 
 func ExampleEngine_Complete() {
 	e, _ := engine.New()
-	e.Execute(context.Background(), `import "strings"`, printOutput{new(strings.Builder)})
+	e.Execute(context.Background(), `import "strings"`, 1, &kerneltest.Recorder{})
 	c := e.Complete("strings.ToU", 11)
 	fmt.Println(c.Matches, c.CursorStart, c.CursorEnd)
 	// Output:

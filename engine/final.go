@@ -6,12 +6,10 @@ import (
 	"go/ast"
 	"go/parser"
 	"strings"
-
-	"github.com/gokernel/gokernel/kernel"
 )
 
 // evalFinal compiles and runs an expression as a cell's final one.
-func (e *Engine) evalFinal(ctx context.Context, body *ast.BlockStmt, x ast.Expr) *kernel.Error {
+func (e *Engine) evalFinal(ctx context.Context, body *ast.BlockStmt, x ast.Expr) *cellError {
 	s, kerr := e.compileFinal(body, x)
 	if kerr != nil {
 		return kerr
@@ -22,7 +20,7 @@ func (e *Engine) evalFinal(ctx context.Context, body *ast.BlockStmt, x ast.Expr)
 // compileFinal compiles the cell's final expression as a call of
 // __gk_show, which records its value as the cell's result. Expressions
 // without a value (calls of functions without results) run as they are.
-func (e *Engine) compileFinal(body *ast.BlockStmt, x ast.Expr) (compiled, *kernel.Error) {
+func (e *Engine) compileFinal(body *ast.BlockStmt, x ast.Expr) (compiled, *cellError) {
 	show := &ast.CallExpr{Fun: &ast.Ident{NamePos: x.Pos(), Name: "__gk_show"}, Lparen: x.Pos(), Args: []ast.Expr{x}, Rparen: x.End()}
 	block := &ast.BlockStmt{Lbrace: body.Lbrace, List: []ast.Stmt{&ast.ExprStmt{X: show}}, Rbrace: body.Rbrace}
 	if prog, kerr := e.compile(block); kerr == nil {
@@ -40,7 +38,7 @@ func (e *Engine) compileFinal(body *ast.BlockStmt, x ast.Expr) (compiled, *kerne
 // methods ask for: MIMEBundle (display.Renderer), else String or Error.
 // Compiled code cannot call methods of interpreted types, so the
 // interpreter does, on the value kept in __gk_last.
-func (e *Engine) showMethods(ctx context.Context) *kernel.Error {
+func (e *Engine) showMethods(ctx context.Context) *cellError {
 	e.resMu.Lock()
 	typ := e.lastType
 	e.resMu.Unlock()

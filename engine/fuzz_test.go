@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/gokernel/gokernel/kernel/kerneltest"
 )
 
 // fuzzSeeds are cells of the shapes that used to hurt the engine: long
@@ -51,7 +53,7 @@ func FuzzExecute(f *testing.F) {
 		before := liveHeap()
 		ctx, cancel := context.WithTimeout(context.Background(), time.Second)
 		defer cancel()
-		res := e.Execute(ctx, code, &recorder{})
+		res := e.Execute(ctx, code, 0, &kerneltest.Recorder{})
 		if res.Err != nil {
 			size := len(res.Err.Value)
 			for _, l := range res.Err.Traceback {
@@ -61,7 +63,7 @@ func FuzzExecute(f *testing.F) {
 				t.Errorf("error of %d bytes for a cell of %d bytes: %.300q", size, len(code), res.Err.Traceback)
 			}
 		}
-		after := e.Execute(context.Background(), "1 + 1", &recorder{})
+		after := e.Execute(context.Background(), "1 + 1", 0, &kerneltest.Recorder{})
 		if after.Err != nil || plain(after) != "2" {
 			t.Fatalf("after %.200q the engine computes 1 + 1 = %q, error %v", code, plain(after), after.Err)
 		}

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/gokernel/gokernel/kernel/kerneltest"
 )
 
 var update = flag.Bool("update", false, "rewrite the expected outputs of engine/testdata/sessions/*.txtar")
@@ -39,9 +41,9 @@ func TestSessions(t *testing.T) {
 			e := newEngine(t)
 			var got []sessionCell
 			for i, c := range cells {
-				out := &recorder{}
-				res := e.Execute(context.Background(), c.code, out)
-				g := sessionCell{code: c.code, stdout: out.text("stdout"), stderr: out.text("stderr"), result: plain(res)}
+				out := &kerneltest.Recorder{}
+				res := e.Execute(context.Background(), c.code, 0, out)
+				g := sessionCell{code: c.code, stdout: out.Text("stdout"), stderr: out.Text("stderr"), result: plain(res)}
 				if res.Err != nil && len(res.Err.Traceback) > 0 {
 					g.err = strings.Join(res.Err.Traceback, "\n") + "\n"
 					if !strings.HasPrefix(res.Err.Traceback[0], res.Err.Name) {

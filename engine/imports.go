@@ -8,12 +8,11 @@ import (
 	"strconv"
 
 	"github.com/gokernel/gokernel/engine/cellsplit"
-	"github.com/gokernel/gokernel/kernel"
 )
 
 // compileImports imports the packages not imported yet; importing a
 // package again under the same name does nothing.
-func (e *Engine) compileImports(code string, ch cellsplit.Chunk) ([]compiled, *kernel.Error) {
+func (e *Engine) compileImports(code string, ch cellsplit.Chunk) ([]compiled, *cellError) {
 	if e.imported(code, ch) {
 		return nil, nil
 	}

@@ -52,7 +52,7 @@ func TestInterruptIsFinal(t *testing.T) {
 				t.Fatal(err)
 			}
 			c := kerneltest.Content(rep)
-			if c["status"] != "error" || c["ename"] != ErrInterrupted {
+			if c["status"] != "error" || c["ename"] != kindInterrupted.String() {
 				t.Fatalf("reply %v, want Interrupted", c)
 			}
 			if want := "execution interrupted at " + tt.at; c["evalue"] != want {

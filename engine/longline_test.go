@@ -39,7 +39,7 @@ func TestLongLineThroughKernel(t *testing.T) {
 	for _, ch := range []string{"#", "@", "\u0301"} {
 		code := strings.Repeat(ch, 20000)
 		rep, _ := executeThrough(t, s, code)
-		if rep["status"] != "error" || rep["ename"] != ErrSyntax {
+		if rep["status"] != "error" || rep["ename"] != kindSyntax.String() {
 			t.Fatalf("%q×20000: reply %v, want a SyntaxError", ch, rep)
 		}
 		tb, _ := rep["traceback"].([]any)

@@ -4,12 +4,7 @@ import (
 	"fmt"
 
 	"github.com/gokernel/gokernel/internal/memlimit"
-	"github.com/gokernel/gokernel/kernel"
 )
-
-// ErrOutOfMemory is a cell stopped by the memory watchdog: its values
-// grew close to the kernel's memory budget.
-const ErrOutOfMemory = "OutOfMemory"
 
 // initMemory sets up the memory guard of the budget memlimit.Detect finds
 // (GOKERNEL_MEMORY_LIMIT overrides it). make and append of computed sizes
@@ -28,7 +23,7 @@ func (e *Engine) initMemory() error {
 
 // watchMemory starts the heap watchdog for the running cell; when it
 // fires, the cell is stopped as an interrupt stops it and ends with an
-// ErrOutOfMemory error. The returned function ends the watchdog.
+// OutOfMemory error. The returned function ends the watchdog.
 func (e *Engine) watchMemory() (end func()) {
 	return e.mem.Watch(func(err error) {
 		e.resMu.Lock()
@@ -43,13 +38,11 @@ func (e *Engine) watchMemory() (end func()) {
 
 // takeMemoryError returns the watchdog's error for the cell that ended,
 // if it fired, and forgets it. e.resMu must be held.
-func (e *Engine) takeMemoryError() *kernel.Error {
+func (e *Engine) takeMemoryError() *cellError {
 	if e.memErr == nil {
 		return nil
 	}
 	v := e.memErr.Error()
 	e.memErr = nil
-	return &kernel.Error{Name: ErrOutOfMemory, Value: v, Traceback: []string{
-		v, "the cell was stopped; variables defined before keep their values",
-	}}
+	return newError(kindOutOfMemory, v, v, "the cell was stopped; variables defined before keep their values")
 }

@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+
+	"github.com/gokernel/gokernel/engine/rewrite"
 )
 
 // methodSig is the rewrite.MethodSig of the types that cells declared:
@@ -36,4 +38,10 @@ func (e *Engine) methodSig(typ, method string) (*ast.FuncType, bool) {
 		return nil, false // a generic type's method needs type arguments
 	}
 	return fd.Type, ptr
+}
+
+// methodExprs is the pass of rewrite.MethodExprs, bound to methodSig.
+func methodExprs(e *Engine, c *chunkSyntax) *cellError {
+	rewrite.MethodExprs(c.root(), e.methodSig)
+	return nil
 }

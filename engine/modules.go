@@ -19,15 +19,9 @@ import (
 	"github.com/gokernel/gokernel/engine/generic"
 	"github.com/gokernel/gokernel/engine/rewrite"
 	"github.com/gokernel/gokernel/gomod"
-	"github.com/gokernel/gokernel/kernel"
 	"golang.org/x/mod/module"
 	"golang.org/x/mod/semver"
 )
-
-// ErrImport is an import that could not be satisfied: no module provides
-// the package, the proxy could not be reached, a checksum did not match,
-// or the package cannot be interpreted.
-const ErrImport = "ImportError"
 
 // modules fetches the packages cells import that are neither preloaded
 // nor in the standard library, through the Go module proxy (package
@@ -52,9 +46,11 @@ func newModules(e *Engine) *modules {
 	cfg := gomod.ConfigFromEnv(nil)
 	cfg.Known = e.knownPackage
 	cfg.Versions = builtWith()
-	// The cells' rewrites that need no engine hook: range over an
-	// integer, per-iteration loop variables.
-	cfg.Rewrite = func(f *ast.File) { rewrite.Apply(f, rewrite.Options{}) }
+	// The cells' rewrites that need no engine hook: per-iteration loop
+	// variables, range over an integer, min and max of float constants.
+	cfg.Rewrite = func(f *ast.File) {
+		rewrite.Run(f, rewrite.Options{}, rewrite.LoopVars, rewrite.RangeInt, rewrite.FloatMinMax)
+	}
 	cfg.Progress = func(msg string) { fmt.Fprintln(&e.stderr, msg) }
 	r, err := gomod.New(cfg)
 	return &modules{r: r, err: err, wanted: map[string]string{}, fetched: map[string]bool{}, docs: map[string][]gomod.Doc{}}
@@ -102,7 +98,7 @@ func (e *Engine) knownPackage(p string) bool {
 
 // fetchModules fetches the module packages that the cell's imports name
 // and that are not imported yet, before the cell compiles.
-func (e *Engine) fetchModules(ctx context.Context, code string, chunks []cellsplit.Chunk) *kernel.Error {
+func (e *Engine) fetchModules(ctx context.Context, code string, chunks []cellsplit.Chunk) *cellError {
 	for _, ch := range chunks {
 		if ch.Kind != cellsplit.Imports {
 			continue
@@ -158,7 +154,7 @@ func guessName(p string) string {
 }
 
 // fetch resolves one import path through the module proxy.
-func (m *modules) fetch(ctx context.Context, p string) (*gomod.Package, *kernel.Error) {
+func (m *modules) fetch(ctx context.Context, p string) (*gomod.Package, *cellError) {
 	if m.err != nil {
 		return nil, importError(p, fmt.Errorf("module configuration: %w", m.err))
 	}
@@ -179,41 +175,40 @@ func (m *modules) fetch(ctx context.Context, p string) (*gomod.Package, *kernel.
 // loadModule has yaegi import a fetched package on its own, before the
 // cell compiles, so that a failure of yaegi on the package's source is
 // reported as the package's (and leaves no trace).
-func (e *Engine) loadModule(ctx context.Context, code string, pkg *gomod.Package) *kernel.Error {
+func (e *Engine) loadModule(ctx context.Context, code string, pkg *gomod.Package) *cellError {
 	cp := e.save(code)
 	kerr := e.importNow(ctx, pkg.ImportPath)
 	if kerr == nil {
 		return nil
 	}
 	e.restore(cp)
-	if kerr.Name == ErrInterrupted {
+	if kerr.kind == kindInterrupted {
 		return kerr
 	}
-	why := moduleFiles(strings.TrimPrefix(kerr.Value, "the interpreter failed on this cell: "))
+	why := moduleFiles(strings.TrimPrefix(kerr.value, "the interpreter failed on this cell: "))
 	return importError(pkg.ImportPath, fmt.Errorf("yaegi cannot interpret package %s (%s@%s, files in %s): %s",
 		pkg.ImportPath, pkg.Module.Path, pkg.Module.Version, pkg.Dir, why))
 }
 
-func importError(p string, err error) *kernel.Error {
+func importError(p string, err error) *cellError {
 	msg := fmt.Sprintf("import %q: %v", p, err)
 	var ce *gomod.CannotInterpretError
 	if errors.As(err, &ce) {
 		msg += " (yaegi interprets Go source only; use a pure-Go package)"
 	}
-	return &kernel.Error{Name: ErrImport, Value: msg, Traceback: strings.Split(ErrImport+": "+msg, "\n")}
+	return newError(kindImport, msg, strings.Split(kindImport.String()+": "+msg, "\n")...)
 }
 
 // notSubstituted is missingImport's check: an undefined name that a
 // module package imported under that name was to provide is reported as
 // such, rather than auto-imported from another package of that name.
-func (e *Engine) notSubstituted(name string, kerr *kernel.Error) *kernel.Error {
+func (e *Engine) notSubstituted(name string, kerr *cellError) *cellError {
 	p, ok := e.mods.wanted[name]
 	if !ok || e.pkgNames[name] == p {
 		return nil
 	}
 	hint := fmt.Sprintf(" (the import of %q failed; no other package is imported in its place)", p)
-	tb := append([]string{kerr.Traceback[0] + hint}, kerr.Traceback[1:]...)
-	return &kernel.Error{Name: kerr.Name, Value: kerr.Value + hint, Traceback: tb}
+	return kerr.withSuffix(hint)
 }
 
 // sourcePos matches a position in a fetched package's file, as yaegi
@@ -231,7 +226,7 @@ var goGetLine = regexp.MustCompile(`(?m)^[ \t]*%go[ \t]+get\b(.*)$`)
 
 // goGet runs the cell's %go get lines (pinning module versions, as `go
 // get module@version` does) and returns the cell without them.
-func (e *Engine) goGet(ctx context.Context, code string) (string, *kernel.Error) {
+func (e *Engine) goGet(ctx context.Context, code string) (string, *cellError) {
 	locs := goGetLine.FindAllStringSubmatchIndex(code, -1)
 	for _, loc := range locs {
 		args := strings.Fields(code[loc[2]:loc[3]])
@@ -265,9 +260,9 @@ func withoutGoGet(code string) string {
 	return goGetLine.ReplaceAllString(code, "")
 }
 
-func goGetError(msg string) *kernel.Error {
+func goGetError(msg string) *cellError {
 	msg = "%go get: " + msg
-	return &kernel.Error{Name: ErrImport, Value: msg, Traceback: strings.Split(ErrImport+": "+msg, "\n")}
+	return newError(kindImport, msg, strings.Split(kindImport.String()+": "+msg, "\n")...)
 }
 
 // Preloaded reports whether the engine provides the package at

@@ -48,7 +48,7 @@ func TestImportModuleThroughKernel(t *testing.T) {
 		t.Fatalf("stderr %q", stderr)
 	}
 	rep, _, _ = executeThroughKernel(t, s, "import \"example.com/fastsum\"")
-	if rep["status"] != "error" || rep["ename"] != ErrImport || !strings.Contains(rep["evalue"].(string), "example.com/fastsum@v1.0.0/sum.go:5") {
+	if rep["status"] != "error" || rep["ename"] != kindImport.String() || !strings.Contains(rep["evalue"].(string), "example.com/fastsum@v1.0.0/sum.go:5") {
 		t.Fatalf("reply %v", rep)
 	}
 	rep, stderr, result = executeThroughKernel(t, s, "shout.Hello(\"again\")")
@@ -87,7 +87,7 @@ err.Error()`
 	if got, want := plain(res), "saving "+uuidV5URL("https://go.dev")[:8]+": disk full"; got != want {
 		t.Fatalf("result %q, want %q", got, want)
 	}
-	progress := out.text("stderr")
+	progress := out.Text("stderr")
 	for _, m := range []string{"go: downloading github.com/google/uuid v", "go: downloading github.com/pkg/errors v"} {
 		if !strings.Contains(progress, m) {
 			t.Errorf("stderr %q lacks %q", progress, m)

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/gokernel/gokernel/gomod/gomodtest"
+	"github.com/gokernel/gokernel/kernel/kerneltest"
 )
 
 // moduleEngine is an engine whose imports go to the test proxy, with a
@@ -28,7 +29,7 @@ func TestImportModuleFirstAndCached(t *testing.T) {
 	if got := plain(res); got != "HELLO, ANN" {
 		t.Fatalf("result %q", got)
 	}
-	progress := out.text("stderr")
+	progress := out.Text("stderr")
 	for _, want := range []string{"go: downloading example.com/shout v1.0.0 (", "go: downloading example.com/greet v1.0.0 ("} {
 		if !strings.Contains(progress, want) {
 			t.Errorf("progress %q lacks %q", progress, want)
@@ -36,15 +37,15 @@ func TestImportModuleFirstAndCached(t *testing.T) {
 	}
 	// Running the import again, or importing the dependency: no download.
 	res, out = run(t, e, "import (\n\t\"example.com/greet\"\n\t\"example.com/shout\"\n)\ngreet.Version + \" \" + shout.GreetVersion")
-	if got := plain(res); got != "v1.0.0 v1.0.0" || out.text("stderr") != "" {
-		t.Fatalf("result %q, stderr %q", got, out.text("stderr"))
+	if got := plain(res); got != "v1.0.0 v1.0.0" || out.Text("stderr") != "" {
+		t.Fatalf("result %q, stderr %q", got, out.Text("stderr"))
 	}
 	// A new kernel with the proxy off: the cache serves.
 	t.Setenv("GOPROXY", "off")
 	e2 := newEngine(t)
 	res, out = run(t, e2, "import \"example.com/shout\"\nshout.Hello(\"bo\")")
-	if got := plain(res); got != "HELLO, BO" || out.text("stderr") != "" {
-		t.Fatalf("offline: result %q, stderr %q", got, out.text("stderr"))
+	if got := plain(res); got != "HELLO, BO" || out.Text("stderr") != "" {
+		t.Fatalf("offline: result %q, stderr %q", got, out.Text("stderr"))
 	}
 	if _, err := os.Stat(filepath.Join(cache, "example.com", "shout@v1.0.0", "shout.go")); err != nil {
 		t.Fatal(err)
@@ -54,7 +55,7 @@ func TestImportModuleFirstAndCached(t *testing.T) {
 func TestImportModulePinned(t *testing.T) {
 	e, _ := moduleEngine(t)
 	_, out := run(t, e, "%go get example.com/greet@v1.0.0\n")
-	if got := out.text("stderr"); got != "go: added example.com/greet v1.0.0\n" {
+	if got := out.Text("stderr"); got != "go: added example.com/greet v1.0.0\n" {
 		t.Fatalf("stderr %q", got)
 	}
 	res, _ := run(t, e, "import \"example.com/greet\"\ngreet.Hello(\"x\")")
@@ -62,7 +63,7 @@ func TestImportModulePinned(t *testing.T) {
 		t.Fatalf("result %q (want v1.0.0's)", got)
 	}
 	kerr, _ := runErr(t, e, "%go get example.com/greet@v1.1.0")
-	if kerr.Name != ErrImport || !strings.Contains(kerr.Value, "restart the kernel") {
+	if kerr.Name != kindImport.String() || !strings.Contains(kerr.Value, "restart the kernel") {
 		t.Fatalf("%s: %s", kerr.Name, kerr.Value)
 	}
 	for code, want := range map[string]string{
@@ -71,7 +72,7 @@ func TestImportModulePinned(t *testing.T) {
 		"%go get example.com/greet@v1":    "not a full semantic version",
 		"%go get example.com/none@v1.0.0": "%go get: example.com/none@v1.0.0: go.mod: ",
 	} {
-		if kerr, _ := runErr(t, e, code); kerr.Name != ErrImport || !strings.Contains(kerr.Value, want) {
+		if kerr, _ := runErr(t, e, code); kerr.Name != kindImport.String() || !strings.Contains(kerr.Value, want) {
 			t.Errorf("%s: %s: %s, want %q", code, kerr.Name, kerr.Value, want)
 		}
 	}
@@ -80,7 +81,7 @@ func TestImportModulePinned(t *testing.T) {
 	}
 	// A %go get line in a cell with code: positions stay.
 	kerr, _ = runErr(t, e, "%go get example.com/greet@v1.0.0\nundefinedThing()")
-	if kerr.Name != ErrCompile || !strings.Contains(kerr.Value, "2:1") {
+	if kerr.Name != kindCompile.String() || !strings.Contains(kerr.Value, "2:1") {
 		t.Fatalf("%s: %s", kerr.Name, kerr.Value)
 	}
 }
@@ -102,15 +103,15 @@ func TestImportModuleFailures(t *testing.T) {
 	e, _ := moduleEngine(t)
 	run(t, e, "x := 41")
 	kerr, _ := runErr(t, e, "import \"example.com/fastsum\"\nfastsum.Sum([]int{1, 2})")
-	if kerr.Name != ErrImport || !strings.Contains(kerr.Value, "package example.com/fastsum cannot be interpreted: example.com/fastsum@v1.0.0/sum.go:5: func Sum has no Go body (it is written in assembly)") {
+	if kerr.Name != kindImport.String() || !strings.Contains(kerr.Value, "package example.com/fastsum cannot be interpreted: example.com/fastsum@v1.0.0/sum.go:5: func Sum has no Go body (it is written in assembly)") {
 		t.Fatalf("%s: %s", kerr.Name, kerr.Value)
 	}
 	kerr, _ = runErr(t, e, "import \"example.com/cbind\"")
-	if kerr.Name != ErrImport || !strings.Contains(kerr.Value, `example.com/cbind@v1.0.0/cbind.go:5: uses cgo (import "C")`) {
+	if kerr.Name != kindImport.String() || !strings.Contains(kerr.Value, `example.com/cbind@v1.0.0/cbind.go:5: uses cgo (import "C")`) {
 		t.Fatalf("%s: %s", kerr.Name, kerr.Value)
 	}
 	kerr, _ = runErr(t, e, "import \"example.com/nothing\"")
-	if kerr.Name != ErrImport || !strings.Contains(kerr.Value, "no module provides package example.com/nothing") {
+	if kerr.Name != kindImport.String() || !strings.Contains(kerr.Value, "no module provides package example.com/nothing") {
 		t.Fatalf("%s: %s", kerr.Name, kerr.Value)
 	}
 	// The kernel is alive and kept its state.
@@ -131,7 +132,7 @@ func TestImportModuleProxyUnreachable(t *testing.T) {
 	t.Chdir(t.TempDir())
 	e := newEngine(t)
 	kerr, _ := runErr(t, e, "import \"example.com/greet\"")
-	if kerr.Name != ErrImport || !strings.Contains(kerr.Value, "cannot reach the module proxy") {
+	if kerr.Name != kindImport.String() || !strings.Contains(kerr.Value, "cannot reach the module proxy") {
 		t.Fatalf("%s: %s", kerr.Name, kerr.Value)
 	}
 	res, _ := run(t, e, "1 + 1")
@@ -146,7 +147,7 @@ func TestFailedImportNotSubstituted(t *testing.T) {
 	e, _ := moduleEngine(t)
 	runErr(t, e, "import \"example.com/errors\"")
 	kerr, _ := runErr(t, e, "errors.New(\"x\")")
-	if kerr.Name != ErrCompile || !strings.Contains(kerr.Value, `undefined: errors (the import of "example.com/errors" failed; no other package is imported in its place)`) {
+	if kerr.Name != kindCompile.String() || !strings.Contains(kerr.Value, `undefined: errors (the import of "example.com/errors" failed; no other package is imported in its place)`) {
 		t.Fatalf("%s: %s", kerr.Name, kerr.Value)
 	}
 	// Importing the standard library's errors explicitly works.
@@ -172,7 +173,7 @@ func TestImportModuleInitOrder(t *testing.T) {
 func TestImportModuleYaegiGap(t *testing.T) {
 	e, _ := moduleEngine(t)
 	kerr, _ := runErr(t, e, "import \"example.com/gap\"\ngap.Huge(3)")
-	if kerr.Name != ErrImport || !strings.Contains(kerr.Value, "yaegi cannot interpret package example.com/gap (example.com/gap@v1.0.0, files in ") ||
+	if kerr.Name != kindImport.String() || !strings.Contains(kerr.Value, "yaegi cannot interpret package example.com/gap (example.com/gap@v1.0.0, files in ") ||
 		!strings.Contains(kerr.Value, "example.com/gap@v1.0.0/gap.go:9: invalid operation") {
 		t.Fatalf("%s: %s", kerr.Name, kerr.Value)
 	}
@@ -236,8 +237,8 @@ func TestImportModuleInterrupted(t *testing.T) {
 		<-asked
 		cancel()
 	}()
-	res := e.Execute(ctx, "import \"example.com/greet\"", &recorder{})
-	if res.Err == nil || res.Err.Name != ErrInterrupted {
+	res := e.Execute(ctx, "import \"example.com/greet\"", 0, &kerneltest.Recorder{})
+	if res.Err == nil || res.Err.Name != kindInterrupted.String() {
 		t.Fatalf("got %v", res.Err)
 	}
 	if res, _ := run(t, e, "2 * 21"); plain(res) != "42" {

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/gokernel/gokernel/kernel/kerneltest"
 )
 
 // xorCell trains the tutorial's XOR model through the interpreter.
@@ -23,15 +25,15 @@ func TestNNLibTrainingStreamsAndInterrupts(t *testing.T) {
 	e := newEngine(t)
 	run(t, e, xorCell)
 	_, out := run(t, e, "hist, err := model.Fit(x, y, nnlib.FitOptions{Epochs: 3, Verbose: 2})\nerr")
-	if got := out.text("stdout"); !strings.Contains(got, "Epoch 3/3") {
+	if got := out.Text("stdout"); !strings.Contains(got, "Epoch 3/3") {
 		t.Errorf("Fit's epoch lines did not reach the cell: %q", got)
 	}
 
 	ctx, cancel := context.WithCancel(context.Background())
 	time.AfterFunc(200*time.Millisecond, cancel)
 	start := time.Now()
-	res := e.Execute(ctx, "hist, err = model.Fit(x, y, nnlib.FitOptions{Epochs: 100000000, Verbose: 0})", &recorder{})
-	if res.Err == nil || res.Err.Name != ErrInterrupted {
+	res := e.Execute(ctx, "hist, err = model.Fit(x, y, nnlib.FitOptions{Epochs: 100000000, Verbose: 0})", 0, &kerneltest.Recorder{})
+	if res.Err == nil || res.Err.Name != kindInterrupted.String() {
 		t.Fatalf("long training: %+v, want Interrupted", res)
 	}
 	if d := time.Since(start); d > 3*time.Second {

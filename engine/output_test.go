@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/gokernel/gokernel/cell"
+	"github.com/gokernel/gokernel/kernel/kerneltest"
 	"github.com/traefik/yaegi/interp"
 )
 
@@ -53,10 +54,10 @@ func TestOutputReachesStreamsInOrder(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, out := run(t, e, tt.code)
-			if got := out.text("stdout"); got != tt.stdout {
+			if got := out.Text("stdout"); got != tt.stdout {
 				t.Errorf("stdout %q, want %q", got, tt.stdout)
 			}
-			if got := out.text("stderr"); got != tt.stderr {
+			if got := out.Text("stderr"); got != tt.stderr {
 				t.Errorf("stderr %q, want %q", got, tt.stderr)
 			}
 		})
@@ -68,10 +69,10 @@ func TestDisplayKeepsItsPlaceAmongStreams(t *testing.T) {
 	useTestPackage(t, e)
 	for range 20 {
 		_, out := run(t, e, "import \"example.com/loud\"\nimport \"fmt\"\nfmt.Println(\"before\")\nloud.Say(\"compiled before\")\nloud.Show(\"shown\")\nfmt.Println(\"after\")")
-		if len(out.displays) != 1 || out.displays[0]["text/plain"] != "shown" {
-			t.Fatalf("displays %v", out.displays)
+		if len(out.Displays()) != 1 || out.Displays()[0]["text/plain"] != "shown" {
+			t.Fatalf("displays %v", out.Displays())
 		}
-		if got := out.textBeforeDisplay(); got != "before\ncompiled before\n" {
+		if got := out.TextBeforeDisplay(); got != "before\ncompiled before\n" {
 			t.Fatalf("stdout before the display: %q", got)
 		}
 	}
@@ -79,24 +80,24 @@ func TestDisplayKeepsItsPlaceAmongStreams(t *testing.T) {
 
 func TestOutputStreamsWhileCellRuns(t *testing.T) {
 	e := newEngine(t)
-	out := &recorder{}
+	out := &kerneltest.Recorder{}
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		e.Execute(context.Background(), "import \"fmt\"\nimport \"time\"\nfmt.Println(\"first\")\ntime.Sleep(500 * time.Millisecond)\nfmt.Println(\"second\")", out)
+		e.Execute(context.Background(), "import \"fmt\"\nimport \"time\"\nfmt.Println(\"first\")\ntime.Sleep(500 * time.Millisecond)\nfmt.Println(\"second\")", 0, out)
 	}()
 	deadline := time.Now().Add(400 * time.Millisecond)
-	for !strings.Contains(out.text("stdout"), "first") {
+	for !strings.Contains(out.Text("stdout"), "first") {
 		if time.Now().After(deadline) {
 			t.Fatal("the first line did not arrive while the cell was running")
 		}
 		time.Sleep(5 * time.Millisecond)
 	}
-	if strings.Contains(out.text("stdout"), "second") {
+	if strings.Contains(out.Text("stdout"), "second") {
 		t.Error("the second line arrived too early")
 	}
 	<-done
-	if got := out.text("stdout"); got != "first\nsecond\n" {
+	if got := out.Text("stdout"); got != "first\nsecond\n" {
 		t.Errorf("stdout %q", got)
 	}
 }
@@ -131,20 +132,20 @@ func keys(m map[string]any) []string {
 
 func TestStdin(t *testing.T) {
 	e := newEngine(t)
-	out := &recorder{inputs: []string{"alice", "42", "line three"}}
-	res := e.Execute(context.Background(), "import \"fmt\"\nimport \"bufio\"\nimport \"os\"\nvar name string\nfmt.Scanln(&name)\nvar n int\nfmt.Scanln(&n)\nr := bufio.NewReader(os.Stdin)\nl, _ := r.ReadString('\\n')\nfmt.Sprintf(\"%s %d %q\", name, n, l)", out)
+	out := &kerneltest.Recorder{Inputs: []string{"alice", "42", "line three"}}
+	res := e.Execute(context.Background(), "import \"fmt\"\nimport \"bufio\"\nimport \"os\"\nvar name string\nfmt.Scanln(&name)\nvar n int\nfmt.Scanln(&n)\nr := bufio.NewReader(os.Stdin)\nl, _ := r.ReadString('\\n')\nfmt.Sprintf(\"%s %d %q\", name, n, l)", 0, out)
 	if res.Err != nil {
 		t.Fatal(res.Err)
 	}
 	if got := plain(res); got != `alice 42 "line three\n"` {
 		t.Errorf("result %q", got)
 	}
-	if out.prompts != 3 {
-		t.Errorf("%d input requests, want 3 (one per line)", out.prompts)
+	if len(out.Prompts()) != 3 {
+		t.Errorf("%d input requests, want 3 (one per line)", len(out.Prompts()))
 	}
 
-	denied := &recorder{noStdin: true}
-	res = e.Execute(context.Background(), "var s string\n_, err := fmt.Scanln(&s)\nerr", denied)
+	denied := &kerneltest.Recorder{NoStdin: true}
+	res = e.Execute(context.Background(), "var s string\n_, err := fmt.Scanln(&s)\nerr", 0, denied)
 	if res.Err != nil {
 		t.Fatal(res.Err)
 	}
@@ -159,7 +160,7 @@ func TestStdin(t *testing.T) {
 func TestStdinPrompt(t *testing.T) {
 	e := newEngine(t)
 	run(t, e, "import \"fmt\"\nimport \"bufio\"\nimport \"os\"")
-	out := &recorder{inputs: []string{"Bob", "7", "x", "y"}}
+	out := &kerneltest.Recorder{Inputs: []string{"Bob", "7", "x", "y"}}
 	res := e.Execute(context.Background(), `fmt.Println("Welcome")
 fmt.Print("Name: ")
 var name string
@@ -170,14 +171,14 @@ fmt.Scanln(&age)
 fmt.Scanln(&name)
 os.Stdout.WriteString("Last: ")
 bufio.NewReader(os.Stdin).ReadString('\n')
-fmt.Println("done", age)`, out)
+fmt.Println("done", age)`, 0, out)
 	if res.Err != nil {
 		t.Fatal(res.Err)
 	}
-	if want := []string{"Name: ", "Age? ", "", "Last: "}; !slices.Equal(out.promptTexts, want) {
-		t.Errorf("prompts %q, want %q", out.promptTexts, want)
+	if want := []string{"Name: ", "Age? ", "", "Last: "}; !slices.Equal(out.Prompts(), want) {
+		t.Errorf("prompts %q, want %q", out.Prompts(), want)
 	}
-	if got, want := out.text("stdout"), "Welcome\nHello Bob\ndone 7\n"; got != want {
+	if got, want := out.Text("stdout"), "Welcome\nHello Bob\ndone 7\n"; got != want {
 		t.Errorf("stdout %q, want %q", got, want)
 	}
 }
@@ -198,8 +199,8 @@ func TestInterrupt(t *testing.T) {
 			ctx, cancel := context.WithCancel(context.Background())
 			time.AfterFunc(100*time.Millisecond, cancel)
 			start := time.Now()
-			res := e.Execute(ctx, code, &recorder{})
-			if res.Err == nil || res.Err.Name != ErrInterrupted {
+			res := e.Execute(ctx, code, 0, &kerneltest.Recorder{})
+			if res.Err == nil || res.Err.Name != kindInterrupted.String() {
 				t.Fatalf("result %+v, want an Interrupted error", res)
 			}
 			if d := time.Since(start); d > 3*time.Second {
@@ -235,9 +236,9 @@ func TestLateGoroutineOutputReachesTheCell(t *testing.T) {
 	e := newEngine(t)
 	_, out := run(t, e, "import \"fmt\"\nimport \"time\"\ngo func() {\n\ttime.Sleep(50 * time.Millisecond)\n\tfmt.Println(\"late\")\n}()")
 	deadline := time.Now().Add(2 * time.Second)
-	for out.text("stdout") != "late\n" {
+	for out.Text("stdout") != "late\n" {
 		if time.Now().After(deadline) {
-			t.Fatalf("late output: %q", out.text("stdout"))
+			t.Fatalf("late output: %q", out.Text("stdout"))
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
@@ -247,12 +248,12 @@ func TestLateGoroutineOutputReachesTheCell(t *testing.T) {
 // the cell printed as a prompt is not lost: it reaches stdout.
 func TestStdinPromptWithoutStdin(t *testing.T) {
 	e := newEngine(t)
-	out := &recorder{noStdin: true}
-	res := e.Execute(context.Background(), "import \"fmt\"\nfmt.Print(\"Name: \")\nvar name string\n_, err := fmt.Scanln(&name)\nfmt.Println(err != nil)", out)
+	out := &kerneltest.Recorder{NoStdin: true}
+	res := e.Execute(context.Background(), "import \"fmt\"\nfmt.Print(\"Name: \")\nvar name string\n_, err := fmt.Scanln(&name)\nfmt.Println(err != nil)", 0, out)
 	if res.Err != nil {
 		t.Fatal(res.Err)
 	}
-	if got, want := out.text("stdout"), "Name: true\n"; got != want {
+	if got, want := out.Text("stdout"), "Name: true\n"; got != want {
 		t.Errorf("stdout %q, want %q", got, want)
 	}
 }
@@ -262,11 +263,11 @@ func TestStdinPromptWithoutStdin(t *testing.T) {
 func TestStdinErrorKeepsItsCause(t *testing.T) {
 	e := newEngine(t)
 	res, _ := run(t, e, "import \"fmt\"\nvar s string\n_, err := fmt.Scanln(&s)\nerr.Error()")
-	if got := plain(res); got != "reading standard input: no more input" {
+	if got := plain(res); got != "reading standard input: kerneltest: no more input" {
 		t.Errorf("error %q, want the cause", got)
 	}
-	out := &recorder{noStdin: true}
-	res = e.Execute(context.Background(), "_, err = fmt.Scanln(&s)\nerr.Error()", out)
+	out := &kerneltest.Recorder{NoStdin: true}
+	res = e.Execute(context.Background(), "_, err = fmt.Scanln(&s)\nerr.Error()", 0, out)
 	if got := plain(res); got != ErrNoStdin.Error() {
 		t.Errorf("without stdin: error %q, want ErrNoStdin", got)
 	}

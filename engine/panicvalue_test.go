@@ -23,7 +23,7 @@ func TestPanicValuesPrintAsGo(t *testing.T) {
 		{"panic(\"boom\")", "panic: boom"},
 	} {
 		err, _ := runErr(t, e, tt.code)
-		if err.Name != ErrPanic || err.Traceback[0] != tt.want {
+		if err.Name != kindPanic.String() || err.Traceback[0] != tt.want {
 			t.Errorf("%q: %s %q, want %q", tt.code, err.Name, err.Traceback[0], tt.want)
 		}
 	}
@@ -42,10 +42,10 @@ func TestGoexitEndsTheCell(t *testing.T) {
 	e := newEngine(t)
 	run(t, e, "import \"runtime\"\nafter := 0")
 	err, out := runErr(t, e, "defer fmt.Println(\"deferred\")\nruntime.Goexit()\nafter++")
-	if err.Name != ErrGoexit || !strings.Contains(err.Value, "runtime.Goexit") {
+	if err.Name != kindGoexit.String() || !strings.Contains(err.Value, "runtime.Goexit") {
 		t.Errorf("error %s %q, want Goexit", err.Name, err.Value)
 	}
-	if got := out.text("stdout"); got != "deferred\n" {
+	if got := out.Text("stdout"); got != "deferred\n" {
 		t.Errorf("stdout %q, want the deferred call's output", got)
 	}
 	if got := plain(mustRun(t, e, "after")); got != "0" {

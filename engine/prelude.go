@@ -7,7 +7,6 @@ import (
 
 	"github.com/gokernel/gokernel/cell"
 	"github.com/gokernel/gokernel/engine/generic"
-	"github.com/gokernel/gokernel/kernel"
 	"github.com/traefik/yaegi/interp"
 )
 
@@ -192,6 +191,7 @@ func (e *Engine) runtimeSymbols() interp.Exports {
 			"Grow":         reflect.ValueOf(e.mem.Grow),
 			"RepeatString": reflect.ValueOf(e.mem.RepeatString),
 			"RepeatBytes":  reflect.ValueOf(e.mem.RepeatBytes),
+			"Recover":      reflect.ValueOf(e.recoverValue), // see deferred.go
 		},
 	}
 }
@@ -241,7 +241,7 @@ func (e *Engine) enterCall() {
 	if cancel == nil {
 		// No cell runs (a goroutine of an earlier cell recurses): a panic
 		// is slow to unwind, but not fatal.
-		panic(stackOverflow().Value)
+		panic(stackOverflow().value)
 	}
 	cancel()
 	// Wait until the interpreter has been told to stop; the frames then
@@ -254,8 +254,7 @@ func (e *Engine) enterCall() {
 func (e *Engine) leaveCall() { e.depth.Add(-1) }
 
 // stackOverflow is the error of a cell stopped by maxDepth.
-func stackOverflow() *kernel.Error {
+func stackOverflow() *cellError {
 	msg := fmt.Sprintf("stack overflow: more than %d nested calls of interpreted functions (infinite recursion?)", maxDepth)
-	return &kernel.Error{Name: ErrPanic, Value: msg, Traceback: []string{"panic: " + msg,
-		"The cell was stopped; variables defined before keep their values."}}
+	return newError(kindPanic, msg, "panic: "+msg, "The cell was stopped; variables defined before keep their values.")
 }

@@ -80,7 +80,7 @@ func TestCompileErrorLeavesNoTrace(t *testing.T) {
 func TestCompileErrorRunsNothing(t *testing.T) {
 	e := newEngine(t)
 	_, out := runErr(t, e, "import \"fmt\"\nfmt.Println(\"ran\")\nfunc broken() int { return \"s\" }")
-	if got := out.text("stdout"); got != "" {
+	if got := out.Text("stdout"); got != "" {
 		t.Errorf("a cell that does not compile printed %q", got)
 	}
 }

@@ -3,8 +3,6 @@ package engine
 import (
 	"go/scanner"
 	"go/token"
-
-	"github.com/gokernel/gokernel/kernel"
 )
 
 // maxScanErrors is how many lexical errors (illegal characters, bad
@@ -18,7 +16,7 @@ const maxScanErrors = 100
 // (the first error of each line, at most maxErrors, then "too many
 // errors"); otherwise nil. Its memory does not grow with the number of
 // errors.
-func scanGuard(code string) *kernel.Error {
+func scanGuard(code string) *cellError {
 	fset := token.NewFileSet()
 	file := fset.AddFile(srcName, -1, len(code))
 	var kept scanner.ErrorList

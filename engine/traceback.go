@@ -4,19 +4,12 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/gokernel/gokernel/kernel"
 )
-
-// framePrefix starts the traceback line of a frame.
-const framePrefix = "    at cell:"
-
-// frameLine matches the traceback line panicError writes for a frame.
-var frameLine = regexp.MustCompile(`^    at cell:(\d+):(\d+)(?: in (.+))?$`)
 
 // maxRepeats is how many identical frames in a row a traceback shows
 // before it says how many more there were, as Python does.
@@ -33,24 +26,18 @@ const maxRepeats = 3
 // exactly one such call, and the innermost frame to the one panic call,
 // index expression or division of its function that can raise the
 // panic; otherwise a frame stays at its body's start.
-func (e *Engine) traceback(err *kernel.Error, code string) *kernel.Error {
+func (e *Engine) traceback(c *cellError, code string) *kernel.Error {
 	r := &frameResolver{e: e, cur: parseCell(code), earlier: map[int]*cellSource{},
-		memo: map[frameKey]memoFrame{}, value: err.Value}
+		memo: map[frameKey]memoFrame{}, value: c.value}
 	var out []resolvedFrame
+	for _, l := range c.lines {
+		out = append(out, resolvedFrame{text: l.text})
+	}
 	var inner callee // the function of the frame resolved before
-	innermost := true
-	for _, t := range err.Traceback {
-		m := frameLine.FindStringSubmatch(t)
-		if m == nil {
-			out = append(out, resolvedFrame{text: t})
-			continue
-		}
-		line, _ := strconv.Atoi(m[1])
-		col, _ := strconv.Atoi(m[2])
-		var f resolvedFrame
-		f, inner = r.resolve(frameKey{line: line, col: col, fn: m[3], inner: inner, innermost: innermost})
-		innermost = false
-		out = append(out, f)
+	for i, f := range c.frames {
+		var rf resolvedFrame
+		rf, inner = r.resolve(frameKey{line: f.line, col: f.col, fn: f.fn, inner: inner, innermost: i == 0})
+		out = append(out, rf)
 	}
 	var tb []string
 	for i := 0; i < len(out); {
@@ -67,7 +54,7 @@ func (e *Engine) traceback(err *kernel.Error, code string) *kernel.Error {
 		}
 		i += n
 	}
-	return &kernel.Error{Name: err.Name, Value: err.Value, Traceback: tb}
+	return &kernel.Error{Name: c.kind.String(), Value: c.value, Traceback: tb}
 }
 
 // frameResolver turns the frames yaegi reported into traceback lines.
@@ -194,8 +181,8 @@ type ranCell struct {
 // later cells, unless it failed to compile (it then declared nothing) or
 // declares no function. A cell run again replaces its earlier run, so
 // the sources kept are at most the distinct cells of the session.
-func (e *Engine) remember(code string, count int, res *kernel.ExecuteResult) {
-	if res.Err != nil && (res.Err.Name == ErrSyntax || res.Err.Name == ErrCompile) || !strings.Contains(code, "func") {
+func (e *Engine) remember(code string, count int, cerr *cellError) {
+	if cerr != nil && (cerr.kind == kindSyntax || cerr.kind == kindCompile) || !strings.Contains(code, "func") {
 		return
 	}
 	e.ran = slices.DeleteFunc(e.ran, func(c ranCell) bool { return c.code == code })

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/gokernel/gokernel/kernel"
+	"github.com/gokernel/gokernel/kernel/kerneltest"
 )
 
 // TestTraceback: each frame of a panic names the cell its function comes
@@ -126,7 +126,7 @@ func TestTraceback(t *testing.T) {
 			for _, c := range tt.earlier {
 				run(t, e, c)
 			}
-			res := e.Execute(t.Context(), tt.code, &recorder{})
+			res := e.Execute(t.Context(), tt.code, 0, &kerneltest.Recorder{})
 			if res.Err == nil {
 				t.Fatal("no error")
 			}
@@ -143,12 +143,12 @@ func TestTraceback(t *testing.T) {
 func TestTracebackOfDeepRecursion(t *testing.T) {
 	e := newEngine(t)
 	code := "func deep(n int) {\n\tif n == 0 {\n\t\tpanic(\"bottom\")\n\t}\n\tdeep(n - 1)\n}\ndeep(50000)"
-	tb := []string{"panic: bottom"}
+	c := newError(kindPanic, "bottom", "panic: bottom")
 	for range 50001 {
-		tb = append(tb, "    at cell:2:5 in deep")
+		c.frames = append(c.frames, frame{line: 2, col: 5, fn: "deep"})
 	}
-	tb = append(tb, "    at cell:7:1")
-	got := e.traceback(&kernel.Error{Name: ErrPanic, Value: "bottom", Traceback: tb}, code).Traceback
+	c.frames = append(c.frames, frame{line: 7, col: 1})
+	got := e.traceback(c, code).Traceback
 	want := []string{"panic: bottom",
 		"    at cell:3:3 in deep", "                panic(\"bottom\")", "                ^",
 		"    at cell:5:2 in deep", "            deep(n - 1)", "            ^",

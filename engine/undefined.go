@@ -1,29 +1,27 @@
 package engine
 
 import (
-	"fmt"
 	"go/ast"
 	"go/token"
+	"slices"
 	"strings"
-
-	"github.com/gokernel/gokernel/kernel"
 )
 
 // betterCompileError replaces yaegi's "definition loop" message, which it
 // gives for a definition that uses an undefined name, with "undefined:
 // name" at the name's position when the chunk uses a name that nothing
 // defines.
-func (e *Engine) betterCompileError(kerr *kernel.Error, n ast.Node) *kernel.Error {
+func (e *Engine) betterCompileError(kerr *cellError, n ast.Node) *cellError {
 	if pkg := e.undefinedPackage(kerr, n); pkg != nil {
 		return pkg
 	}
-	if kerr != nil && kerr.Name == ErrCompile && strings.Contains(kerr.Value, "undefined type for ") {
+	if kerr != nil && kerr.kind == kindCompile && strings.Contains(kerr.value, "undefined type for ") {
 		return withHint(kerr, variadicHint)
 	}
-	if kerr != nil && kerr.Name == ErrInternal && hasRange(n) {
+	if kerr != nil && kerr.kind == kindInternal && hasRange(n) {
 		return withHint(kerr, rangeFuncHint)
 	}
-	if kerr == nil || kerr.Name != ErrCompile || !strings.Contains(kerr.Value, "definition loop") {
+	if kerr == nil || kerr.kind != kindCompile || !strings.Contains(kerr.value, "definition loop") {
 		return kerr
 	}
 	id := e.firstUndefined(n, false)
@@ -40,8 +38,8 @@ func (e *Engine) betterCompileError(kerr *kernel.Error, n ast.Node) *kernel.Erro
 // into the compile error it should have been, "undefined: strconv", which
 // also lets the engine import the package automatically. It returns nil
 // when kerr is no such crash.
-func (e *Engine) undefinedPackage(kerr *kernel.Error, n ast.Node) *kernel.Error {
-	if kerr == nil || kerr.Name != ErrInternal {
+func (e *Engine) undefinedPackage(kerr *cellError, n ast.Node) *cellError {
+	if kerr == nil || kerr.kind != kindInternal {
 		return nil
 	}
 	if id := e.firstUndefined(n, true); id != nil {
@@ -51,10 +49,9 @@ func (e *Engine) undefinedPackage(kerr *kernel.Error, n ast.Node) *kernel.Error 
 }
 
 // undefinedError is the compile error "undefined: name" at id.
-func (e *Engine) undefinedError(id *ast.Ident) *kernel.Error {
+func (e *Engine) undefinedError(id *ast.Ident) *cellError {
 	pos := e.interp.FileSet().Position(id.Pos())
-	msg := fmt.Sprintf("cell:%s: undefined: %s", cellPos(pos.Line, pos.Column), id.Name)
-	return &kernel.Error{Name: ErrCompile, Value: msg, Traceback: []string{msg}}
+	return errorAt(kindCompile, pos.Line-headerLines, pos.Column, "undefined: "+id.Name)
 }
 
 // Hints for errors of yaegi v0.16.1 that name no construct.
@@ -70,8 +67,11 @@ const (
 )
 
 // withHint adds hint to an error's message and traceback.
-func withHint(kerr *kernel.Error, hint string) *kernel.Error {
-	return &kernel.Error{Name: kerr.Name, Value: kerr.Value + " (" + hint + ")", Traceback: append(append([]string(nil), kerr.Traceback...), "hint: "+hint)}
+func withHint(kerr *cellError, hint string) *cellError {
+	out := *kerr
+	out.value += " (" + hint + ")"
+	out.lines = append(slices.Clone(kerr.lines), tbLine{text: "hint: " + hint})
+	return &out
 }
 
 // hasRange reports whether n holds a range statement.

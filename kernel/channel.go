@@ -1,7 +1,9 @@
 package kernel
 
 import (
+	"context"
 	"encoding/json"
+	"log/slog"
 	"sync"
 
 	"github.com/go-zeromq/zmq4"
@@ -27,7 +29,9 @@ func (k *Kernel) receive(name string, sock zmq4.Socket, handle func(*wire.Messag
 			k.log.Warn("dropped message", "socket", name, "err", err, "frames", len(raw.Frames))
 			continue
 		}
-		k.log.Debug("received", "socket", name, "msg_type", msg.Header.MsgType, "msg_id", msg.Header.MsgID)
+		if k.debug() {
+			k.log.Debug("received", "socket", name, "msg_type", msg.Header.MsgType, "msg_id", msg.Header.MsgID)
+		}
 		handle(msg)
 	}
 }
@@ -46,8 +50,14 @@ func (k *Kernel) send(name string, sock zmq4.Socket, mu *sync.Mutex, msg *wire.M
 		k.log.Warn("send failed", "socket", name, "msg_type", msg.Header.MsgType, "err", err)
 		return
 	}
-	k.log.Debug("sent", "socket", name, "msg_type", msg.Header.MsgType)
+	if k.debug() {
+		k.log.Debug("sent", "socket", name, "msg_type", msg.Header.MsgType)
+	}
 }
+
+// debug reports whether debug logging is on: the arguments of a Debug
+// call on the message path cost allocations even when it logs nothing.
+func (k *Kernel) debug() bool { return k.log.Enabled(context.Background(), slog.LevelDebug) }
 
 // newMessage builds an outgoing message answering parent (nil for none).
 func (k *Kernel) newMessage(msgType string, parent *wire.Message, content any) *wire.Message {
@@ -56,6 +66,10 @@ func (k *Kernel) newMessage(msgType string, parent *wire.Message, content any) *
 		parentHeader = parent.RawHeader
 	}
 	msg := wire.New(k.session, msgType, parentHeader)
+	if raw, ok := content.(json.RawMessage); ok {
+		msg.Content = raw
+		return msg
+	}
 	if err := msg.SetContent(content); err != nil {
 		// Content is built by the kernel from JSON-able values; a value an
 		// interpreter put in a bundle may not be. Say so instead.
@@ -72,6 +86,21 @@ func (k *Kernel) publish(msgType string, parent *wire.Message, content any) {
 }
 
 // status publishes the kernel's execution_state with parent as parent.
-func (k *Kernel) status(state string, parent *wire.Message) {
-	k.publish("status", parent, map[string]string{"execution_state": state})
+func (k *Kernel) status(state executionState, parent *wire.Message) {
+	k.publish("status", parent, statusContent[state])
+}
+
+// executionState is a state a status message announces.
+type executionState int
+
+const (
+	busy executionState = iota
+	idle
+)
+
+// statusContent is the content of the status messages, two of which go
+// with every request: marshalled once.
+var statusContent = [...]json.RawMessage{
+	busy: json.RawMessage(`{"execution_state":"busy"}`),
+	idle: json.RawMessage(`{"execution_state":"idle"}`),
 }

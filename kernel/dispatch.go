@@ -91,8 +91,8 @@ func (k *Kernel) handleControl(msg *wire.Message) {
 // parent. An unknown request type is logged and answered with an error
 // reply; other unknown messages are only logged.
 func (k *Kernel) dispatch(r *request, handlers map[string]handler) {
-	k.status("busy", r.msg)
-	defer k.status("idle", r.msg)
+	k.status(busy, r.msg)
+	defer k.status(idle, r.msg)
 	msgType := r.msg.Header.MsgType
 	if h, ok := handlers[msgType]; ok {
 		k.call(h, r)

@@ -36,7 +36,7 @@ func (k *Kernel) execute(r *request) {
 	}
 	n := k.count
 	if !req.Silent {
-		k.publish("execute_input", r.msg, map[string]any{"code": req.Code, "execution_count": n})
+		k.publish("execute_input", r.msg, executeInput{Code: req.Code, ExecutionCount: n})
 	}
 
 	if k.isExitCommand(req.Code) {
@@ -78,11 +78,26 @@ func (k *Kernel) execute(r *request) {
 			"execution_count": n, "data": res.Data, "metadata": orEmpty(res.Metadata),
 		})
 	}
-	k.reply(r, "execute_reply", map[string]any{
-		"status": "ok", "execution_count": n, "payload": []any{},
-		"user_expressions": k.userExpressions(req.UserExpressions),
-	})
+	k.reply(r, "execute_reply", executeReplyOK{Status: "ok", ExecutionCount: n, Payload: []any{},
+		UserExpressions: k.userExpressions(req.UserExpressions)})
 }
+
+// executeInput is the content of execute_input, and executeReplyOK that
+// of a successful execute_reply: structs, which encoding/json marshals
+// faster than maps (no sorting of keys), for the two messages every cell
+// sends.
+type (
+	executeInput struct {
+		Code           string `json:"code"`
+		ExecutionCount int    `json:"execution_count"`
+	}
+	executeReplyOK struct {
+		Status          string         `json:"status"`
+		ExecutionCount  int            `json:"execution_count"`
+		Payload         []any          `json:"payload"`
+		UserExpressions map[string]any `json:"user_expressions"`
+	}
+)
 
 // isExitCommand reports whether code is a bare "exit" or "quit" that the
 // cell's language does not define: the request to leave that IPython
@@ -98,28 +113,11 @@ func (k *Kernel) isExitCommand(code string) bool {
 	return false
 }
 
-// executionCountKey is the context key of ExecutionCount.
-type executionCountKey struct{}
-
-// ExecutionCount is the execution count of the cell that an
-// Interpreter.Execute context runs — the n of the frontend's In [n] — and
-// whether it has one (a silent execute, or one that does not store
-// history, has none of its own). Interpreters use it to name earlier
-// cells in tracebacks as the frontend shows them.
-func ExecutionCount(ctx context.Context) (int, bool) {
-	n, ok := ctx.Value(executionCountKey{}).(int)
-	return n, ok
-}
-
-// run executes code with a context that Interrupt cancels and that
-// carries count (0: none; see ExecutionCount). A panic in the interpreter
-// becomes the cell's error; the kernel lives on.
+// run executes code, whose execution count is count (0: none), with a
+// context that Interrupt cancels. A panic in the interpreter becomes the
+// cell's error; the kernel lives on.
 func (k *Kernel) run(code string, count int, out *cellOutput) (res ExecuteResult) {
-	parent := k.ctx
-	if count > 0 {
-		parent = context.WithValue(parent, executionCountKey{}, count)
-	}
-	ctx, endRun := k.beginRun(parent)
+	ctx, endRun := k.beginRun(k.ctx)
 	out.ctx = ctx
 	defer func() {
 		endRun()
@@ -129,7 +127,7 @@ func (k *Kernel) run(code string, count int, out *cellOutput) (res ExecuteResult
 				Traceback: []string{fmt.Sprintf("interpreter panic: %v", p), string(debug.Stack())}}}
 		}
 	}()
-	return k.interp.Execute(ctx, code, out)
+	return k.interp.Execute(ctx, code, count, out)
 }
 
 // beginRun makes the context of a run that Interrupt cancels (a cell, or
@@ -185,10 +183,10 @@ func (k *Kernel) abortQueued(n int) {
 			k.dispatch(r, shellHandlers)
 			continue
 		}
-		k.status("busy", msg)
+		k.status(busy, msg)
 		k.log.Info("aborted queued execute_request", "msg_id", msg.Header.MsgID)
 		k.reply(r, "execute_reply", map[string]any{"status": "aborted", "execution_count": k.count})
-		k.status("idle", msg)
+		k.status(idle, msg)
 	}
 }
 

@@ -182,7 +182,7 @@ func TestExecutionCountIncrements(t *testing.T) {
 }
 
 // TestExecutionCountReachesTheInterpreter: the interpreter sees a cell's
-// In [n] in its context, and no count for cells that have none of their
+// In [n] as its count argument, and 0 for cells that have none of their
 // own (silent, or not stored in the history).
 func TestExecutionCountReachesTheInterpreter(t *testing.T) {
 	s := kerneltest.Start(t, newScriptInterp())
@@ -190,9 +190,9 @@ func TestExecutionCountReachesTheInterpreter(t *testing.T) {
 		request map[string]any
 		want    string
 	}{
-		{map[string]any{"code": "count"}, "count 1 true\n"},
-		{map[string]any{"code": "count", "store_history": false}, "count 0 false\n"},
-		{map[string]any{"code": "count"}, "count 2 true\n"},
+		{map[string]any{"code": "count"}, "count 1\n"},
+		{map[string]any{"code": "count", "store_history": false}, "count 0\n"},
+		{map[string]any{"code": "count"}, "count 2\n"},
 	} {
 		x := do(t, s, kerneltest.Shell, "execute_request", tt.request, false)
 		if got := stdout(x.iopub, "stdout"); got != tt.want {

@@ -36,7 +36,7 @@ type scriptInterp struct {
 
 func newScriptInterp() *scriptInterp { return &scriptInterp{started: make(chan struct{}, 16)} }
 
-func (s *scriptInterp) Execute(ctx context.Context, code string, out kernel.Output) kernel.ExecuteResult {
+func (s *scriptInterp) Execute(ctx context.Context, code string, count int, out kernel.Output) kernel.ExecuteResult {
 	var res kernel.ExecuteResult
 	for _, line := range strings.Split(code, "\n") {
 		cmd, arg, _ := strings.Cut(strings.TrimSpace(line), " ")
@@ -83,8 +83,7 @@ func (s *scriptInterp) Execute(ctx context.Context, code string, out kernel.Outp
 				out.Stream("stdout", "got: "+v+"\n")
 			}
 		case "count":
-			n, ok := kernel.ExecutionCount(ctx)
-			out.Stream("stdout", fmt.Sprintf("count %d %v\n", n, ok))
+			out.Stream("stdout", fmt.Sprintf("count %d\n", count))
 		case "panic":
 			panic("script asked for it")
 		case "call":

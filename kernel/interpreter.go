@@ -8,11 +8,15 @@ import "context"
 // interface. The core calls Execute for one request at a time; Complete,
 // Inspect and IsComplete may be called while no cell runs.
 type Interpreter interface {
-	// Execute runs a cell. Output is written to out as it is produced; ctx
-	// is cancelled when the user interrupts the kernel. The result carries
-	// the value of the cell's final expression (as a MIME bundle) or the
-	// error that stopped it.
-	Execute(ctx context.Context, code string, out Output) ExecuteResult
+	// Execute runs a cell. Count is its execution count, the n of the
+	// frontend's In [n] (0 when the cell has none of its own: a silent
+	// execute, or one that does not store history); interpreters use it
+	// to name earlier cells in tracebacks as the frontend shows them.
+	// Output is written to out as it is produced; ctx is cancelled when
+	// the user interrupts the kernel. The result carries the value of the
+	// cell's final expression (as a MIME bundle) or the error that
+	// stopped it.
+	Execute(ctx context.Context, code string, count int, out Output) ExecuteResult
 	// Evaluate computes one user expression (execute_request's
 	// user_expressions) and returns its MIME bundle.
 	Evaluate(expr string) (data map[string]any, err *Error)

@@ -18,6 +18,7 @@ type ActivationLayer struct {
 // reported when the layer is added to a model.
 func Activation(name string) *ActivationLayer {
 	a := &ActivationLayer{rawName: name}
+	a.float32 = floatX32.Load()
 	a.kind, a.cfgErr = parseActivation(name)
 	return a
 }

@@ -38,20 +38,25 @@ func BenchmarkXORTrainStep(b *testing.B) {
 }
 
 // BenchmarkMLPEpoch is one epoch of a 64-256-256-10 network on 20,000
-// rows, batch 128, Adam.
+// rows, batch 128, Adam, in each dtype.
 func BenchmarkMLPEpoch(b *testing.B) {
 	x, y := benchdata.MLP(20000)
-	m, err := NewSequential(Dense(256, InputDim(64), Activation("relu")), Dense(256, Activation("relu")), Dense(10, Activation("softmax")))
-	if err != nil {
-		b.Fatal(err)
-	}
-	if err := m.Compile(CompileOptions{Loss: "categorical_crossentropy", Optimizer: "adam", Metrics: []string{"accuracy"}}); err != nil {
-		b.Fatal(err)
-	}
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := m.Fit(x, y, FitOptions{Epochs: 1, BatchSize: 128}); err != nil {
-			b.Fatal(err)
-		}
+	for _, dtype := range []string{"float64", "float32"} {
+		b.Run(dtype, func(b *testing.B) {
+			m, err := NewSequential(Dense(256, InputDim(64), Activation("relu"), DType(dtype)),
+				Dense(256, Activation("relu"), DType(dtype)), Dense(10, Activation("softmax"), DType(dtype)))
+			if err != nil {
+				b.Fatal(err)
+			}
+			if err := m.Compile(CompileOptions{Loss: "categorical_crossentropy", Optimizer: "adam", Metrics: []string{"accuracy"}}); err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := m.Fit(x, y, FitOptions{Epochs: 1, BatchSize: 128}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

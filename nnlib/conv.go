@@ -33,6 +33,7 @@ type ConvLayer struct {
 	colIndex           []int32 // [position][patch] → offset in a sample, or -1
 	cols, dCols, z, dz []float64
 	kernelT            []float64
+	mm                 matmul // the layer's matrix products
 }
 
 const optConv = optWeights | optStrides | optPadding
@@ -120,6 +121,7 @@ func (c *ConvLayer) ParamCount() int {
 }
 
 func (c *ConvLayer) build(in []int, rng *rand.Rand) error {
+	c.mm.f32 = c.float32
 	inH, inW, inC, err := spatialDims(c.ClassName(), c.rank, in)
 	if err != nil {
 		return fmt.Errorf("layer %q: %w", c.name, err)
@@ -209,7 +211,7 @@ func (c *ConvLayer) forward(x []float64, rows int, training bool, rng *rand.Rand
 	} else {
 		clear(c.z)
 	}
-	gemm(false, m, c.filters, c.patch, c.cols, c.kernel.value, c.z)
+	c.mm.gemm(false, m, c.filters, c.patch, c.cols, c.kernel.value, c.z)
 	activate(c.activation, c.z, c.out, c.filters)
 	return c.out
 }
@@ -220,7 +222,7 @@ func (c *ConvLayer) backward(x, dy []float64, rows int, needInput bool) []float6
 	c.dz = grow(c.dz, n)
 	activationGrad(c.activation, c.z[:n], c.out[:n], dy, c.dz, c.filters)
 	clear(c.kernel.grad)
-	gemm(true, c.patch, c.filters, m, c.cols, c.dz, c.kernel.grad)
+	c.mm.gemm(true, c.patch, c.filters, m, c.cols, c.dz, c.kernel.grad)
 	c.kernel.regularize()
 	if c.useBias {
 		c.bias.sumRows(c.dz, m)
@@ -232,7 +234,7 @@ func (c *ConvLayer) backward(x, dy []float64, rows int, needInput bool) []float6
 	clear(c.dCols)
 	c.kernelT = grow(c.kernelT, len(c.kernel.value))
 	transpose(c.kernel.value, c.patch, c.filters, c.kernelT)
-	gemm(false, m, c.patch, c.filters, c.dz, c.kernelT, c.dCols)
+	c.mm.gemm(false, m, c.patch, c.filters, c.dz, c.kernelT, c.dCols)
 	c.dIn = grow(c.dIn, rows*c.inSize)
 	clear(c.dIn)
 	per := c.win.positions * c.patch

@@ -21,6 +21,7 @@ type DenseLayer struct {
 	outer      int // the product of the other axes (1 for (None, n))
 	z, dz      []float64
 	kernelT    []float64 // the kernel transposed, for the input gradient
+	mm         matmul    // the layer's matrix products
 }
 
 // Dense returns a fully connected layer with units outputs, like
@@ -67,6 +68,7 @@ func (d *DenseLayer) build(in []int, rng *rand.Rand) error {
 		return fmt.Errorf("layer %q expects input of shape (None, %d), got %s", d.name, d.inputDim, shapeString(in))
 	}
 	d.inputDim = inputDim
+	d.mm.f32 = d.float32
 	d.outer = shapeSize(in) / inputDim
 	out := append(append([]int(nil), in[:len(in)-1]...), d.units)
 	if err := checkShape(out); err != nil {
@@ -114,7 +116,7 @@ func (d *DenseLayer) forward(x []float64, rows int, training bool, rng *rand.Ran
 	} else {
 		clear(z)
 	}
-	gemm(false, rows, d.units, d.inputDim, x, d.kernel.value, z)
+	d.mm.gemm(false, rows, d.units, d.inputDim, x, d.kernel.value, z)
 	activate(d.activation, z, d.out, d.units)
 	return d.out
 }
@@ -127,7 +129,7 @@ func (d *DenseLayer) backward(x, dy []float64, rows int, needInput bool) []float
 	activationGrad(d.activation, d.z[:n], d.out[:n], dy, dz, d.units)
 	// kernel gradient: xᵀ·dz
 	clear(d.kernel.grad)
-	gemm(true, d.inputDim, d.units, rows, x, dz, d.kernel.grad)
+	d.mm.gemm(true, d.inputDim, d.units, rows, x, dz, d.kernel.grad)
 	d.kernel.regularize()
 	if d.useBias {
 		d.bias.sumRows(dz, rows)
@@ -139,7 +141,7 @@ func (d *DenseLayer) backward(x, dy []float64, rows int, needInput bool) []float
 	clear(d.dIn)
 	d.kernelT = grow(d.kernelT, len(d.kernel.value))
 	transpose(d.kernel.value, d.inputDim, d.units, d.kernelT)
-	gemm(false, rows, d.inputDim, d.units, dz, d.kernelT, d.dIn)
+	d.mm.gemm(false, rows, d.inputDim, d.units, dz, d.kernelT, d.dIn)
 	return d.dIn
 }
 

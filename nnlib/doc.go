@@ -71,9 +71,32 @@
 // value out of range, a nil model or a size beyond nnlib's limits is an
 // error that names the field, never a panic.
 //
-// nnlib computes in float64; the reference runs in testdata (Keras
-// semantics, float32) agree to 1e-5 on every epoch's loss and on the final
-// weights, with equal accuracies.
+// # Precision: float64 by default, float32 on request
+//
+// nnlib computes in float64 unless told otherwise; the reference runs in
+// testdata (Keras semantics, float32) agree to 1e-5 on every epoch's loss
+// and on the final weights, with equal accuracies. SetFloatX("float32")
+// (keras.config.set_floatx) makes the layers created afterwards float32,
+// and the DType option sets one layer's dtype, as Keras's dtype argument:
+//
+//	nnlib.Dense(256, nnlib.Activation("relu"), nnlib.DType("float32"))
+//
+// A float32 layer multiplies in float32 (about twice the float64 speed
+// on large layers: see BENCHMARKS.md) and rounds its weights to float32
+// whenever they change, as Keras's float32 variables; the values between
+// layers, the losses and the optimizer's arithmetic stay float64, and
+// Summary counts 4 bytes per float32 weight. The reference runs agree in
+// float32 too (to 2e-5), and float32 training follows float64 training
+// to a relative 1e-4 in loss.
+//
+// The default is float64, where Keras's is float32, because a notebook's
+// results then do not depend on anything but the code: float64 products
+// are bit-identical on every number of cores and whether or not the CPU
+// has AVX-512 (float32 products are identical across core counts, not
+// across CPUs), gradient checks hold to 1e-7, and the tutorials' models
+// are too small for the products to dominate their time. Use float32 for
+// wide layers and large data sets, when speed matters more than the last
+// digits.
 //
 // # Output and interrupts
 //

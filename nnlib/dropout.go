@@ -16,6 +16,7 @@ type DropoutLayer struct {
 // Dropout returns a dropout layer with the given rate in [0, 1).
 func Dropout(rate float64) *DropoutLayer {
 	d := &DropoutLayer{rate: rate}
+	d.float32 = floatX32.Load()
 	if err := checkRange("dropout rate", rate, 0, 1, false, true); err != nil {
 		d.cfgErr = err
 	}

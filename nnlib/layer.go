@@ -101,6 +101,7 @@ type layerBase struct {
 	units             int   // last axis of the output
 	built             bool
 	cfgErr            error
+	float32           bool // dtype float32: products in float32, weights rounded
 	// buffers sized for the largest batch seen.
 	out, dIn []float64
 }
@@ -137,6 +138,7 @@ func (b *layerBase) setShapes(in, out []int) {
 func (b *layerBase) adopt(s *layerSettings) {
 	b.name = s.name
 	b.declared = s.inShape
+	b.float32 = s.float32
 	if b.cfgErr == nil {
 		b.cfgErr = s.err
 	}

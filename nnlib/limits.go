@@ -19,7 +19,7 @@ func checkTensorSize(what string, dims ...int) error {
 		n *= float64(d)
 	}
 	if n > maxDim {
-		return fmt.Errorf("%s of shape %v would hold %.4g values (%s as float64); nnlib's limit is %d values per tensor", what, dims, n, readableSize(int(math.Min(n*bytesPerParam, math.MaxInt64/2))), maxDim)
+		return fmt.Errorf("%s of shape %v would hold %.4g values (%s as float64); nnlib's limit is %d values per tensor", what, dims, n, readableSize(int(math.Min(n*8, math.MaxInt64/2))), maxDim)
 	}
 	return nil
 }

@@ -1,19 +1,31 @@
 package nnlib
 
-import (
-	"runtime"
-	"sync"
-)
+// matmul computes the matrix products of one layer in the layer's
+// precision (float64, or float32 when f32 is set), keeping its buffers
+// between calls so that a training step allocates nothing. Each layer
+// owns one; it is not safe for concurrent use.
+type matmul struct {
+	f32  bool
+	done chan struct{} // signals of the pool's workers
+
+	// the product being computed, read by runPart
+	m, n, k, rs, cs int
+	a, b, c         []float64
+
+	// float32 products: b packed in panels, a block of a per part
+	bPacked []float32
+	parts   [maxParts]sgemmPart
+}
 
 // gemm adds op(a)·b to c, all row-major: c is m×n, b is k×n, and a is m×k
 // (or k×m when transA, which multiplies by its transpose).
 //
-// Large products run an AVX-512 or AVX2/FMA micro-kernel on 4×16 or 4×8
-// blocks of c, split by
-// rows over the available cores. Every element of c is computed the same
-// way whatever the split (blocks are aligned to 4 rows), so results are
-// bit-identical for any GOMAXPROCS.
-func gemm(transA bool, m, n, k int, a, b, c []float64) {
+// Large float64 products run an AVX-512 or AVX2/FMA micro-kernel on 4×16
+// or 4×8 blocks of c, split by rows over the available cores; float32
+// products are sgemm's. Every element of c is computed the same way
+// whatever the split (blocks are aligned), so results are bit-identical
+// for any GOMAXPROCS.
+func (mm *matmul) gemm(transA bool, m, n, k int, a, b, c []float64) {
 	if m == 0 || n == 0 || k == 0 {
 		return
 	}
@@ -21,35 +33,50 @@ func gemm(transA bool, m, n, k int, a, b, c []float64) {
 	if transA {
 		rs, cs = 1, m
 	}
+	if mm.f32 {
+		mm.sgemm(m, n, k, a, rs, cs, b, c)
+		return
+	}
 	if !hasAVX2FMA || m*n*k < 1<<14 {
 		gemmLoops(0, m, n, k, a, rs, cs, b, c)
 		return
 	}
-	workers := runtime.GOMAXPROCS(0)
-	if blocks := m / 4; workers > blocks {
-		workers = max(blocks, 1)
-	}
-	if workers == 1 || m*n*k < 1<<18 {
+	parts := partsFor(m*n*k, 1<<18, max(m/4, 1))
+	if parts == 1 {
 		gemmRows(0, m, m, n, k, a, rs, cs, b, c)
 		return
 	}
-	gemmParallel(workers, m, n, k, a, rs, cs, b, c)
+	mm.m, mm.n, mm.k, mm.rs, mm.cs, mm.a, mm.b, mm.c = m, n, k, rs, cs, a, b, c
+	mm.run(parts)
 }
 
-// gemmParallel splits the rows of c over workers goroutines. (A function
-// of its own so that the small, serial calls above allocate nothing.)
-func gemmParallel(workers, m, n, k int, a []float64, rs, cs int, b, c []float64) {
-	per := (m/4 + workers - 1) / workers * 4
-	var wg sync.WaitGroup
-	for lo := 0; lo < m; lo += per {
-		hi := min(lo+per, m)
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			gemmRows(lo, hi, m, n, k, a, rs, cs, b, c)
-		}()
+// run computes the product set in mm in parts, on the pool's workers.
+func (mm *matmul) run(parts int) {
+	if mm.done == nil {
+		mm.done = make(chan struct{}, maxParts)
 	}
-	wg.Wait()
+	runParts(mm, parts, mm.done)
+	mm.a, mm.b, mm.c = nil, nil, nil // keep no reference to the caller's data
+}
+
+// runPart computes part of the rows of c: blocks of 4 rows (float64) or
+// of 8 (float32) split evenly over the parts.
+func (mm *matmul) runPart(part, parts int) {
+	block := 4
+	if mm.f32 {
+		block = sgemmRows
+	}
+	blocks := (mm.m + block - 1) / block
+	per := (blocks + parts - 1) / parts * block
+	lo, hi := part*per, min((part+1)*per, mm.m)
+	if lo >= hi {
+		return
+	}
+	if mm.f32 {
+		mm.sgemmRowRange(&mm.parts[part], lo, hi)
+		return
+	}
+	gemmRows(lo, hi, mm.m, mm.n, mm.k, mm.a, mm.rs, mm.cs, mm.b, mm.c)
 }
 
 // gemmRows computes rows [lo, hi) of c with the kernel; the rows and
@@ -123,26 +150,4 @@ func transpose(src []float64, rows, cols int, dst []float64) {
 			}
 		}
 	}
-}
-
-// parallelMin is the smallest element-wise job worth two goroutines.
-const parallelMin = 1 << 15
-
-// parallelRange calls f on [0, n) split in two halves run concurrently
-// when n is large enough to pay for it, else on the whole range. The
-// halves are independent element-wise work, so results do not depend on
-// the split.
-func parallelRange(n int, f func(lo, hi int)) {
-	if n < parallelMin || runtime.GOMAXPROCS(0) < 2 {
-		f(0, n)
-		return
-	}
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		f(n/2, n)
-	}()
-	f(0, n/2)
-	wg.Wait()
 }

@@ -58,6 +58,12 @@ func TestGemmMatchesNaive(t *testing.T) {
 	}
 }
 
+// gemm is a float64 product with a matmul of its own.
+func gemm(transA bool, m, n, k int, a, b, c []float64) {
+	var mm matmul
+	mm.gemm(transA, m, n, k, a, b, c)
+}
+
 func TestTranspose(t *testing.T) {
 	src := make([]float64, 19*37)
 	for i := range src {

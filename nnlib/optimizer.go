@@ -413,6 +413,7 @@ func newAdamState(cfg optimizerConfig, params []*param, b1, b2, eps float64, ams
 	if amsgrad {
 		n = 3
 	}
+	var job adamJob // the parallel updates of large tensors, reused every step
 	return newState(cfg, params, n, 0, func(s *optimizerState, params []*param, lr float64) {
 		t := float64(s.iterations + 1)
 		// Keras models keep their variables in float32, and the betas are
@@ -430,11 +431,9 @@ func newAdamState(cfg optimizerConfig, params []*param, b1, b2, eps float64, ams
 			if amsgrad {
 				vh = s.slots[2][i]
 			}
-			if len(p.value) < parallelMin {
-				adamUpdate(p.value, p.grad, s.slots[0][i], s.slots[1][i], vh, lr, b1, b2, epsT, alpha, decay)
-				continue
-			}
-			adamParallel(p.value, p.grad, s.slots[0][i], s.slots[1][i], vh, lr, b1, b2, epsT, alpha, decay)
+			job = adamJob{w: p.value, g: p.grad, m: s.slots[0][i], v: s.slots[1][i], vh: vh,
+				lr: lr, b1: b1, b2: b2, eps: epsT, alpha: alpha, decay: decay, done: job.done}
+			job.run()
 		}
 	})
 }
@@ -446,11 +445,28 @@ func sub(v []float64, lo, hi int) []float64 {
 	return v[lo:hi]
 }
 
-// adamParallel runs adamUpdate on two halves of a large tensor at once.
-func adamParallel(w, g, m, v, vh []float64, lr, b1, b2, eps, alpha, decay float64) {
-	parallelRange(len(w), func(lo, hi int) {
-		adamUpdate(w[lo:hi], g[lo:hi], m[lo:hi], v[lo:hi], sub(vh, lo, hi), lr, b1, b2, eps, alpha, decay)
-	})
+// adamJob is one Adam step on a tensor, run in parts (element-wise
+// independent, so the split does not change the result) when the tensor
+// is large.
+type adamJob struct {
+	w, g, m, v, vh                []float64
+	lr, b1, b2, eps, alpha, decay float64
+	done                          chan struct{}
+}
+
+func (j *adamJob) run() {
+	parts := partsFor(len(j.w), parallelMin, 2)
+	if parts > 1 && j.done == nil {
+		j.done = make(chan struct{}, maxParts)
+	}
+	runParts(j, parts, j.done)
+	j.w, j.g, j.m, j.v, j.vh = nil, nil, nil, nil, nil
+}
+
+func (j *adamJob) runPart(part, parts int) {
+	n := len(j.w)
+	lo, hi := n*part/parts, n*(part+1)/parts
+	adamUpdate(j.w[lo:hi], j.g[lo:hi], j.m[lo:hi], j.v[lo:hi], sub(j.vh, lo, hi), j.lr, j.b1, j.b2, j.eps, j.alpha, j.decay)
 }
 
 // adamUpdate applies one Adam step to a range of weights; vh is the
@@ -470,6 +486,11 @@ func adamUpdate(w, g, m, v, vh []float64, lr, b1, b2, eps, alpha, decay float64)
 		}
 		return
 	}
+	adamMoments(w, g, m, v, b1, b2, eps, alpha)
+}
+
+// adamMomentsLoop is adamMoments in Go.
+func adamMomentsLoop(w, g, m, v []float64, b1, b2, eps, alpha float64) {
 	for j := range w {
 		m[j] += (g[j] - m[j]) * (1 - b1)
 		v[j] += (g[j]*g[j] - v[j]) * (1 - b2)

@@ -35,6 +35,7 @@ const (
 	optMomentum
 	optEpsilon
 	optEmbeddings
+	optDType
 )
 
 // optWeights are the options of every layer with a kernel and a bias.
@@ -44,7 +45,7 @@ var optionNames = map[optionKind]string{
 	optInputShape: "InputShape", optActivation: "Activation", optUseBias: "UseBias",
 	optKernelInit: "KernelInitializer", optBiasInit: "BiasInitializer", optKernelReg: "KernelRegularizer",
 	optBiasReg: "BiasRegularizer", optName: "Name", optStrides: "Strides", optPadding: "Padding",
-	optMomentum: "Momentum", optEpsilon: "Epsilon", optEmbeddings: "EmbeddingsInitializer",
+	optMomentum: "Momentum", optEpsilon: "Epsilon", optEmbeddings: "EmbeddingsInitializer", optDType: "DType",
 }
 
 // layerSettings collects what options set, before a layer copies it.
@@ -63,13 +64,14 @@ type layerSettings struct {
 	momentum   *float64
 	epsilon    *float64
 	embedInit  *initializerSpec
+	float32    bool // dtype float32
 	err        error
 }
 
 // newSettings returns Keras's defaults: a bias, glorot_uniform kernel,
 // zero bias, linear activation, "valid" padding.
 func newSettings() *layerSettings {
-	return &layerSettings{useBias: true, padding: "valid",
+	return &layerSettings{useBias: true, padding: "valid", float32: floatX32.Load(),
 		kernelInit: initializerSpec{name: "glorot_uniform"}, biasInit: initializerSpec{name: "zeros"}}
 }
 
@@ -81,6 +83,7 @@ func (s *layerSettings) setErr(err error) {
 
 // apply applies opts and records an error for any option outside allowed.
 func (s *layerSettings) apply(class string, allowed optionKind, opts []LayerOption) {
+	allowed |= optDType // every layer has a dtype
 	for _, o := range opts {
 		if o == nil {
 			continue

@@ -71,6 +71,7 @@ type layerConfig struct {
 	Epsilon           *float64     `json:"epsilon,omitempty"`
 	InputDim          int          `json:"input_dim,omitempty"`
 	OutputDim         int          `json:"output_dim,omitempty"`
+	DType             string       `json:"dtype,omitempty"`
 }
 
 type compileConfig struct {
@@ -98,19 +99,26 @@ type weightRecord struct {
 }
 
 func (d *DenseLayer) config() layerConfig {
-	useBias := d.useBias
-	c := layerConfig{Class: "Dense", Name: d.name, Units: d.units, Activation: activationName(d.activation),
-		UseBias: &useBias, KernelInitializer: d.kernelInit.name, KernelInitParams: d.kernelInit.params,
-		BiasInitializer: d.biasInit.name, BiasInitParams: d.biasInit.params}
-	if d.kernel.reg.active() {
-		r := d.kernel.reg
+	c := layerConfig{Class: "Dense", Name: d.name, Units: d.units}
+	c.setWeightSettings(d.activation, d.useBias, d.kernelInit, d.biasInit, &d.kernel, &d.bias)
+	return c
+}
+
+// setWeightSettings records the settings of a layer with a kernel and a
+// bias (Dense, the convolutions): what weightOptions reads back.
+func (c *layerConfig) setWeightSettings(act activationKind, useBias bool, kernelInit, biasInit initializerSpec, kernel, bias *param) {
+	c.Activation = activationName(act)
+	c.UseBias = &useBias
+	c.KernelInitializer, c.KernelInitParams = kernelInit.name, kernelInit.params
+	c.BiasInitializer, c.BiasInitParams = biasInit.name, biasInit.params
+	if kernel.reg.active() {
+		r := kernel.reg
 		c.KernelRegularizer = &r
 	}
-	if d.bias.reg.active() {
-		r := d.bias.reg
+	if bias.reg.active() {
+		r := bias.reg
 		c.BiasRegularizer = &r
 	}
-	return c
 }
 
 func (a *ActivationLayer) config() layerConfig {
@@ -151,19 +159,9 @@ func firstOf(v []int) int {
 }
 
 func (c *ConvLayer) config() layerConfig {
-	useBias := c.useBias
 	cfg := layerConfig{Class: c.ClassName(), Name: c.name, Filters: c.filters, KernelSize: c.kernelSize,
-		Strides: c.strides, Padding: c.padding, Activation: activationName(c.activation),
-		UseBias: &useBias, KernelInitializer: c.kernelInit.name, KernelInitParams: c.kernelInit.params,
-		BiasInitializer: c.biasInit.name, BiasInitParams: c.biasInit.params}
-	if c.kernel.reg.active() {
-		r := c.kernel.reg
-		cfg.KernelRegularizer = &r
-	}
-	if c.bias.reg.active() {
-		r := c.bias.reg
-		cfg.BiasRegularizer = &r
-	}
+		Strides: c.strides, Padding: c.padding}
+	cfg.setWeightSettings(c.activation, c.useBias, c.kernelInit, c.biasInit, &c.kernel, &c.bias)
 	return cfg
 }
 
@@ -284,7 +282,9 @@ func (m *Sequential) MarshalJSON() ([]byte, error) {
 	}
 	f.RNGState = state
 	for _, l := range m.layers {
-		f.Layers = append(f.Layers, l.config())
+		cfg := l.config()
+		cfg.DType = l.base().DType()
+		f.Layers = append(f.Layers, cfg)
 		for _, p := range l.params() {
 			f.Weights = append(f.Weights, weightRecord{Name: l.Name() + "/" + p.name, Shape: p.kerasShape(), Values: p.value})
 		}
@@ -353,6 +353,13 @@ func UnmarshalModel(data []byte) (*Sequential, error) {
 		l, err := layerFromConfig(c)
 		if err != nil {
 			return nil, err
+		}
+		if c.DType != "" { // files written before dtype: FloatX
+			f32, err := parseDType(c.DType)
+			if err != nil {
+				return nil, fmt.Errorf("layer %q: %w", c.Name, err)
+			}
+			l.(layerImpl).base().float32 = f32
 		}
 		if err := m.Add(l); err != nil {
 			return nil, err

@@ -28,6 +28,9 @@ type Sequential struct {
 	optCfg   optimizerConfig
 	opt      *optimizerState
 	params   []*param
+	// float32Params are the weights of the float32 layers, frozen ones
+	// included: roundWeights keeps them float32 values.
+	float32Params []*param
 
 	// training buffers, reused between steps.
 	dOut         []float64
@@ -154,14 +157,18 @@ func (m *Sequential) build() error {
 		in = b.outShape
 	}
 	m.built = true
-	m.params = m.params[:0]
+	m.params, m.float32Params = m.params[:0], m.float32Params[:0]
 	for _, l := range m.layers {
 		for _, p := range l.params() {
 			if !p.frozen {
 				m.params = append(m.params, p)
 			}
+			if l.base().float32 {
+				m.float32Params = append(m.float32Params, p)
+			}
 		}
 	}
+	m.roundWeights()
 	return nil
 }
 
@@ -277,6 +284,7 @@ func (m *Sequential) SetSeed(seed int64) {
 				r.reinit(m.rng)
 			}
 		}
+		m.roundWeights()
 	}
 	m.resetOptimizer()
 }
@@ -311,6 +319,7 @@ func (m *Sequential) InitWeightsMulberry32(seed uint32) error {
 			clear(d.bias.value)
 		}
 	}
+	m.roundWeights()
 	m.resetOptimizer()
 	return nil
 }
@@ -384,6 +393,7 @@ func (m *Sequential) SetWeights(weights [][]float64) error {
 	for i, p := range params {
 		copy(p.value, weights[i])
 	}
+	m.roundWeights()
 	return nil
 }
 

@@ -34,6 +34,7 @@ func (m *Sequential) regularizationLoss() float64 {
 func (m *Sequential) trainStep(x, y, w []float64, rows, yCols int) float64 {
 	loss := m.backprop(x, y, w, rows, yCols)
 	m.opt.step(m.params)
+	m.roundWeights()
 	return loss
 }
 

@@ -6,8 +6,34 @@ import (
 	"strings"
 )
 
-// bytesPerParam is the size of one weight: nnlib computes in float64.
-const bytesPerParam = 8
+// weightBytes returns the bytes of the model's weights as Keras counts
+// them (4 per float32 weight, 8 per float64 one): all, the trainable and
+// the non-trainable ones, and the optimizer's variables (one per slot and
+// weight, in the weight's dtype).
+func (m *Sequential) weightBytes() (total, trainable, frozen, optimizer int) {
+	size := map[*param]int{}
+	for _, l := range m.layers {
+		per := 8
+		if l.base().float32 {
+			per = 4
+		}
+		for _, p := range l.params() {
+			size[p] = per
+			total += len(p.value) * per
+			if p.frozen {
+				frozen += len(p.value) * per
+			}
+		}
+	}
+	if m.compiled && m.opt != nil {
+		for _, slot := range m.opt.slots {
+			for i, s := range slot {
+				optimizer += len(s) * size[m.params[i]]
+			}
+		}
+	}
+	return total, total - frozen, frozen, optimizer
+}
 
 // Summary returns Keras 3's model.summary() table: each layer's name and
 // type, output shape and parameter count, then the totals.
@@ -36,9 +62,10 @@ func (m *Sequential) Summary() string {
 	line("└", "┴", "┘", "─")
 	n := m.CountParams()
 	frozen := m.nonTrainableParams()
-	fmt.Fprintf(&b, " Total params: %d (%s)\n", n, readableSize(n*bytesPerParam))
-	fmt.Fprintf(&b, " Trainable params: %d (%s)\n", n-frozen, readableSize((n-frozen)*bytesPerParam))
-	fmt.Fprintf(&b, " Non-trainable params: %d (%s)\n", frozen, readableSize(frozen*bytesPerParam))
+	total, trainable, frozenBytes, optBytes := m.weightBytes()
+	fmt.Fprintf(&b, " Total params: %d (%s)\n", n, readableSize(total))
+	fmt.Fprintf(&b, " Trainable params: %d (%s)\n", n-frozen, readableSize(trainable))
+	fmt.Fprintf(&b, " Non-trainable params: %d (%s)\n", frozen, readableSize(frozenBytes))
 	if m.compiled && m.opt != nil {
 		k := 0
 		for _, slot := range m.opt.slots {
@@ -46,7 +73,7 @@ func (m *Sequential) Summary() string {
 				k += len(s)
 			}
 		}
-		fmt.Fprintf(&b, " Optimizer params: %d (%s)\n", k, readableSize(k*bytesPerParam))
+		fmt.Fprintf(&b, " Optimizer params: %d (%s)\n", k, readableSize(optBytes))
 	}
 	return b.String()
 }
@@ -162,7 +189,8 @@ func (m *Sequential) MIMEBundle() (data, metadata map[string]any) {
 			html.EscapeString(l.Name()), l.ClassName(), m.outputShape(i), html.EscapeString(act), m.paramCountText(l))
 	}
 	n := m.CountParams()
-	fmt.Fprintf(&b, `</tbody></table><p>Total params: %d (%s)`, n, readableSize(n*bytesPerParam))
+	total, _, _, _ := m.weightBytes()
+	fmt.Fprintf(&b, `</tbody></table><p>Total params: %d (%s)`, n, readableSize(total))
 	if m.compiled {
 		metrics := make([]string, len(m.metrics))
 		for i, mt := range m.metrics {

@@ -104,10 +104,7 @@ func ExampleBoundary() {
 }
 
 // FitLive trains with a live progress line and growing curves in the
-// cell's output; outside a notebook it prints the final progress line,
-// e.g.
-//
-//	Epoch 500/500 [==============================] 12ms - loss: 0.0123 - binary_accuracy: 1.0000
+// cell's output; outside a notebook it prints the final progress line.
 func ExampleFitLive() {
 	model := tutorialModel(16)
 	hist, err := nnplot.FitLive(model, xorX, xorY, nnlib.FitOptions{Epochs: 500, BatchSize: 4}, nnplot.MarkPerfect())
@@ -116,6 +113,9 @@ func ExampleFitLive() {
 		return
 	}
 	fmt.Println(hist.Len(), "epochs")
+	// Output:
+	// Epoch 500/500 [==============================] - loss: 0.3135 - binary_accuracy: 1.0000
+	// 500 epochs
 }
 
 // A picture that cannot be drawn carries its error, which display.Show

@@ -32,7 +32,8 @@ const DefaultInterval = 250 * time.Millisecond
 // notebooks, so the final picture also carries a PNG of [Curves] (about
 // 20 ms to draw, once per Fit), which any reopened notebook shows.
 // Outside a kernel nothing is drawn while training; Finish writes the
-// final progress line to standard output.
+// final progress line to standard output, without the elapsed time (so
+// that a program prints the same from run to run).
 type Live struct {
 	mu       sync.Mutex
 	s        settings
@@ -296,7 +297,13 @@ func (l *Live) progress(final bool) display.Bundle {
 	const width = 30
 	done := width * epoch / total
 	bar := strings.Repeat("=", done) + strings.Repeat(".", width-done)
-	text := fmt.Sprintf("Epoch %d/%d [%s] %s%s", epoch, total, bar, formatDuration(elapsed), plain.String())
+	took := " " + formatDuration(elapsed)
+	if cell.Current() == nil {
+		// Printed rather than drawn (outside a kernel): the same line
+		// from run to run, without the time.
+		took = ""
+	}
+	text := fmt.Sprintf("Epoch %d/%d [%s]%s%s", epoch, total, bar, took, plain.String())
 	b := display.HTML(h)
 	b.Data[display.MIMEText] = text
 	return b

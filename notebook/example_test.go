@@ -73,7 +73,7 @@ func ExampleWrite() {
 // shout is a toy interpreter: it prints each cell's code in capitals.
 type shout struct{}
 
-func (shout) Execute(_ context.Context, code string, out kernel.Output) kernel.ExecuteResult {
+func (shout) Execute(_ context.Context, code string, _ int, out kernel.Output) kernel.ExecuteResult {
 	if code == "fail" {
 		return kernel.ExecuteResult{Err: &kernel.Error{Name: "ShoutError", Value: "will not shout that"}}
 	}

@@ -74,7 +74,7 @@ func Execute(ctx context.Context, nb *Notebook, in kernel.Interpreter, opts Opti
 		c.ExecutionCount = count
 		out := rec.start(c)
 		began := time.Now()
-		res := runCell(ctx, in, c.Source, out, opts.CellTimeout)
+		res := runCell(ctx, in, c.Source, count, out, opts.CellTimeout)
 		took := time.Since(began)
 		if res.Err != nil {
 			out.result(Output{Type: Error, EName: res.Err.Name, EValue: res.Err.Value, Traceback: res.Err.Traceback})
@@ -90,13 +90,13 @@ func Execute(ctx context.Context, nb *Notebook, in kernel.Interpreter, opts Opti
 }
 
 // runCell executes one cell, under a deadline when timeout is positive.
-func runCell(ctx context.Context, in kernel.Interpreter, code string, out kernel.Output, timeout time.Duration) kernel.ExecuteResult {
+func runCell(ctx context.Context, in kernel.Interpreter, code string, count int, out kernel.Output, timeout time.Duration) kernel.ExecuteResult {
 	if timeout <= 0 {
-		return in.Execute(ctx, code, out)
+		return in.Execute(ctx, code, count, out)
 	}
 	cctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
-	res := in.Execute(cctx, code, out)
+	res := in.Execute(cctx, code, count, out)
 	if res.Err != nil && ctx.Err() == nil && cctx.Err() == context.DeadlineExceeded {
 		e := *res.Err
 		e.Value = strings.TrimSpace(fmt.Sprintf("%s (the cell ran past its %v time limit)", e.Value, timeout))

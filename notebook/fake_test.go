@@ -18,7 +18,7 @@ type script struct {
 	release, wrote chan struct{}
 }
 
-func (s *script) Execute(ctx context.Context, code string, out kernel.Output) kernel.ExecuteResult {
+func (s *script) Execute(ctx context.Context, code string, _ int, out kernel.Output) kernel.ExecuteResult {
 	s.runs = append(s.runs, code)
 	var res kernel.ExecuteResult
 	for _, line := range strings.Split(code, "\n") {
@@ -76,7 +76,7 @@ type lateWriter struct {
 	wrote chan struct{}
 }
 
-func (l *lateWriter) Execute(ctx context.Context, code string, out kernel.Output) kernel.ExecuteResult {
+func (l *lateWriter) Execute(ctx context.Context, code string, count int, out kernel.Output) kernel.ExecuteResult {
 	l.wrote = make(chan struct{})
 	go func() {
 		<-l.done
@@ -85,5 +85,5 @@ func (l *lateWriter) Execute(ctx context.Context, code string, out kernel.Output
 		out.ClearOutput(false)
 		close(l.wrote)
 	}()
-	return l.script.Execute(ctx, code, out)
+	return l.script.Execute(ctx, code, count, out)
 }

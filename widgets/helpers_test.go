@@ -14,7 +14,7 @@ import (
 // and a widget it returns is the cell's value.
 type funcInterp map[string]func() any
 
-func (f funcInterp) Execute(ctx context.Context, code string, out kernel.Output) kernel.ExecuteResult {
+func (f funcInterp) Execute(ctx context.Context, code string, _ int, out kernel.Output) kernel.ExecuteResult {
 	fn, ok := f[code]
 	if !ok {
 		return kernel.ExecuteResult{Err: &kernel.Error{Name: "NoSuchCell", Value: code}}

@@ -43,10 +43,9 @@ func runKernel(args []string) error {
 	if err != nil {
 		return err
 	}
-	eng, err := engine.New()
-	if err != nil {
-		return err
-	}
+	// The engine is built while the sockets open and the frontend's
+	// first requests are answered (see startingEngine).
+	eng := startEngine(engine.New, logger)
 	// Shutdown, restart (a new process), SIGTERM or the frontend gone:
 	// the processes that cells started end with the kernel.
 	defer procgroup.KillAll()

@@ -138,15 +138,17 @@ func parseAndRewrite(src string, c cellsplit.Chunk) {
 		}
 	}
 	opts := rewrite.Options{IsInt: func(string) bool { return true }, GoPanic: "rt.GoPanic", Defer: "rt.Defer", Enter: "rt.Enter", Leave: "rt.Leave"}
+	passes := []rewrite.Pass{rewrite.TopLevelDefers, rewrite.FuncGuard, rewrite.AllocGuard, rewrite.LoopVars,
+		rewrite.RangeInt, rewrite.GoRecover, rewrite.PanicText, rewrite.FloatMinMax, rewrite.TypedVars}
 	fset := token.NewFileSet()
 	if c.Kind == cellsplit.Stmts {
 		f, err := parser.ParseFile(fset, "", "package main; func main() {\n"+string(b)+"\n}", 0)
 		if err == nil {
-			rewrite.Apply(f.Decls[0].(*ast.FuncDecl).Body, opts)
+			rewrite.Run(f.Decls[0].(*ast.FuncDecl).Body, opts, passes...)
 		}
 		return
 	}
 	if f, err := parser.ParseFile(fset, "", "package main\n"+string(b), 0); err == nil {
-		rewrite.Apply(f, opts)
+		rewrite.Run(f, opts, passes...)
 	}
 }

@@ -13,8 +13,9 @@ import (
 // through the allocation guard.
 const smallAlloc = 1 << 16
 
-// guardAllocs routes the allocations of computed size under root through
-// the kernel's memory guard (Options.Make, Options.Grow), which checks
+// AllocGuard routes the allocations of computed size under root through
+// the kernel's memory guard (Options.Make, Grow, RepeatString,
+// RepeatBytes), which checks
 // them against the kernel's budget before they happen:
 //
 //	make(T, n)        becomes  make(T, Make("T", (T)(nil), n))
@@ -26,12 +27,25 @@ const smallAlloc = 1 << 16
 //
 // (the repeats allocate inside compiled code, where a failed allocation
 // is fatal to the process: the guard's versions check the size first,
-// then call them).
-// Make returns its size argument and Grow 0, or they panic with an
+// then call them). Make returns its size argument and Grow 0, or they panic with an
 // out-of-memory error. Sizes that are small constants are left alone, as
 // are append calls whose slice or spread argument is not cheap to
 // evaluate twice, and make calls inside generic functions and methods (a
 // type parameter may not convert nil).
+//
+// Gap: a make or append larger than the memory left makes the Go runtime
+// abort the process ("fatal error: out of memory"), which no recover
+// stops, in yaegi as in Go; in a notebook, the cell must fail and the
+// kernel live. Go itself would crash the program; the guard panics with a
+// runtime.Error instead, which ends the cell (or which the cell recovers).
+var AllocGuard = Pass{Name: "alloc-guard", Rewrite: func(root ast.Node, opts Options) {
+	if opts.Make != "" || opts.Grow != "" || opts.RepeatString != "" || opts.RepeatBytes != "" {
+		guardAllocs(root, opts.Make, opts.Grow, opts.RepeatString, opts.RepeatBytes)
+	}
+}}
+
+// guardAllocs rewrites the make, append and repeat calls under root (see
+// AllocGuard).
 func guardAllocs(root ast.Node, makeFn, growFn, repeatString, repeatBytes string) {
 	ast.Inspect(root, func(n ast.Node) bool {
 		switch n := n.(type) {

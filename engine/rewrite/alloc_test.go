@@ -1,10 +1,6 @@
 package rewrite_test
 
 import (
-	"bytes"
-	"go/parser"
-	"go/printer"
-	"go/token"
 	"testing"
 
 	"github.com/gokernel/gokernel/engine/rewrite"
@@ -34,7 +30,7 @@ func TestGuardAllocs(t *testing.T) {
 		{"s := strs.Repeat(x, n)", "s := strs.Repeat(x, n)"},
 	}
 	for _, tt := range tests {
-		if got, want := rewritten(t, tt.in, opts), normalize(tt.want); got != want {
+		if got, want := rewritten(t, tt.in, opts, rewrite.AllocGuard), normalize(tt.want); got != want {
 			t.Errorf("%q\n got %s\nwant %s", tt.in, got, want)
 		}
 	}
@@ -44,16 +40,9 @@ func TestGuardAllocs(t *testing.T) {
 // make inside a generic function or a method of a generic type is left alone.
 func TestGuardAllocsSkipsGenerics(t *testing.T) {
 	src := "package p\nfunc F[S ~[]E, E any](n int) S { return make(S, n) }\nfunc (s *Stack[T]) Grow(n int) { s.xs = make([]T, n) }\nfunc G(n int) []int { return make([]int, n) }"
-	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, "", src, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rewrite.Apply(f, rewrite.Options{Make: "rt.Make"})
-	var b bytes.Buffer
-	printer.Fprint(&b, fset, f)
+	got := rewrittenFile(t, src, rewrite.Options{Make: "rt.Make"}, rewrite.AllocGuard)
 	want := normalize("package p\nfunc F[S ~[]E, E any](n int) S { return make(S, n) }\nfunc (s *Stack[T]) Grow(n int) { s.xs = make([]T, n) }\nfunc G(n int) []int { return make([]int, rt.Make(\"[]int\", ([]int)(nil), n)) }")
-	if got := normalize(b.String()); got != want {
+	if got != want {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}
 }

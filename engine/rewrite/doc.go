@@ -1,14 +1,35 @@
-// Package rewrite brings Go syntax that yaegi v0.16.1 does not run into a
-// form it does, by rewriting a cell's syntax tree before evaluation:
+// Package rewrite brings Go syntax that yaegi v0.16.1 does not run as Go
+// does into a form it does, by rewriting a cell's syntax tree before it
+// compiles. Each rewrite is a Pass, a named value in its own file whose
+// doc comment names the yaegi gap and the Go behaviour it restores:
 //
-//   - range over an integer (for i := range n) becomes a counting loop;
-//   - loop variables captured by a closure, a go or a defer statement get a
-//     fresh copy per iteration (Go 1.22 semantics);
-//   - a go statement runs its call in a wrapper that recovers a panic and
-//     hands it to a function of the kernel instead of killing the process;
-//   - make and append of computed sizes pass through the kernel's memory
-//     guard, which refuses (with a panic) an allocation beyond the
-//     kernel's memory budget before it happens (alloc.go).
+//   - TopLevelDefers: a cell's top-level defer runs when the cell ends;
+//   - FuncGuard: declared functions count their nesting, so infinite
+//     recursion ends the cell, not the process;
+//   - AllocGuard: make and append of computed sizes pass through the
+//     kernel's memory guard, which refuses an allocation beyond the
+//     kernel's budget before it happens;
+//   - LoopVars: loop variables captured by a closure, a go or a defer
+//     statement get a fresh copy per iteration (Go 1.22);
+//   - RangeInt: range over an integer becomes a counting loop;
+//   - GoRecover: a go statement's call recovers a panic and hands it to
+//     the kernel instead of killing the process;
+//   - PanicText: panic of a cell type's value notes the text Go prints;
+//   - FloatMinMax: min and max of mixed integer and float constants;
+//   - TypedVars: var x T = f() becomes a declaration and an assignment;
+//   - RecoverValue: recover() returns Go's runtime errors, and the cell's
+//     panic in a top-level deferred call;
+//   - BlockShadow: a variable defined in a block of a cell's top level is
+//     a new variable, also when a global has its name.
+//
+// The engine runs these and its own passes (those that must ask the
+// interpreter: types of earlier cells' names, probe compiles) in the
+// order of ONE list, engine/passes.go. Adding a pass is one file and one
+// list entry: a Pass variable in a new file here, with a table test
+// (input → rewritten source, see rewrite_test.go), and its entry in that
+// list where it must run; a pass that needs a runtime function of the
+// kernel takes its name from a field of Options, and does nothing when
+// the field is empty.
 //
 // The rewritten nodes carry the positions of the code they replace, so
 // errors still point at the user's lines.

@@ -7,18 +7,64 @@ import (
 	"strings"
 )
 
+// TopLevelDefers turns a defer statement of a cell's top level (outside
+// any function literal; Options.Defer set, root a block) into
+// `{ tmps := args; Defer(func() { f(tmps) }) }`: the kernel runs the
+// registered calls, last first, when the cell ends.
+//
+// Gap: yaegi v0.16.1 attaches a top-level defer to its global frame and
+// runs it after every later cell; in Go, main's deferred calls run once,
+// when main returns. The arguments are evaluated where the statement
+// stands, as in Go.
+var TopLevelDefers = Pass{Name: "top-level-defer", Rewrite: func(root ast.Node, opts Options) {
+	block, ok := root.(*ast.BlockStmt)
+	if !ok || opts.Defer == "" {
+		return
+	}
+	seq := 0
+	replaceStmts(block, false, func(s ast.Stmt) ast.Stmt {
+		if d, ok := s.(*ast.DeferStmt); ok {
+			seq++
+			return deferStmt(d, opts.Defer, seq)
+		}
+		return s
+	})
+}}
+
+// GoRecover runs the call of every go statement (Options.GoPanic set) in
+// a wrapper that recovers a panic and hands its value to GoPanic.
+//
+// Gap: a panic in a goroutine that yaegi v0.16.1 started kills the
+// process, kernel included; Go would end the program with the panic. The
+// kernel ends the running cell with the goroutine's panic instead, and
+// keeps its state.
+var GoRecover = Pass{Name: "go-recover", Rewrite: func(root ast.Node, opts Options) {
+	if opts.GoPanic == "" {
+		return
+	}
+	seq := 0
+	done := map[*ast.GoStmt]bool{}
+	replaceStmts(root, true, func(s ast.Stmt) ast.Stmt {
+		if g, ok := s.(*ast.GoStmt); ok && !done[g] {
+			seq++
+			return goStmt(g, opts.GoPanic, seq, done)
+		}
+		return s
+	})
+}}
+
 // captureArgs returns call with its arguments replaced by temporaries,
 // and the definition of the temporaries (lhs := rhs), so that the
-// arguments are evaluated where the statement stands.
-func (r *rewriter) captureArgs(call *ast.CallExpr, tag string) (inner *ast.CallExpr, lhs, rhs []ast.Expr) {
-	r.seq++
+// arguments are evaluated where the statement stands. Tag and seq make
+// the temporaries' names unique.
+func captureArgs(call *ast.CallExpr, tag string, seq int) (inner *ast.CallExpr, lhs, rhs []ast.Expr) {
 	args := make([]ast.Expr, len(call.Args))
 	for i, a := range call.Args {
 		if _, lit := a.(*ast.BasicLit); lit {
 			args[i] = a
 			continue
 		}
-		tmp := fmt.Sprintf("__gk_%s%d_%d", tag, r.seq, i)
+		tmp := fmt.Sprintf("__gk_%s%d_%d", tag, seq, i)
 		lhs = append(lhs, &ast.Ident{NamePos: a.Pos(), Name: tmp})
 		rhs = append(rhs, a)
 		args[i] = &ast.Ident{NamePos: a.Pos(), Name: tmp}
@@ -27,14 +73,12 @@ func (r *rewriter) captureArgs(call *ast.CallExpr, tag string) (inner *ast.CallE
 	return inner, lhs, rhs
 }
 
-// deferStmt turns a defer statement of the cell's top level (outside any
-// function) into `{ tmps := args; Defer(func() { f(tmps) }) }`: the
-// kernel runs the registered calls when the cell ends. (yaegi would attach
-// them to its global frame and run them after every later cell.)
-func (r *rewriter) deferStmt(s *ast.DeferStmt) ast.Stmt {
+// deferStmt turns a top-level defer statement into
+// `{ tmps := args; register(func() { f(tmps) }) }`.
+func deferStmt(s *ast.DeferStmt, register string, seq int) ast.Stmt {
 	pos := s.Defer
-	inner, lhs, rhs := r.captureArgs(s.Call, "d")
-	pkg, fn, _ := strings.Cut(r.opts.Defer, ".")
+	inner, lhs, rhs := captureArgs(s.Call, "d", seq)
+	pkg, fn, _ := strings.Cut(register, ".")
 	var fun ast.Expr
 	if fn == "" {
 		fun = &ast.Ident{NamePos: pos, Name: pkg}
@@ -45,13 +89,13 @@ func (r *rewriter) deferStmt(s *ast.DeferStmt) ast.Stmt {
 		Type: &ast.FuncType{Func: pos, Params: &ast.FieldList{Opening: pos, Closing: pos}},
 		Body: &ast.BlockStmt{Lbrace: pos, Rbrace: pos, List: []ast.Stmt{&ast.ExprStmt{X: inner}}},
 	}
-	register := &ast.ExprStmt{X: &ast.CallExpr{Fun: fun, Lparen: pos, Args: []ast.Expr{closure}, Rparen: pos}}
+	call := &ast.ExprStmt{X: &ast.CallExpr{Fun: fun, Lparen: pos, Args: []ast.Expr{closure}, Rparen: pos}}
 	if len(lhs) == 0 {
-		return register
+		return call
 	}
 	return &ast.BlockStmt{Lbrace: pos, Rbrace: pos, List: []ast.Stmt{
 		&ast.AssignStmt{Lhs: lhs, TokPos: pos, Tok: token.DEFINE, Rhs: rhs},
-		register,
+		call,
 	}}
 }
 
@@ -68,11 +112,12 @@ func (r *rewriter) deferStmt(s *ast.DeferStmt) ast.Stmt {
 //	}
 //
 // The arguments are evaluated where the go statement stands, as in Go.
-func (r *rewriter) goStmt(s *ast.GoStmt) ast.Stmt {
+// The new go statement is added to done.
+func goStmt(s *ast.GoStmt, goPanic string, seq int, done map[*ast.GoStmt]bool) ast.Stmt {
 	pos := s.Go
-	inner, lhs, rhs := r.captureArgs(s.Call, "g")
+	inner, lhs, rhs := captureArgs(s.Call, "g", seq)
 
-	pkg, fn, _ := strings.Cut(r.opts.GoPanic, ".")
+	pkg, fn, _ := strings.Cut(goPanic, ".")
 	rec := &ast.Ident{NamePos: pos, Name: "__gk_r"}
 	handler := &ast.FuncLit{
 		Type: &ast.FuncType{Func: pos, Params: &ast.FieldList{Opening: pos, Closing: pos}},
@@ -97,7 +142,7 @@ func (r *rewriter) goStmt(s *ast.GoStmt) ast.Stmt {
 		}},
 	}
 	goStmt := &ast.GoStmt{Go: pos, Call: &ast.CallExpr{Fun: wrapper, Lparen: pos, Rparen: pos}}
-	r.done[goStmt] = true
+	done[goStmt] = true
 	if len(lhs) == 0 {
 		return goStmt
 	}

@@ -12,26 +12,77 @@ var intTypes = map[string]bool{
 	"uintptr": true, "byte": true, "rune": true,
 }
 
-// isInt guesses from syntax (and the Options.IsInt oracle for names of
+// LoopVars gives each iteration of a loop its own copy of the variables
+// its header defines (for i := ...; for k, v := range ...), when the body
+// holds a function literal, a go or a defer statement that may capture
+// them, and (for a three-clause loop) does not assign them.
+//
+// Gap: yaegi v0.16.1 shares one variable across all iterations, as Go did
+// before 1.22: closures made in the loop all saw the last value. Go 1.22
+// creates a new variable per iteration.
+var LoopVars = Pass{Name: "loop-vars", Rewrite: func(root ast.Node, _ Options) {
+	ast.Inspect(root, func(n ast.Node) bool {
+		switch s := n.(type) {
+		case *ast.RangeStmt:
+			if s.Tok == token.DEFINE && captures(s.Body) {
+				perIteration(s.Body, []ast.Node{s.Key, s.Value}, s.Key, s.Value)
+			}
+		case *ast.ForStmt:
+			if init, ok := s.Init.(*ast.AssignStmt); ok && init.Tok == token.DEFINE && captures(s.Body) {
+				if !assigns(s.Body, init.Lhs) {
+					perIteration(s.Body, []ast.Node{init, s.Cond, s.Post}, init.Lhs...)
+				}
+			}
+		}
+		return true
+	})
+}}
+
+// RangeInt turns `for k := range n {...}` over an integer n (as syntax
+// shows it, or Options.IsInt for a name of an earlier cell) into a
+// counting loop.
+//
+// Gap: yaegi v0.16.1 does not range over integers (Go 1.22) and reports
+// "cannot range over n". The loop must run after LoopVars, which has
+// already given the loop variable its per-iteration copy.
+var RangeInt = Pass{Name: "range-int", Rewrite: func(root ast.Node, opts Options) {
+	g := intGuess{names: intNames(root), isInt: opts.IsInt}
+	replaceStmts(root, true, func(s ast.Stmt) ast.Stmt {
+		if r, ok := s.(*ast.RangeStmt); ok {
+			if _, ident := r.Key.(*ast.Ident); r.Value == nil && (r.Key == nil || ident) && g.is(r.X) {
+				return rangeInt(r)
+			}
+		}
+		return s
+	})
+}}
+
+// intGuess guesses from syntax whether an expression has an integer type.
+type intGuess struct {
+	names map[string]bool        // local names declared with an integer type
+	isInt func(name string) bool // names of earlier cells (Options.IsInt)
+}
+
+// is guesses from syntax (and the Options.IsInt oracle for names of
 // earlier cells) whether e has an integer type.
-func (r *rewriter) isInt(e ast.Expr) bool {
+func (r intGuess) is(e ast.Expr) bool {
 	switch e := e.(type) {
 	case *ast.BasicLit:
 		return e.Kind == token.INT
 	case *ast.Ident:
-		if r.ints[e.Name] {
+		if r.names[e.Name] {
 			return true
 		}
-		return r.opts.IsInt != nil && r.opts.IsInt(e.Name)
+		return r.isInt != nil && r.isInt(e.Name)
 	case *ast.ParenExpr:
-		return r.isInt(e.X)
+		return r.is(e.X)
 	case *ast.UnaryExpr:
-		return e.Op != token.ARROW && r.isInt(e.X)
+		return e.Op != token.ARROW && r.is(e.X)
 	case *ast.BinaryExpr:
 		switch e.Op {
 		case token.ADD, token.SUB, token.MUL, token.QUO, token.REM,
 			token.AND, token.OR, token.XOR, token.SHL, token.SHR, token.AND_NOT:
-			return r.isInt(e.X) || r.isInt(e.Y)
+			return r.is(e.X) || r.is(e.Y)
 		}
 	case *ast.CallExpr:
 		if id, ok := e.Fun.(*ast.Ident); ok {
@@ -46,7 +97,7 @@ func (r *rewriter) isInt(e ast.Expr) bool {
 // integer expression. Scopes are ignored; it is a heuristic for range.
 func intNames(root ast.Node) map[string]bool {
 	names := map[string]bool{}
-	r := &rewriter{ints: names}
+	r := intGuess{names: names}
 	ast.Inspect(root, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.Field:
@@ -58,14 +109,14 @@ func intNames(root ast.Node) map[string]bool {
 		case *ast.ValueSpec:
 			id, typed := n.Type.(*ast.Ident)
 			for i, name := range n.Names {
-				if (typed && intTypes[id.Name]) || (n.Type == nil && i < len(n.Values) && r.isInt(n.Values[i])) {
+				if (typed && intTypes[id.Name]) || (n.Type == nil && i < len(n.Values) && r.is(n.Values[i])) {
 					names[name.Name] = true
 				}
 			}
 		case *ast.AssignStmt:
 			if n.Tok == token.DEFINE && len(n.Lhs) == len(n.Rhs) {
 				for i, lhs := range n.Lhs {
-					if id, ok := lhs.(*ast.Ident); ok && r.isInt(n.Rhs[i]) {
+					if id, ok := lhs.(*ast.Ident); ok && r.is(n.Rhs[i]) {
 						names[id.Name] = true
 					}
 				}
@@ -79,7 +130,7 @@ func intNames(root ast.Node) map[string]bool {
 // rangeInt turns `for k := range n {...}` into a counting loop. When n is
 // a side-effect-free expression, the counter gets n's type (k := n - n);
 // otherwise n is evaluated once into a temporary and the counter is an int.
-func (r *rewriter) rangeInt(s *ast.RangeStmt) ast.Stmt {
+func rangeInt(s *ast.RangeStmt) ast.Stmt {
 	pos := s.For
 	key := s.Key
 	tok := s.Tok
@@ -100,17 +151,13 @@ func (r *rewriter) rangeInt(s *ast.RangeStmt) ast.Stmt {
 			Rhs: []ast.Expr{&ast.BasicLit{ValuePos: pos, Kind: token.INT, Value: "0"}, s.X}}
 		limit = &ast.Ident{NamePos: pos, Name: "__gk_n"}
 	}
-	loop := &ast.ForStmt{
+	return &ast.ForStmt{
 		For:  s.For,
 		Init: init,
 		Cond: &ast.BinaryExpr{X: &ast.Ident{NamePos: pos, Name: keyName.Name}, OpPos: pos, Op: token.LSS, Y: limit},
 		Post: &ast.IncDecStmt{X: &ast.Ident{NamePos: pos, Name: keyName.Name}, TokPos: pos, Tok: token.INC},
 		Body: s.Body,
 	}
-	if tok == token.DEFINE && captures(s.Body) {
-		perIteration(s.Body, []ast.Node{loop.Init.(*ast.AssignStmt).Lhs[0], loop.Cond.(*ast.BinaryExpr).X, loop.Post.(*ast.IncDecStmt).X}, key)
-	}
-	return loop
 }
 
 // pure reports whether evaluating e twice is harmless and cheap.
@@ -229,36 +276,4 @@ func perIteration(body *ast.BlockStmt, header []ast.Node, vars ...ast.Expr) {
 	}
 	def := &ast.AssignStmt{Lhs: lhs, TokPos: body.Lbrace, Tok: token.DEFINE, Rhs: rhs}
 	body.List = append([]ast.Stmt{def}, body.List...)
-}
-
-// floatConstants makes min and max with an untyped floating-point
-// constant argument work like Go's built-ins: the prelude's generic
-// min/max cannot infer a type from untyped constants that mix integers
-// and floats, so numeric literal arguments become float64(literal).
-func floatConstants(call *ast.CallExpr) {
-	id, ok := call.Fun.(*ast.Ident)
-	if !ok || (id.Name != "min" && id.Name != "max") {
-		return
-	}
-	isLit := func(e ast.Expr) (*ast.BasicLit, bool) {
-		if u, ok := e.(*ast.UnaryExpr); ok && (u.Op == token.SUB || u.Op == token.ADD) {
-			e = u.X
-		}
-		lit, ok := e.(*ast.BasicLit)
-		return lit, ok && (lit.Kind == token.INT || lit.Kind == token.FLOAT)
-	}
-	hasFloat := false
-	for _, a := range call.Args {
-		if lit, ok := isLit(a); ok && lit.Kind == token.FLOAT {
-			hasFloat = true
-		}
-	}
-	if !hasFloat {
-		return
-	}
-	for i, a := range call.Args {
-		if _, ok := isLit(a); ok {
-			call.Args[i] = &ast.CallExpr{Fun: &ast.Ident{NamePos: a.Pos(), Name: "float64"}, Lparen: a.Pos(), Args: []ast.Expr{a}, Rparen: a.End()}
-		}
-	}
 }

@@ -6,8 +6,8 @@ import (
 	"strings"
 )
 
-// panicStmt rewrites panic(x), when Options.PanicMethod names the method
-// M that Go's panic prints for x (Error or String), into
+// PanicText rewrites a panic(x) statement, when Options.PanicMethod names
+// the method M that Go's panic prints for x (Error or String), into
 //
 //	{ __gk_pv := x; PanicNote(__gk_pv, __gk_pv.M()); panic(__gk_pv) }
 //
@@ -16,7 +16,20 @@ import (
 // "panic: {7}" where Go prints "panic: " and its Error(). PanicNote
 // records that text while the value still has its type. The panic value
 // itself is unchanged, so recover sees what it would have.
-func (r *rewriter) panicStmt(s *ast.ExprStmt) ast.Stmt {
+var PanicText = Pass{Name: "panic-text", Rewrite: func(root ast.Node, opts Options) {
+	if opts.PanicMethod == nil {
+		return
+	}
+	replaceStmts(root, true, func(s ast.Stmt) ast.Stmt {
+		if es, ok := s.(*ast.ExprStmt); ok {
+			return panicStmt(es, opts)
+		}
+		return s
+	})
+}}
+
+// panicStmt rewrites one panic statement (see PanicText).
+func panicStmt(s *ast.ExprStmt, opts Options) ast.Stmt {
 	call, ok := s.X.(*ast.CallExpr)
 	if !ok || len(call.Args) != 1 || call.Ellipsis.IsValid() {
 		return s
@@ -24,14 +37,14 @@ func (r *rewriter) panicStmt(s *ast.ExprStmt) ast.Stmt {
 	if fn, ok := call.Fun.(*ast.Ident); !ok || fn.Name != "panic" {
 		return s
 	}
-	method := r.opts.PanicMethod(call.Args[0])
+	method := opts.PanicMethod(call.Args[0])
 	if method == "" {
 		return s
 	}
 	pos := call.Pos()
 	ident := func(name string) *ast.Ident { return &ast.Ident{NamePos: pos, Name: name} }
-	pkg, fn, qualified := strings.Cut(r.opts.PanicNote, ".")
-	var note ast.Expr = ident(r.opts.PanicNote)
+	pkg, fn, qualified := strings.Cut(opts.PanicNote, ".")
+	var note ast.Expr = ident(opts.PanicNote)
 	if qualified {
 		note = &ast.SelectorExpr{X: ident(pkg), Sel: ident(fn)}
 	}

@@ -29,7 +29,7 @@ func TestPanicStatements(t *testing.T) {
 		{"panic(\"boom\")", "panic(\"boom\")"},
 		{"panic(err)", "panic(err)"},
 	} {
-		if got, want := rewritten(t, tt.in, opts), normalize(tt.want); got != want {
+		if got, want := rewritten(t, tt.in, opts, rewrite.PanicText), normalize(tt.want); got != want {
 			t.Errorf("%s\n got %s\nwant %s", tt.in, got, want)
 		}
 	}

@@ -13,7 +13,7 @@ import (
 // echo is an Interpreter that prints each cell upper-cased.
 type echo struct{}
 
-func (echo) Execute(_ context.Context, code string, out kernel.Output) kernel.ExecuteResult {
+func (echo) Execute(_ context.Context, code string, _ int, out kernel.Output) kernel.ExecuteResult {
 	out.Stream("stdout", strings.ToUpper(code)+"\n")
 	return kernel.ExecuteResult{}
 }
@@ -71,4 +71,16 @@ func ExampleDial() {
 		}
 	}
 	// Output: HI
+}
+
+func ExampleRecorder() {
+	out := &kerneltest.Recorder{Inputs: []string{"Ada"}}
+	name, _ := out.Input("Name? ", false)
+	out.Stream("stdout", "hello "+name+"\n")
+	out.Display(map[string]any{"text/plain": "42"}, nil, "", false)
+	fmt.Print(out.Text("stdout"))
+	fmt.Println(out.Prompts(), out.Displays())
+	// Output:
+	// hello Ada
+	// [Name? ] [map[text/plain:42]]
 }

@@ -79,7 +79,7 @@ func Dial(info transport.ConnectionInfo) (*Frontend, error) {
 		{f.sockets[Stdin], info.StdinPort}, {f.iopub, info.IOPubPort}, {f.hb, info.HBPort},
 	}
 	for _, d := range dials {
-		if err := d.sock.Dial(info.Endpoint(d.port)); err != nil {
+		if err := d.sock.Dial(transport.BufferedEndpoint(info.Endpoint(d.port))); err != nil {
 			f.Close()
 			return nil, fmt.Errorf("kerneltest: dial %s: %w", info.Endpoint(d.port), err)
 		}

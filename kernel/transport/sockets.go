@@ -50,7 +50,7 @@ func Listen(ctx context.Context, info ConnectionInfo, logger *log.Logger) (*Sock
 		{s.HB, &s.Info.HBPort, "hb"},
 	}
 	for _, b := range binds {
-		if err := b.sock.Listen(info.Endpoint(*b.port)); err != nil {
+		if err := b.sock.Listen(BufferedEndpoint(info.Endpoint(*b.port))); err != nil {
 			s.Close()
 			return nil, fmt.Errorf("%s socket: %w", b.name, err)
 		}

@@ -61,12 +61,13 @@ func (c *Codec) Decode(frames [][]byte) (*Message, error) {
 	if c.signer.Enabled() && !c.history.Add(sig) {
 		return nil, ErrReplay
 	}
+	var err error
 	m := &Message{
 		Identities: cloneFrames(frames[:delim]),
 		RawHeader:  bytes.Clone(rest[1]),
 		Buffers:    cloneFrames(rest[5:]),
 	}
-	if err := json.Unmarshal(rest[1], &m.Header); err != nil {
+	if err = json.Unmarshal(rest[1], &m.Header); err != nil {
 		return nil, fmt.Errorf("%w: header: %v", ErrMalformed, err)
 	}
 	if m.Header.MsgID == "" || m.Header.MsgType == "" {
@@ -76,8 +77,8 @@ func (c *Codec) Decode(frames [][]byte) (*Message, error) {
 		return nil, fmt.Errorf("%w: parent_header is not a JSON object", ErrMalformed)
 	}
 	m.ParentHeader = bytes.Clone(rest[2])
-	if err := json.Unmarshal(rest[3], &m.Metadata); err != nil || m.Metadata == nil {
-		return nil, fmt.Errorf("%w: metadata is not a JSON object", ErrMalformed)
+	if m.Metadata, err = decodeMetadata(rest[3]); err != nil {
+		return nil, err
 	}
 	if !isObject(rest[4]) {
 		return nil, fmt.Errorf("%w: content is not a JSON object", ErrMalformed)
@@ -90,17 +91,15 @@ func (c *Codec) Decode(frames [][]byte) (*Message, error) {
 // header, parent_header, metadata, content and buffers. A nil Content is
 // sent as "{}".
 func (c *Codec) Encode(m *Message) ([][]byte, error) {
-	header, err := json.Marshal(m.Header)
-	if err != nil {
-		return nil, err
-	}
+	header := m.Header.appendJSON(make([]byte, 0, 256))
 	m.RawHeader = header
 	parent := []byte(m.ParentHeader)
 	if len(parent) == 0 {
 		parent = emptyObject
 	}
-	meta := []byte("{}")
+	meta := emptyObject
 	if len(m.Metadata) > 0 {
+		var err error
 		if meta, err = json.Marshal(m.Metadata); err != nil {
 			return nil, err
 		}
@@ -118,9 +117,23 @@ func (c *Codec) Encode(m *Message) ([][]byte, error) {
 	return frames, nil
 }
 
+// isObject reports whether b is one valid JSON object.
 func isObject(b []byte) bool {
-	var v map[string]json.RawMessage
-	return json.Unmarshal(b, &v) == nil && v != nil
+	t := bytes.TrimLeft(b, " \t\r\n")
+	return len(t) > 0 && t[0] == '{' && json.Valid(b)
+}
+
+// decodeMetadata parses a metadata frame; the usual "{}" costs one small
+// map.
+func decodeMetadata(b []byte) (map[string]any, error) {
+	if string(bytes.TrimSpace(b)) == "{}" {
+		return map[string]any{}, nil
+	}
+	var meta map[string]any
+	if err := json.Unmarshal(b, &meta); err != nil || meta == nil {
+		return nil, fmt.Errorf("%w: metadata is not a JSON object", ErrMalformed)
+	}
+	return meta, nil
 }
 
 func cloneFrames(fs [][]byte) [][]byte {

@@ -52,7 +52,7 @@ func Interpret(ctx context.Context, p Program, timeout time.Duration) Outcome {
 	out := &streams{}
 	var failed *kernel.Error
 	for _, c := range cells {
-		if res := e.Execute(ctx, c, out); res.Err != nil {
+		if res := e.Execute(ctx, c, 0, out); res.Err != nil {
 			failed = res.Err
 			break
 		}

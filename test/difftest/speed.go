@@ -68,7 +68,7 @@ func NewLoopEngine(topLevel bool) (*LoopEngine, error) {
 	if topLevel {
 		decl, cell = loopTopLevelDecl, loopTopLevelRun
 	}
-	if res := e.Execute(context.Background(), decl, &streams{}); res.Err != nil {
+	if res := e.Execute(context.Background(), decl, 0, &streams{}); res.Err != nil {
 		return nil, res.Err
 	}
 	return &LoopEngine{e, cell}, nil
@@ -77,7 +77,7 @@ func NewLoopEngine(topLevel bool) (*LoopEngine, error) {
 // Run runs the loop cell once and returns its duration.
 func (l *LoopEngine) Run() (time.Duration, error) {
 	start := time.Now()
-	res := l.e.Execute(context.Background(), l.cell, &streams{})
+	res := l.e.Execute(context.Background(), l.cell, 0, &streams{})
 	d := time.Since(start)
 	if res.Err != nil {
 		return 0, res.Err
