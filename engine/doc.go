@@ -104,8 +104,10 @@
 // probe compile and calls the iterator with the loop body as the yield
 // function (continue and break become return true and false). Inside
 // functions, and nested in a cell's top-level statements, a loop over a
-// call of slices, maps, a cell function declared to return an iterator
-// or a compiled function that returns one (strings.Lines, SplitSeq,
+// call of slices, maps, a cell function declared to return an iterator,
+// a parameter or local variable of an iterator type or defined from such
+// a call (rangelocal.go), or a compiled function that returns one
+// (strings.Lines, SplitSeq,
 // bytes.FieldsSeq...) pulls the values from the iterator run in a
 // goroutine (return, labels and infinite iterators work). A compiled
 // iterator passed to a generic function (slices.Collect(strings.Lines(s)))
@@ -125,8 +127,8 @@
 //
 // Known gaps of yaegi that remain, each with an error that names it:
 // such calls with other arguments (locals, expressions: write
-// Sum[int](a, b)), and range over functions elsewhere: over a local
-// variable or parameter inside a function, or in a top-level loop whose
+// Sum[int](a, b)), and range over functions elsewhere: inside generic
+// functions (a parameter iter.Seq[T]), or in a top-level loop whose
 // body uses goto or leaves an outer loop (call the iterator with a yield
 // function, or slices.Collect it). iter.Pull, math/rand/v2.N and package
 // unique are missing (yaegi's generics fail on their sources: untyped
