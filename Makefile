@@ -113,11 +113,21 @@ bench-nn:
 test-conformance:
 	GO=$(GO) PYTHON=$(PYTHON) test/conformance/run
 
-# The kernel's benchmark table against ipykernel (start, execute round trip,
-# memory); the committed copy is kernel/BENCHMARKS.md.
-.PHONY: bench-kernel
+# The kernel's benchmark table against ipykernel, one run, side by side:
+# start (idle and with busy loops on every core), trivial execute round
+# trip p50/p90/p99 through a Go client and through jupyter_client,
+# executes/s with 4 clients, RSS (about 2 minutes); the committed copy is
+# kernel/BENCHMARKS.md. BASELINE=path/to/older/gokernel adds a column.
+# profile-kernel: CPU, block and mutex profiles of 10,000 trivial executes
+# through real sockets, in-process ($(OUT)/profile/; go tool pprof).
+.PHONY: bench-kernel profile-kernel
 bench-kernel: build
-	$(GO) run ./bench/kernelbench -gokernel $(BIN) -python $(PYTHON)
+	$(GO) run ./bench/kernelbench -gokernel $(BIN) -python $(PYTHON) $(if $(BASELINE),-baseline $(BASELINE))
+
+profile-kernel:
+	@mkdir -p $(OUT)/profile
+	$(GO) test -run '^$$' -bench ExecuteRoundTrip -benchtime 10000x -benchmem -o $(OUT)/profile/kernel.test \
+		-cpuprofile $(OUT)/profile/cpu.out -blockprofile $(OUT)/profile/block.out -mutexprofile $(OUT)/profile/mutex.out ./kernel/
 
 # display/nnplot benchmarks: plot → PNG/SVG, the 500-epoch training curve
 # (target ≤ 30 ms as PNG) and FitLive against plain Fit (target ≤ 2x); the

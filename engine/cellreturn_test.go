@@ -17,6 +17,6 @@ func TestTopLevelReturn(t *testing.T) {
 		{code: "return\nfunc later() int { return 1 }"},
 		{code: "later()", err: "undefined: later"},
 		{code: "func() { return }()\ngo func() { return }()\n3", result: "3"},
-		{code: "return 5", err: "cell:1:1: too many return values"},
+		{code: "return 5", err: "cell:1:8: too many return values"},
 	})
 }

@@ -360,9 +360,11 @@ func keepsCode(n ast.Node) bool {
 // rewriteOptions binds the rewrite to the interpreter's globals.
 func (e *Engine) rewriteOptions() rewrite.Options {
 	return rewrite.Options{IsInt: e.globalIsInt, IsGlobal: e.declared, GoPanic: rtName + ".GoPanic", Defer: "__gk_defer",
-		PanicNote: rtName + ".PanicText", PanicMethod: e.panicMethod,
+		PanicNote: rtName + ".PanicText", PanicMethod: e.panicMethod, PanicDescribe: rtName + ".Describe",
 		Enter: rtName + ".Enter", Leave: rtName + ".Leave", Make: rtName + ".Make", Grow: rtName + ".Grow",
-		RepeatString: rtName + ".RepeatString", RepeatBytes: rtName + ".RepeatBytes", Recover: rtName + ".Recover"}
+		RepeatString: rtName + ".RepeatString", RepeatBytes: rtName + ".RepeatBytes", Recover: rtName + ".Recover",
+		ErrorsAs: "__gk_errorsAs", IsErrors: e.isErrorsPackage, HideUnexported: true,
+		WrapErrorValues: true, IsErrorVar: func(name string) bool { return e.varTypes[name] == "error" }}
 }
 
 // declared reports whether a cell declared name.

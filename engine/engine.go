@@ -18,6 +18,7 @@ import (
 	"github.com/gokernel/gokernel/engine/cellsplit"
 	"github.com/gokernel/gokernel/engine/generic"
 	"github.com/gokernel/gokernel/engine/internal/yaegix"
+	"github.com/gokernel/gokernel/engine/typecheck"
 	"github.com/gokernel/gokernel/gomod"
 	"github.com/gokernel/gokernel/internal/memlimit"
 	"github.com/gokernel/gokernel/kernel"
@@ -67,6 +68,8 @@ type Engine struct {
 	lastCode         string         // the cell that ran last (late goroutine panics show its lines)
 	mods             *modules       // packages fetched through the module proxy (see modules.go)
 	temps            cellTemps      // what the running cell compiled (see temps.go)
+
+	types *typecheck.Session // the model of the session cells are type-checked against (see gocheck.go)
 }
 
 var _ kernel.Interpreter = (*Engine)(nil)
@@ -111,6 +114,9 @@ func New() (*Engine, error) {
 		if err := e.interp.Use(syms); err != nil {
 			return nil, fmt.Errorf("engine: loading symbols: %w", err)
 		}
+	}
+	if err := useMethodWrappers(e.interp); err != nil { // see errorwrappers.go
+		return nil, fmt.Errorf("engine: loading symbols: %w", err)
 	}
 	if err := e.loadGeneric(); err != nil {
 		return nil, err
@@ -273,6 +279,10 @@ func (e *Engine) run(ctx context.Context, code string, count int) (res kernel.Ex
 	if kerr := e.fetchModules(ctx, code, chunks); kerr != nil {
 		return res, kerr
 	}
+	check, kerr := e.goCheck(code, count)
+	if kerr != nil {
+		return res, kerr
+	}
 	// Compile the whole cell first: a compile error leaves no trace. A
 	// package the cell uses without importing it is imported when its
 	// name is unambiguous, and the cell compiled again.
@@ -307,6 +317,8 @@ func (e *Engine) run(ctx context.Context, code string, count int) (res kernel.Ex
 		}
 	}
 	var err *cellError
+	ranTo := len(code)
+	defer func() { e.commitCheck(check, ranTo) }()
 	for i, steps := range plan {
 		for _, s := range steps {
 			if err = e.runStep(ctx, s); err != nil || e.returned {
@@ -317,6 +329,7 @@ func (e *Engine) run(ctx context.Context, code string, count int) (res kernel.Ex
 			err = e.takeGoPanic()
 		}
 		if err != nil || e.returned {
+			ranTo = chunks[i].End
 			// The chunks after this one never ran: forget what they
 			// declared.
 			if i+1 < len(before) {

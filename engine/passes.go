@@ -32,6 +32,10 @@ var passes = []pass{
 	syntax(rewrite.GoRecover),
 	syntax(rewrite.PanicText),
 	syntax(rewrite.RecoverValue),
+	syntax(rewrite.ErrorsAs),
+	syntax(rewrite.JSONUnexported),
+	syntax(rewrite.ErrorValues),
+	syntax(rewrite.ErrorAssign),
 	syntax(rewrite.FloatMinMax),
 	{"method-expr", methodExprs},                          // methodexpr.go
 	{"compiled-seqs", compiledSeqs},                       // compiledseq.go

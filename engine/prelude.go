@@ -168,7 +168,7 @@ func __gk_show(vs ...any) {
 	__gk_last = vs
 	` + rtName + `.Show(vs...)
 }
-`
+` + errorsAsSource
 
 // runtimeSymbols are the compiled functions of the runtime package, bound
 // to e.
@@ -192,6 +192,9 @@ func (e *Engine) runtimeSymbols() interp.Exports {
 			"RepeatString": reflect.ValueOf(e.mem.RepeatString),
 			"RepeatBytes":  reflect.ValueOf(e.mem.RepeatBytes),
 			"Recover":      reflect.ValueOf(e.recoverValue), // see deferred.go
+			"Unwrap":       reflect.ValueOf(unwrapError),    // see errorsas.go
+			"Describe":     reflect.ValueOf(describePanic),  // see errorwrappers.go
+			"ErrorCycle":   reflect.ValueOf(errorCycle),     // see errorsis.go
 		},
 	}
 }

@@ -30,7 +30,7 @@ func TestCompileErrorLeavesNoTrace(t *testing.T) {
 		"statements before the failing one": {
 			{code: "g := 1\nh := g\ni := zzz", err: "undefined: zzz"},
 			{code: "h", err: "undefined: h"},
-			{code: "var z int = \"s\"", err: "cannot convert"},
+			{code: "var z int = \"s\"", err: `cannot use "s" (untyped string constant) as int value in variable declaration`},
 			{code: "z", err: "undefined: z"},
 		},
 		"several variables": {

@@ -27,6 +27,7 @@ func LanguageInfo() map[string]any {
 // kernelInfo answers kernel_info_request (on shell and on control).
 func (k *Kernel) kernelInfo(r *request) {
 	goVersion := strings.TrimPrefix(runtime.Version(), "go")
+	k.infoSentOnce.Do(func() { close(k.infoSent) })
 	k.reply(r, "kernel_info_reply", map[string]any{
 		"status":                 "ok",
 		"protocol_version":       wire.ProtocolVersion,

@@ -1,6 +1,7 @@
 package kernel_test
 
 import (
+	"context"
 	"testing"
 
 	"github.com/gokernel/gokernel/kernel"
@@ -46,5 +47,33 @@ func TestKernelInfo(t *testing.T) {
 				t.Errorf("IOPub %v, want busy, idle", got)
 			}
 		})
+	}
+}
+
+// TestKernelInfoSent: the channel closes with the first
+// kernel_info_reply, not before.
+func TestKernelInfoSent(t *testing.T) {
+	k, err := kernel.New(kernelConfig(kerneltest.Loopback()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() { defer close(done); _, _ = k.Run(ctx) }()
+	defer func() { cancel(); <-done }()
+	select {
+	case <-k.KernelInfoSent():
+		t.Fatal("closed before any kernel_info_request")
+	default:
+	}
+	f, err := kerneltest.Dial(k.Connection()) // sends kernel_info_request
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	select {
+	case <-k.KernelInfoSent():
+	default:
+		t.Fatal("still open after a kernel_info_reply")
 	}
 }

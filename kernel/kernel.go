@@ -67,6 +67,9 @@ type Kernel struct {
 	shutdownOnce sync.Once
 	shutdown     chan struct{}
 	restart      bool
+
+	infoSentOnce sync.Once
+	infoSent     chan struct{} // closed with the first kernel_info_reply
 }
 
 // New binds the kernel's sockets. Serve them with Run.
@@ -100,6 +103,7 @@ func New(cfg Config) (*Kernel, error) {
 		shellQueue:   make(chan *wire.Message, 1024),
 		stdinReplies: make(chan *wire.Message, 1),
 		shutdown:     make(chan struct{}),
+		infoSent:     make(chan struct{}),
 		history:      history{budget: cfg.HistoryBytes},
 	}, nil
 }
@@ -131,6 +135,12 @@ func (k *Kernel) Run(ctx context.Context) (restart bool, err error) {
 	k.socks.Close()
 	return k.restart, err
 }
+
+// KernelInfoSent is closed as the kernel sends its first
+// kernel_info_reply, the moment a frontend considers it started. Work
+// the first request does not need can begin then, leaving the CPU to the
+// start before it.
+func (k *Kernel) KernelInfoSent() <-chan struct{} { return k.infoSent }
 
 // Interrupt cancels the running cell's context, if a cell runs. The
 // interrupt_request handler and a trapped SIGINT call it.

@@ -57,6 +57,10 @@ func BenchmarkMLPEpoch(b *testing.B) {
 					b.Fatal(err)
 				}
 			}
+			// per row: forward, kernel gradients and the upper layers' input
+			// gradients, 2 flops per multiply-add (as bench/nnbench counts)
+			const flops = 2 * 20000 * (2*(64*256+256*256+256*10) + (256*256 + 256*10))
+			b.ReportMetric(flops*float64(b.N)/b.Elapsed().Seconds()/1e9, "GFLOP/s")
 		})
 	}
 }

@@ -81,8 +81,9 @@
 //
 //	nnlib.Dense(256, nnlib.Activation("relu"), nnlib.DType("float32"))
 //
-// A float32 layer multiplies in float32 (about twice the float64 speed
-// on large layers: see BENCHMARKS.md) and rounds its weights to float32
+// A float32 layer multiplies in float32 (with AVX-512, 1.5–2x the
+// float64 speed of an MLP epoch on 256-wide layers: see BENCHMARKS.md) and
+// rounds its weights to float32
 // whenever they change, as Keras's float32 variables; the values between
 // layers, the losses and the optimizer's arithmetic stay float64, and
 // Summary counts 4 bytes per float32 weight. The reference runs agree in
@@ -152,6 +153,8 @@
 // # Speed
 //
 // Training runs as compiled code: the tutorial's 500 epochs take well
-// under a millisecond, with no heap allocation per step, and larger layers
-// use an AVX2/FMA matrix kernel on all cores. See BENCHMARKS.md.
+// under a millisecond, and a training step allocates nothing, small or
+// large. Larger layers use matrix kernels on all cores (a pool of worker
+// goroutines): AVX-512 or AVX2/FMA in float64, AVX-512 in float32. See
+// BENCHMARKS.md.
 package nnlib

@@ -13,7 +13,7 @@ import (
 // any number of cores.
 func TestSgemmMatchesFloat64(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
-	for _, sz := range [][3]int{{37, 29, 50}, {128, 256, 64}, {128, 10, 256}, {64, 256, 128}, {9, 33, 700}, {3, 3, 3}, {250, 70, 1}} {
+	for _, sz := range [][3]int{{37, 29, 50}, {128, 256, 64}, {128, 10, 256}, {64, 256, 128}, {9, 33, 700}, {3, 3, 3}, {250, 70, 1}, {40, 1030, 300}} {
 		m, n, k := sz[0], sz[1], sz[2]
 		for _, trans := range []bool{false, true} {
 			a := make([]float64, m*k)

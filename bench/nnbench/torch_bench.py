@@ -35,7 +35,7 @@ def xor_500(repeats):
     return best
 
 
-def mlp_epoch(repeats, rows=20000, batch=128):
+def mlp_epoch(repeats, epochs=3, rows=20000, batch=128):
     g = torch.Generator().manual_seed(1)
     x = torch.randn(rows, 64, generator=g)
     labels = torch.randint(0, 10, (rows,), generator=g)
@@ -48,19 +48,20 @@ def mlp_epoch(repeats, rows=20000, batch=128):
     best = float("inf")
     for _ in range(repeats):
         start = time.perf_counter()
-        perm = torch.randperm(rows)
-        total, correct = 0.0, 0
-        for i in range(0, rows, batch):
-            idx = perm[i:i + batch]
-            xb, yb = x[idx], labels[idx]
-            opt.zero_grad()
-            out = model(xb)
-            loss = loss_fn(out, yb)
-            loss.backward()
-            opt.step()
-            total += float(loss) * len(idx)
-            correct += int((out.argmax(1) == yb).sum())
-        best = min(best, time.perf_counter() - start)
+        for _ in range(epochs):
+            perm = torch.randperm(rows)
+            total, correct = 0.0, 0
+            for i in range(0, rows, batch):
+                idx = perm[i:i + batch]
+                xb, yb = x[idx], labels[idx]
+                opt.zero_grad()
+                out = model(xb)
+                loss = loss_fn(out, yb)
+                loss.backward()
+                opt.step()
+                total += float(loss) * len(idx)
+                correct += int((out.argmax(1) == yb).sum())
+        best = min(best, (time.perf_counter() - start) / epochs)
     return best
 
 
@@ -71,7 +72,7 @@ def main():
         "torch": torch.__version__,
         "threads": torch.get_num_threads(),
         "xor_500_s": xor_500(5),
-        "mlp_epoch_s": mlp_epoch(5),
+        "mlp_epoch_s": mlp_epoch(3),
     }
     print(json.dumps(res))
 

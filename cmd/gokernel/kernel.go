@@ -43,9 +43,10 @@ func runKernel(args []string) error {
 	if err != nil {
 		return err
 	}
-	// The engine is built while the sockets open and the frontend's
-	// first requests are answered (see startingEngine).
-	eng := startEngine(engine.New, logger)
+	// The engine is built once the first kernel_info_reply is out (the
+	// start as a frontend sees it), or when a request needs it first
+	// (see startingEngine).
+	eng := newStartingEngine(engine.New, logger)
 	// Shutdown, restart (a new process), SIGTERM or the frontend gone:
 	// the processes that cells started end with the kernel.
 	defer procgroup.KillAll()
@@ -68,6 +69,15 @@ func runKernel(args []string) error {
 	defer stop()
 	watchParent(ctx, stop, logger)
 
+	served := make(chan struct{})
+	defer close(served)
+	go func() {
+		select {
+		case <-k.KernelInfoSent():
+			eng.begin()
+		case <-served:
+		}
+	}()
 	restart, err := k.Run(ctx)
 	if ctx.Err() != nil {
 		logger.Info("SIGTERM or the frontend gone: exiting")

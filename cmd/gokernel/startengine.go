@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"log/slog"
+	"sync"
 
 	"github.com/gokernel/gokernel/engine"
 	"github.com/gokernel/gokernel/kernel"
@@ -17,28 +18,44 @@ import (
 // behaves as the engine's, once it is there. If engine.New fails, every
 // cell ends with that error and the kernel stays up to show it.
 type startingEngine struct {
-	ready chan struct{} // closed when eng or err is set
-	eng   *engine.Engine
-	err   error
+	newEngine func() (*engine.Engine, error)
+	log       *slog.Logger
+	begun     sync.Once
+	ready     chan struct{} // closed when eng or err is set
+	eng       *engine.Engine
+	err       error
 }
 
-// startEngine begins building the engine with newEngine and returns at
-// once.
+// newStartingEngine returns a startingEngine that builds its engine with
+// newEngine once begin is called, or when first needed.
+func newStartingEngine(newEngine func() (*engine.Engine, error), logger *slog.Logger) *startingEngine {
+	return &startingEngine{newEngine: newEngine, log: logger, ready: make(chan struct{})}
+}
+
+// startEngine is newStartingEngine with the building begun.
 func startEngine(newEngine func() (*engine.Engine, error), logger *slog.Logger) *startingEngine {
-	s := &startingEngine{ready: make(chan struct{})}
-	go func() {
-		defer close(s.ready)
-		s.eng, s.err = newEngine()
-		if s.err != nil {
-			logger.Error("the engine did not start", "err", s.err)
-		}
-	}()
+	s := newStartingEngine(newEngine, logger)
+	s.begin()
 	return s
+}
+
+// begin starts building the engine in the background, once.
+func (s *startingEngine) begin() {
+	s.begun.Do(func() {
+		go func() {
+			defer close(s.ready)
+			s.eng, s.err = s.newEngine()
+			if s.err != nil {
+				s.log.Error("the engine did not start", "err", s.err)
+			}
+		}()
+	})
 }
 
 // wait returns the engine once it is built, or ctx's error if the cell
 // is interrupted first.
 func (s *startingEngine) wait(ctx context.Context) (*engine.Engine, error) {
+	s.begin()
 	select {
 	case <-s.ready:
 		return s.eng, s.err

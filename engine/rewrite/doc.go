@@ -14,7 +14,16 @@
 //   - RangeInt: range over an integer becomes a counting loop;
 //   - GoRecover: a go statement's call recovers a panic and hands it to
 //     the kernel instead of killing the process;
-//   - PanicText: panic of a cell type's value notes the text Go prints;
+//   - PanicText: panic of a cell type's value notes the text Go prints
+//     (of a variable, field or call result: asked of compiled code, which
+//     yaegi hands the value with its methods);
+//   - ErrorsAs: errors.As(err, &target) runs as interpreted Go, where a
+//     cell-defined target type is known;
+//   - JSONUnexported: unexported struct fields are tagged json:"-", as
+//     encoding/json skips them in Go;
+//   - ErrorValues: var err error = v and error(v) hold v with its
+//     methods (as a function's error result does);
+//   - ErrorAssign: so does err = T{...} to a variable of type error;
 //   - FloatMinMax: min and max of mixed integer and float constants;
 //   - TypedVars: var x T = f() becomes a declaration and an assignment;
 //   - RecoverValue: recover() returns Go's runtime errors, and the cell's

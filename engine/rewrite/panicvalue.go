@@ -20,16 +20,17 @@ var PanicText = Pass{Name: "panic-text", Rewrite: func(root ast.Node, opts Optio
 	if opts.PanicMethod == nil {
 		return
 	}
+	made := map[*ast.CallExpr]bool{} // the panic calls describedPanic made
 	replaceStmts(root, true, func(s ast.Stmt) ast.Stmt {
 		if es, ok := s.(*ast.ExprStmt); ok {
-			return panicStmt(es, opts)
+			return panicStmt(es, opts, made)
 		}
 		return s
 	})
 }}
 
 // panicStmt rewrites one panic statement (see PanicText).
-func panicStmt(s *ast.ExprStmt, opts Options) ast.Stmt {
+func panicStmt(s *ast.ExprStmt, opts Options, made map[*ast.CallExpr]bool) ast.Stmt {
 	call, ok := s.X.(*ast.CallExpr)
 	if !ok || len(call.Args) != 1 || call.Ellipsis.IsValid() {
 		return s
@@ -39,7 +40,7 @@ func panicStmt(s *ast.ExprStmt, opts Options) ast.Stmt {
 	}
 	method := opts.PanicMethod(call.Args[0])
 	if method == "" {
-		return s
+		return describedPanic(s, call, opts, made) // see panicvar.go
 	}
 	pos := call.Pos()
 	ident := func(name string) *ast.Ident { return &ast.Ident{NamePos: pos, Name: name} }

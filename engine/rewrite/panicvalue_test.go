@@ -34,3 +34,29 @@ func TestPanicStatements(t *testing.T) {
 		}
 	}
 }
+
+func TestDescribedPanics(t *testing.T) {
+	opts := rewrite.Options{PanicNote: "rt.PanicText", PanicDescribe: "rt.Describe", PanicMethod: func(ast.Expr) string { return "" }}
+	described := func(x string) string {
+		return "{if __gk_pt, __gk_pok := rt.Describe(" + x + "); __gk_pok { rt.PanicText(" + x + ", __gk_pt) }; panic(" + x + ")}"
+	}
+	for _, tt := range []struct{ in, want string }{
+		{"panic(err)", described("err")},
+		{"panic(s.err)", described("s.err")},
+		{"panic(errs[i])", described("errs[i]")},
+		{"panic(*p)", described("*p")},
+		{"panic(get())", "{__gk_pv := get(); if __gk_pt, __gk_pok := rt.Describe(__gk_pv); __gk_pok { rt.PanicText(__gk_pv, __gk_pt) }; panic(__gk_pv)}"},
+		{"panic(\"boom\")", "panic(\"boom\")"},
+		{"panic(nil)", "panic(nil)"},
+		{"panic(T{1})", "panic(T{1})"},
+		{"panic(1 + n)", "panic(1 + n)"},
+	} {
+		if got, want := rewritten(t, tt.in, opts, rewrite.PanicText), normalize(tt.want); got != want {
+			t.Errorf("%s\n got %s\nwant %s", tt.in, got, want)
+		}
+	}
+	opts.PanicDescribe = ""
+	if got, want := rewritten(t, "panic(err)", opts, rewrite.PanicText), normalize("panic(err)"); got != want {
+		t.Errorf("without PanicDescribe: got %s", got)
+	}
+}

@@ -31,6 +31,11 @@ type Options struct {
 	// statement alone (PanicText).
 	PanicNote   string
 	PanicMethod func(arg ast.Expr) string
+	// PanicDescribe is the qualified name of the compiled function that
+	// returns the text Go's panic prints for a value whose type the
+	// syntax does not show, and whether it has one (PanicText, see
+	// describedPanic).
+	PanicDescribe string
 	// Make, Grow, RepeatString and RepeatBytes are the qualified names
 	// of the kernel's memory guard for make, append, strings.Repeat and
 	// bytes.Repeat of computed sizes (AllocGuard).
@@ -38,4 +43,18 @@ type Options struct {
 	// Recover is the qualified name of the function that every recover()
 	// value passes through (RecoverValue).
 	Recover string
+	// ErrorsAs is the name of the prelude's generic errors.As, which
+	// errors.As(err, &target) calls are rewritten to when IsErrors
+	// reports that the selector's name is the package errors (ErrorsAs).
+	ErrorsAs string
+	IsErrors func(name string) bool
+	// HideUnexported tags the unexported fields of struct types json:"-"
+	// (JSONUnexported).
+	HideUnexported bool
+	// WrapErrorValues makes a value given the type error by a
+	// declaration, a conversion or an assignment the result of a function
+	// (ErrorValues, ErrorAssign); IsErrorVar reports whether a variable
+	// declared by an earlier cell has type error.
+	WrapErrorValues bool
+	IsErrorVar      func(name string) bool
 }

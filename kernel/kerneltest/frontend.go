@@ -108,12 +108,12 @@ func (f *Frontend) awaitIOPub() error {
 			return err
 		}
 		if f.FirstReply.IsZero() {
-			if _, err := f.boxes[Shell].take(nil, Timeout); err != nil {
+			if _, err := f.boxes[Shell].take("", Timeout); err != nil {
 				return fmt.Errorf("kerneltest: no kernel_info_reply: %w", err)
 			}
 			f.FirstReply = time.Now()
 		}
-		if _, err := f.iopubs.take(nil, 10*time.Millisecond); err == nil {
+		if _, err := f.iopubs.take("", 10*time.Millisecond); err == nil {
 			// Let the handshake's remaining messages arrive, then forget them.
 			time.Sleep(20 * time.Millisecond)
 			f.Flush()
@@ -195,13 +195,13 @@ func (f *Frontend) Encode(msg *wire.Message) ([][]byte, error) { return f.codec.
 // Reply waits for the reply to request on ch (on Stdin: the kernel's
 // next message that has request as parent).
 func (f *Frontend) Reply(ch Channel, request *wire.Message, timeout time.Duration) (*wire.Message, error) {
-	return f.boxes[ch].take(childOf(request), timeout)
+	return f.boxes[ch].take(request.Header.MsgID, timeout)
 }
 
 // Next waits for the next message the kernel sends on ch, whatever its
 // parent.
 func (f *Frontend) Next(ch Channel, timeout time.Duration) (*wire.Message, error) {
-	return f.boxes[ch].take(nil, timeout)
+	return f.boxes[ch].take("", timeout)
 }
 
 // IOPub collects the IOPub messages whose parent is request, from status
@@ -209,9 +209,8 @@ func (f *Frontend) Next(ch Channel, timeout time.Duration) (*wire.Message, error
 func (f *Frontend) IOPub(request *wire.Message, timeout time.Duration) ([]*wire.Message, error) {
 	deadline := time.Now().Add(timeout)
 	var got []*wire.Message
-	match := childOf(request)
 	for {
-		msg, err := f.iopubs.take(match, time.Until(deadline))
+		msg, err := f.iopubs.take(request.Header.MsgID, time.Until(deadline))
 		if err != nil {
 			return got, fmt.Errorf("after %d IOPub messages: %w", len(got), err)
 		}
@@ -224,7 +223,7 @@ func (f *Frontend) IOPub(request *wire.Message, timeout time.Duration) ([]*wire.
 
 // NextIOPub waits for the next IOPub message whatever its parent.
 func (f *Frontend) NextIOPub(timeout time.Duration) (*wire.Message, error) {
-	return f.iopubs.take(nil, timeout)
+	return f.iopubs.take("", timeout)
 }
 
 // Flush forgets every message received and not yet taken.
@@ -256,11 +255,6 @@ func (f *Frontend) Ping(timeout time.Duration) error {
 	case <-time.After(timeout):
 		return fmt.Errorf("kerneltest: heartbeat: %w", ErrTimeout)
 	}
-}
-
-// childOf matches the messages whose parent is request.
-func childOf(request *wire.Message) func(*wire.Message) bool {
-	return func(m *wire.Message) bool { return ParentID(m) == request.Header.MsgID }
 }
 
 // ParentID is the msg_id of msg's parent, "" when it has none.

@@ -15,32 +15,39 @@ var ErrTimeout = errors.New("kerneltest: timed out waiting for a message")
 // them; messages nobody asked for yet stay in arrival order.
 type mailbox struct {
 	mu     sync.Mutex
-	msgs   []*wire.Message
+	msgs   []held
 	notify chan struct{}
+}
+
+// held is a message received, with the msg_id of its parent (decoded
+// once, as messages are matched by it).
+type held struct {
+	msg    *wire.Message
+	parent string
 }
 
 func newMailbox() *mailbox { return &mailbox{notify: make(chan struct{})} }
 
 func (m *mailbox) put(msg *wire.Message) {
 	m.mu.Lock()
-	m.msgs = append(m.msgs, msg)
+	m.msgs = append(m.msgs, held{msg, ParentID(msg)})
 	close(m.notify)
 	m.notify = make(chan struct{})
 	m.mu.Unlock()
 }
 
-// take removes and returns the first message for which match is true,
-// waiting up to timeout for it.
-func (m *mailbox) take(match func(*wire.Message) bool, timeout time.Duration) (*wire.Message, error) {
+// take removes and returns the first message whose parent has msg_id
+// parent ("": any message), waiting up to timeout for it.
+func (m *mailbox) take(parent string, timeout time.Duration) (*wire.Message, error) {
 	deadline := time.NewTimer(timeout)
 	defer deadline.Stop()
 	for {
 		m.mu.Lock()
-		for i, msg := range m.msgs {
-			if match == nil || match(msg) {
+		for i, h := range m.msgs {
+			if parent == "" || h.parent == parent {
 				m.msgs = append(m.msgs[:i], m.msgs[i+1:]...)
 				m.mu.Unlock()
-				return msg, nil
+				return h.msg, nil
 			}
 		}
 		wait := m.notify

@@ -23,7 +23,7 @@ import (
 
 // Symbols maps "import/path/name" to the exported symbols of a standard
 // library package, plus yaegi's "." entry (its MapTypes).
-var Symbols = merge(yaegi.Symbols, extracted.Symbols)
+var Symbols = withFmtMethods(merge(yaegi.Symbols, extracted.Symbols))
 
 // merge returns base completed with the symbols of more that base lacks.
 // Neither map is modified.

@@ -33,7 +33,8 @@
 //     "os.Exit(N)".
 //   - "compile error: <message>": the first error of the Go compiler or of
 //     the engine (SyntaxError, CompileError), without its position
-//     (positions inside the message read prog.go:L:C).
+//     (positions inside the message, also the engine's "In [n]:L:C" of an
+//     earlier cell, read prog.go:L:C).
 //   - any other engine error: "<name>: <message>" (InternalError, ...),
 //     which never matches.
 //

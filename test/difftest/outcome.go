@@ -30,7 +30,7 @@ var (
 	hexAddr  = regexp.MustCompile(`0x[0-9a-f]+`)
 	position = regexp.MustCompile(`^(\S+\.go:|cell:)?\d+:\d+: `)
 	exitCall = regexp.MustCompile(`^os\.Exit\((\d+)\)$`)
-	innerPos = regexp.MustCompile(`(\S+\.go|cell):\d+:\d+`)
+	innerPos = regexp.MustCompile(`(\S+\.go|cell|In \[\d+\]|earlier cell):\d+:\d+`)
 )
 
 // firstLine is s up to its first newline.

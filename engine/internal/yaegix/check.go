@@ -13,7 +13,7 @@ import (
 var layout = map[string]map[string]reflect.Kind{
 	"Interpreter": {"mutex": reflect.Struct, "done": reflect.Chan, "cancelChan": reflect.Bool, "id": reflect.Uint64,
 		"scopes": reflect.Map, "generic": reflect.Map, "universe": reflect.Pointer, "roots": reflect.Slice,
-		"frame": reflect.Pointer},
+		"frame": reflect.Pointer, "binPkg": reflect.Map},
 	"frame":   {"data": reflect.Slice},
 	"scope":   {"sym": reflect.Map, "types": reflect.Slice, "child": reflect.Slice},
 	"symbol":  {"kind": reflect.Uint, "typ": reflect.Pointer, "index": reflect.Int},
@@ -68,6 +68,9 @@ func Check() error {
 				return fmt.Errorf("yaegix: yaegi's %s.%s is a %v, want a %v", st, name, ft.Kind(), kind)
 			}
 		}
+	}
+	if _, err := ErrorWrapper(in); err != nil {
+		return err
 	}
 	main := Field(iv, "scopes").MapIndex(reflect.ValueOf("main"))
 	if !main.IsValid() || main.IsNil() {
