@@ -113,6 +113,11 @@ func definesInBlock(s ast.Stmt) bool {
 			found = found || n.Tok == token.DEFINE && len(n.Lhs) > 1 && len(n.Rhs) == 1
 		case *ast.ValueSpec:
 			found = found || len(n.Names) > 1 && len(n.Values) == 1
+		case *ast.TypeSwitchStmt:
+			// switch v := x.(type): yaegi v0.16.1 fails on its binding
+			// at package level ("index out of range [1] with length 1").
+			_, binds := n.Assign.(*ast.AssignStmt)
+			found = found || binds
 		}
 		return !found
 	})

@@ -156,9 +156,21 @@
 // top-level loops: the engine learns the range expression's type with a
 // probe compile and calls the iterator with the loop body as the yield
 // function (continue and break become return true and false). Inside
-// functions, a loop over a call of slices, maps or a cell function
-// declared to return an iterator pulls the values from the iterator run
-// in a goroutine (return, labels and infinite iterators work).
+// functions, and nested in a cell's top-level statements, a loop over a
+// call of slices, maps, a cell function declared to return an iterator,
+// a parameter or local variable of an iterator type or defined from such
+// a call (rangelocal.go), or a compiled function that returns one
+// (strings.Lines, SplitSeq,
+// bytes.FieldsSeq...) pulls the values from the iterator run in a
+// goroutine (return, labels and infinite iterators work). A compiled
+// iterator passed to a generic function (slices.Collect(strings.Lines(s)))
+// is converted to its function type first (rewrite.CompiledSeqs).
+//
+// Comma-ok definitions at a cell's top level (v, ok := m[k], x.(T),
+// <-ch) become declarations and an assignment (commaok.go); method
+// expressions of cell types (T.M, (*T).M) become function literals
+// (rewrite.MethodExprs); sync.OnceValue and sync.OnceValues come from
+// interpreted source (engine/generic/stdext, rewrite.StdExtensions).
 //
 // Yaegi cannot infer a type parameter that only a variadic parameter uses
 // (func Sum[T Number](xs ...T)); the engine writes the type argument into
@@ -168,10 +180,12 @@
 //
 // Known gaps of yaegi that remain, each with an error that names it:
 // such calls with other arguments (locals, expressions: write
-// Sum[int](a, b)), and range over functions elsewhere: over a local
-// variable inside a function, nested in a cell's top-level statements, or
-// in a top-level loop whose body uses goto or leaves an outer loop (call
-// the iterator with a yield function, or slices.Collect it). In package
+// Sum[int](a, b)), and range over functions elsewhere: inside generic
+// functions (a parameter iter.Seq[T]), or in a top-level loop whose
+// body uses goto or leaves an outer loop (call the iterator with a yield
+// function, or slices.Collect it). iter.Pull, math/rand/v2.N and package
+// unique are missing (yaegi's generics fail on their sources: untyped
+// constant arguments, named compiled types). In package
 // slices, parameters are []E rather than S ~[]E, so results are []E
 // (assignable to a named slice type).
 //

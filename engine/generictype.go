@@ -32,12 +32,25 @@ const probeName = "__gk_probe"
 func (e *Engine) typeGenericDefines(body *ast.BlockStmt, cp *checkpoint, likely bool) bool {
 	changed := false
 	split := map[int][]ast.Stmt{}
+	defined := map[string]bool{} // by the statements before body.List[i]
 	for i, s := range body.List {
-		if names, call := multiDefine(s); call != nil && (!likely || e.likelyGeneric(call)) {
-			types := e.probeTypes(body.List[:i], call, len(names))
-			e.restoreScope(cp)
+		if i > 0 {
+			for _, name := range definedNames(body.List[i-1]) {
+				defined[name] = true
+			}
+		}
+		if names, x := multiDefine(s); x != nil {
+			call, isCall := x.(*ast.CallExpr)
+			if likely && !commaOk(x) && !(isCall && e.likelyGeneric(call)) {
+				continue
+			}
+			types := assertedTypes(x)
+			if types == nil {
+				types = e.probeTypes(body.List[:i], x, len(names))
+				e.restoreScope(cp)
+			}
 			if types != nil {
-				split[i] = declareThenAssign(names, types, call)
+				split[i] = declareThenAssign(names, types, x, defined)
 				changed = true
 			}
 			continue
@@ -70,13 +83,14 @@ func (e *Engine) typeGenericDefines(body *ast.BlockStmt, cp *checkpoint, likely 
 	return changed
 }
 
-// multiDefine returns the names and the call of a definition of several
-// variables from one call (a, b := f(), var a, b = f()), or a nil call.
-// Yaegi v0.16.1 cannot define package-level variables that way from a
-// generic function's results ("nil reflect type"), but can assign them:
-// the engine declares the variables with the types a probe compile
-// learns, then assigns (var a T1; var b T2; a, b = f()).
-func multiDefine(s ast.Stmt) ([]*ast.Ident, *ast.CallExpr) {
+// multiDefine returns the names and the value of a definition of several
+// variables from one call (a, b := f(), var a, b = f()) or one comma-ok
+// expression (see commaok.go), or a nil value. Yaegi v0.16.1 cannot
+// define package-level variables that way from a generic function's
+// results ("nil reflect type"), but can assign them: the engine declares
+// the variables with the types a probe compile learns, then assigns
+// (var a T1; var b T2; a, b = f()).
+func multiDefine(s ast.Stmt) ([]*ast.Ident, ast.Expr) {
 	var lhs []ast.Expr
 	var rhs []ast.Expr
 	switch s := s.(type) {
@@ -101,36 +115,37 @@ func multiDefine(s ast.Stmt) ([]*ast.Ident, *ast.CallExpr) {
 	default:
 		return nil, nil
 	}
-	call, ok := ast.Expr(nil), false
-	if len(lhs) > 1 && len(rhs) == 1 {
-		call, ok = rhs[0].(*ast.CallExpr)
+	if len(lhs) < 2 || len(rhs) != 1 {
+		return nil, nil
 	}
-	if !ok {
+	if _, call := rhs[0].(*ast.CallExpr); !call && !(len(lhs) == 2 && commaOk(rhs[0])) {
 		return nil, nil
 	}
 	names := make([]*ast.Ident, len(lhs))
 	for i, l := range lhs {
+		var ok bool
 		if names[i], ok = l.(*ast.Ident); !ok {
 			return nil, nil
 		}
 	}
-	return names, call.(*ast.CallExpr)
+	return names, rhs[0]
 }
 
-// declareThenAssign is `var a T1; var b T2; a, b = call`.
-func declareThenAssign(names []*ast.Ident, types []ast.Expr, call *ast.CallExpr) []ast.Stmt {
-	pos := call.Pos()
+// declareThenAssign is `var a T1; var b T2; a, b = x`, without the
+// declarations of the names already defined (as := reuses them).
+func declareThenAssign(names []*ast.Ident, types []ast.Expr, x ast.Expr, defined map[string]bool) []ast.Stmt {
+	pos := x.Pos()
 	var out []ast.Stmt
 	lhs := make([]ast.Expr, len(names))
 	for i, n := range names {
 		lhs[i] = &ast.Ident{NamePos: n.Pos(), Name: n.Name}
-		if n.Name == "_" {
+		if n.Name == "_" || defined[n.Name] {
 			continue
 		}
 		spec := &ast.ValueSpec{Names: []*ast.Ident{{NamePos: n.Pos(), Name: n.Name}}, Type: types[i]}
 		out = append(out, &ast.DeclStmt{Decl: &ast.GenDecl{TokPos: n.Pos(), Tok: token.VAR, Specs: []ast.Spec{spec}}})
 	}
-	return append(out, &ast.AssignStmt{Lhs: lhs, TokPos: pos, Tok: token.ASSIGN, Rhs: []ast.Expr{call}})
+	return append(out, &ast.AssignStmt{Lhs: lhs, TokPos: pos, Tok: token.ASSIGN, Rhs: []ast.Expr{x}})
 }
 
 // definedValues returns pointers to the values that statement s defines
@@ -285,7 +300,7 @@ func (e *Engine) likelyGeneric(call *ast.CallExpr) bool {
 // variable from a call.
 func hasDefine(body *ast.BlockStmt) bool {
 	for _, s := range body.List {
-		if _, call := multiDefine(s); call != nil {
+		if _, x := multiDefine(s); x != nil {
 			return true
 		}
 		for _, v := range definedValues(s) {

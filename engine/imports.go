@@ -39,6 +39,15 @@ func (e *Engine) compileImports(code string, ch cellsplit.Chunk) ([]compiled, *c
 	if len(specs) == 0 {
 		return nil, nil
 	}
+	for _, s := range specs {
+		imp := s.(*ast.ImportSpec)
+		p, _ := strconv.Unquote(imp.Path.Value)
+		if imp.Name != nil {
+			e.pendingImports[imp.Name.Name] = p
+		} else {
+			e.pendingImports[e.packageName(p)] = p
+		}
+	}
 	f.Decls = []ast.Decl{&ast.GenDecl{Tok: token.IMPORT, TokPos: specs[0].Pos(), Specs: specs}}
 	prog, kerr := e.compile(f)
 	if kerr != nil {

@@ -37,6 +37,9 @@ var passes = []pass{
 	syntax(rewrite.ErrorValues),
 	syntax(rewrite.ErrorAssign),
 	syntax(rewrite.FloatMinMax),
+	{"method-expr", methodExprs},                          // methodexpr.go
+	{"compiled-seqs", compiledSeqs},                       // compiledseq.go
+	{"std-extensions", stdExtensions},                     // compiledseq.go
 	{"cell-return", statements((*Engine).rewriteReturns)}, // cellreturn.go
 	syntax(rewrite.TypedVars),
 	{"variadic-generics", instantiateVariadics}, // variadic.go
@@ -145,6 +148,7 @@ func pullRangeFuncs(e *Engine, c *chunkSyntax) *cellError {
 		e.pullRangeFuncs(c.file, false)
 	case c.body != nil && len(c.body.List) > 0 && hasRange(c.body):
 		e.pullRangeFuncs(c.body, true)
+		e.pullNestedRangeFuncs(c.body) // rangenested.go
 	}
 	return nil
 }

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/gokernel/gokernel/cell"
+	"github.com/gokernel/gokernel/engine/generic"
 	"github.com/traefik/yaegi/interp"
 )
 
@@ -22,7 +23,10 @@ const (
 // that receives a cell's final expression.
 const prelude = `package main
 
-import ` + rtName + ` "` + rtPath + `"
+import (
+	` + rtName + ` "` + rtPath + `"
+	` + generic.ExtName + ` "stdext"
+)
 
 type __gkOrdered interface {
 	~int | ~int8 | ~int16 | ~int32 | ~int64 | ~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~uintptr | ~float32 | ~float64 | ~string

@@ -57,6 +57,9 @@ func (e *Engine) rewriteRangeFuncs(body *ast.BlockStmt, cp *checkpoint, likely b
 // yieldType returns the yield function's type when typ is the type of an
 // iterator, func(yield func(...) bool), and nil otherwise.
 func yieldType(typ ast.Expr) *ast.FuncType {
+	if y := iterYield(typ); y != nil {
+		return y
+	}
 	ft, ok := typ.(*ast.FuncType)
 	if !ok || ft.Params == nil || len(ft.Params.List) != 1 || ft.Results != nil && len(ft.Results.List) > 0 {
 		return nil
@@ -214,13 +217,21 @@ func (e *Engine) iteratorArity(x ast.Expr) int {
 	switch x := x.(type) {
 	case *ast.CallExpr:
 		switch f := x.Fun.(type) {
+		case *ast.ParenExpr:
+			// A conversion to an iterator's type (see rewrite.CompiledSeqs).
+			if ft, ok := f.X.(*ast.FuncType); ok {
+				if y := yieldType(ft); y != nil {
+					return fieldCount(y.Params)
+				}
+			}
 		case *ast.SelectorExpr:
 			if pkg, ok := f.X.(*ast.Ident); ok {
-				for _, m := range generic.Members(e.pkgNames[pkg.Name]) {
+				for _, m := range generic.Members(e.pkgPath(pkg.Name)) {
 					if m.Name == f.Sel.Name {
 						return resultArity(m.Decl)
 					}
 				}
+				return e.compiledIterator(e.pkgPath(pkg.Name), f.Sel.Name)
 			}
 		case *ast.Ident:
 			if sig, ok := e.pendingSigs[f.Name]; ok {
@@ -307,8 +318,15 @@ func funcArity(t reflect.Type) int {
 // ran), so that loops of the same cell know their iterators.
 func (e *Engine) notePendingSigs(decls []ast.Decl) {
 	for _, d := range decls {
-		if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv == nil {
+		fd, ok := d.(*ast.FuncDecl)
+		if !ok {
+			continue
+		}
+		if fd.Recv == nil {
 			e.pendingSigs[fd.Name.Name] = e.declText(&ast.FuncDecl{Name: fd.Name, Type: fd.Type})
+		} else if len(fd.Recv.List) == 1 && receiverType(fd.Recv.List[0].Type) != "" {
+			// "Type.Method", for method expressions (see methodSig).
+			e.pendingSigs[receiverType(fd.Recv.List[0].Type)+"."+fd.Name.Name] = e.declText(&ast.FuncDecl{Recv: fd.Recv, Name: fd.Name, Type: fd.Type})
 		}
 	}
 }

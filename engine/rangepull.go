@@ -36,6 +36,7 @@ import (
 // top-level ones).
 func (e *Engine) pullRangeFuncs(root ast.Node, cell bool) {
 	n := 0
+	locals := e.localIterators(root) // see rangelocal.go
 	var walk func(root ast.Node, cell bool)
 	rewriteList := func(list []ast.Stmt) []ast.Stmt {
 		out := list[:0:0]
@@ -48,6 +49,9 @@ func (e *Engine) pullRangeFuncs(root ast.Node, cell bool) {
 			arity := 0
 			if ok && rs.Tok != token.ASSIGN {
 				arity = e.iteratorArity(rs.X)
+				if id, ok := rs.X.(*ast.Ident); ok && arity == 0 {
+					arity = locals[id.Name]
+				}
 			}
 			if arity == 0 || rs.Value != nil && arity < 2 {
 				out = append(out, s)

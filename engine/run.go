@@ -31,10 +31,11 @@ type cellRun struct {
 
 	pendingSigs    map[string]string // signatures of the compiling cell's functions
 	pendingMethods map[string]bool   // "Type.Method" of the compiling cell -> pointer receiver (see panicMethod)
+	pendingImports map[string]string // name in scope -> import path, of the compiling cell's imports (see pkgPath)
 }
 
 func newRun() *cellRun {
-	return &cellRun{pendingSigs: map[string]string{}, pendingMethods: map[string]bool{}, changed: map[string]bool{}}
+	return &cellRun{pendingSigs: map[string]string{}, pendingMethods: map[string]bool{}, pendingImports: map[string]string{}, changed: map[string]bool{}}
 }
 
 // beginRun makes a new cellRun the engine's current one.

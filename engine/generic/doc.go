@@ -12,11 +12,23 @@ import (
 	"path"
 )
 
-//go:embed iter/iter.go maps/maps.go slices/slices.go
+//go:embed iter/iter.go maps/maps.go slices/slices.go stdext/stdext.go
 var files embed.FS
 
 // Packages lists the packages in the order they are to be loaded.
-var Packages = []string{"iter", "maps", "slices"}
+var Packages = []string{"iter", "maps", "slices", "stdext"}
+
+// ExtName is the name under which cells see package stdext (the
+// engine's prelude imports it so).
+const ExtName = "__gkstd"
+
+// Extensions maps a generic function of a compiled standard library
+// package, "importpath.Name", to the function of package stdext that
+// stands for it.
+var Extensions = map[string]string{
+	"sync.OnceValue":  "SyncOnceValue",
+	"sync.OnceValues": "SyncOnceValues",
+}
 
 // Source returns the source of package pkg (one of Packages) and the file
 // name it is to be compiled under.

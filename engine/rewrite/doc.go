@@ -31,6 +31,14 @@
 //   - BlockShadow: a variable defined in a block of a cell's top level is
 //     a new variable, also when a global has its name.
 //
+// Rewrites that need answers from the session take them as a function
+// argument instead of Options, and the engine lists them as its own
+// passes: MethodExprs (method expressions T.M and (*T).M become function
+// literals; the signatures come from the cells), CompiledSeqs (a compiled
+// function's iterator result gets its function type, so generic calls
+// infer from it) and StdExtensions (sync.OnceValue and sync.OnceValues
+// call the interpreted package stdext).
+//
 // The engine runs these and its own passes (those that must ask the
 // interpreter: types of earlier cells' names, probe compiles) in the
 // order of ONE list, engine/passes.go. Adding a pass is one file and one

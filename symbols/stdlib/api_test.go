@@ -130,6 +130,9 @@ func TestReleaseAPI(t *testing.T) {
 			interpreted[p+"."+m.Name] = true
 		}
 	}
+	for id := range generic.Extensions {
+		interpreted[id] = true
+	}
 	missing := map[string][]string{}
 	total, provided := 0, 0
 	for _, s := range api {
