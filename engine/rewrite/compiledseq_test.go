@@ -1,11 +1,8 @@
 package rewrite_test
 
 import (
-	"bytes"
 	"go/ast"
 	"go/parser"
-	"go/printer"
-	"go/token"
 	"testing"
 
 	"github.com/gokernel/gokernel/engine/rewrite"
@@ -37,18 +34,8 @@ func TestCompiledSeqs(t *testing.T) {
 		{"parts := strings.Split(s, \",\")", "parts := strings.Split(s, \",\")"},
 		{"lines := s.Lines()", "lines := s.Lines()"},
 	} {
-		fset := token.NewFileSet()
-		file, err := parser.ParseFile(fset, "", "package p; func _() {\n"+tt.in+"\n}", 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		body := file.Decls[0].(*ast.FuncDecl).Body
-		rewrite.CompiledSeqs(body, yield)
-		var b bytes.Buffer
-		for _, s := range body.List {
-			printer.Fprint(&b, token.NewFileSet(), s)
-		}
-		if got, want := normalize(b.String()), normalize(tt.want); got != want {
+		got := rewrittenBy(t, tt.in, func(body *ast.BlockStmt) { rewrite.CompiledSeqs(body, yield) })
+		if want := normalize(tt.want); got != want {
 			t.Errorf("%s\n got %s\nwant %s", tt.in, got, want)
 		}
 	}

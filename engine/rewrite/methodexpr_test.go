@@ -1,10 +1,8 @@
 package rewrite_test
 
 import (
-	"bytes"
 	"go/ast"
 	"go/parser"
-	"go/printer"
 	"go/token"
 	"testing"
 
@@ -51,18 +49,8 @@ func (l *Log) Addf(format string, args ...any) (n int) { return }`
 		{"f := Point.Missing", "f := Point.Missing"},
 		{"f := strings.ToUpper", "f := strings.ToUpper"},
 	} {
-		fset := token.NewFileSet()
-		file, err := parser.ParseFile(fset, "", "package p; func _() {\n"+tt.in+"\n}", 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		body := file.Decls[0].(*ast.FuncDecl).Body
-		rewrite.MethodExprs(body, sig)
-		var b bytes.Buffer
-		for _, s := range body.List {
-			printer.Fprint(&b, token.NewFileSet(), s)
-		}
-		if got, want := normalize(b.String()), normalize(tt.want); got != want {
+		got := rewrittenBy(t, tt.in, func(body *ast.BlockStmt) { rewrite.MethodExprs(body, sig) })
+		if want := normalize(tt.want); got != want {
 			t.Errorf("%s\n got %s\nwant %s", tt.in, got, want)
 		}
 	}

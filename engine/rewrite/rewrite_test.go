@@ -18,13 +18,20 @@ import (
 // prints it back on one line per statement.
 func rewritten(t testing.TB, stmts string, opts rewrite.Options, passes ...rewrite.Pass) string {
 	t.Helper()
+	return rewrittenBy(t, stmts, func(body *ast.BlockStmt) { rewrite.Run(body, opts, passes...) })
+}
+
+// rewrittenBy parses stmts as a function body, applies apply to it and
+// prints it back.
+func rewrittenBy(t testing.TB, stmts string, apply func(body *ast.BlockStmt)) string {
+	t.Helper()
 	fset := token.NewFileSet()
 	f, err := parser.ParseFile(fset, "", "package p; func _() {\n"+stmts+"\n}", 0)
 	if err != nil {
 		t.Fatal(err)
 	}
 	body := f.Decls[0].(*ast.FuncDecl).Body
-	rewrite.Run(body, opts, passes...)
+	apply(body)
 	var b bytes.Buffer
 	for _, s := range body.List {
 		printer.Fprint(&b, token.NewFileSet(), s)

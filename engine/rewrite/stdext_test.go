@@ -1,11 +1,7 @@
 package rewrite_test
 
 import (
-	"bytes"
 	"go/ast"
-	"go/parser"
-	"go/printer"
-	"go/token"
 	"testing"
 
 	"github.com/gokernel/gokernel/engine/rewrite"
@@ -25,18 +21,8 @@ func TestStdExtensions(t *testing.T) {
 		{"h := sync.OnceFunc(f)", "h := sync.OnceFunc(f)"},
 		{"n := other.OnceValue(f)", "n := other.OnceValue(f)"},
 	} {
-		fset := token.NewFileSet()
-		file, err := parser.ParseFile(fset, "", "package p; func _() {\n"+tt.in+"\n}", 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		body := file.Decls[0].(*ast.FuncDecl).Body
-		rewrite.StdExtensions(body, pkgOf)
-		var b bytes.Buffer
-		for _, s := range body.List {
-			printer.Fprint(&b, token.NewFileSet(), s)
-		}
-		if got, want := normalize(b.String()), normalize(tt.want); got != want {
+		got := rewrittenBy(t, tt.in, func(body *ast.BlockStmt) { rewrite.StdExtensions(body, pkgOf) })
+		if want := normalize(tt.want); got != want {
 			t.Errorf("%s\n got %s\nwant %s", tt.in, got, want)
 		}
 	}
