@@ -264,21 +264,7 @@ func resultArity(decl string) int {
 	if !ok || fd.Type.Results == nil || len(fd.Type.Results.List) != 1 {
 		return 0
 	}
-	switch t := fd.Type.Results.List[0].Type.(type) {
-	case *ast.FuncType:
-		if y := yieldType(t); y != nil {
-			return fieldCount(y.Params)
-		}
-	case *ast.IndexExpr:
-		if typeName(t.X) == "Seq" {
-			return 1
-		}
-	case *ast.IndexListExpr:
-		if typeName(t.X) == "Seq2" {
-			return 2
-		}
-	}
-	return 0
+	return typeArity(fd.Type.Results.List[0].Type)
 }
 
 // typeName is the name of a type, qualified or not.
