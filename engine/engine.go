@@ -67,7 +67,6 @@ type Engine struct {
 	ran              []ranCell      // the cells that ran and declared functions, oldest first (see traceback)
 	lastCode         string         // the cell that ran last (late goroutine panics show its lines)
 	mods             *modules       // packages fetched through the module proxy (see modules.go)
-	temps            cellTemps      // what the running cell compiled (see temps.go)
 
 	types *typecheck.Session // the model of the session cells are type-checked against (see gocheck.go)
 }

@@ -25,6 +25,7 @@ type cellRun struct {
 	returned   bool                  // the cell's top level returned (see cellreturn.go)
 	wrapped    []span                // statements of the cell run as function literals (see blockdefine.go)
 	cleanup    []func()              // run when the cell ends
+	temps      cellTemps             // the global frame slots the cell may have been given (see temps.go)
 
 	panicking *pendingPanic   // the cell's panic while its top-level deferred calls run (see deferred.go)
 	changed   map[string]bool // cell types whose declaration this cell changed (see reuseGlobals)
